@@ -1,0 +1,3 @@
+"""reportview: a keyboard-driven terminal explorer for reports."""
+
+__version__ = "0.1.0"

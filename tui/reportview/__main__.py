@@ -1,0 +1,5 @@
+"""`python -m reportview`."""
+
+from reportview.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""`reportview` entry point: parse arguments, run a command or open the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reportview import __version__
+from reportview.config import ConfigError, load_config
+
+COMMANDS = ("outline", "figures", "search", "export", "cache", "keys")
+
+
+class UsageError(Exception):
+    """Bad usage: exit 2 with one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D102 - argparse hook
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="config file (default: $REPORTVIEW_CONFIG, user config, shipped)")
+    common.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+
+    parser = _Parser(
+        prog="reportview",
+        description="A keyboard-driven terminal explorer for reports. Without a command: open the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"reportview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("outline", parents=[common], help="title, date and sections of each report")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+
+    p = sub.add_parser("figures", parents=[common], help="every figure of each report")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--format", choices=("jsonl", "csv", "tsv", "table"), default="table")
+    p.add_argument("--section", type=int, metavar="N", help="only figures of section number N")
+
+    p = sub.add_parser("search", parents=[common], help="fuzzy, accent-insensitive search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+
+    p = sub.add_parser("export", parents=[common], help="write figures to .csv .json .jsonl .md .xlsx .sqlite")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--output", "-o", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser("cache", parents=[common], help="show or empty the parse cache")
+    p.add_argument("action", choices=("info", "clear"))
+
+    sub.add_parser("keys", parents=[common], help="print the key bindings")
+    return parser
+
+
+def _split_app_args(argv: list[str]) -> bool:
+    """True when argv names no command: `reportview [PATH ...]` opens the app."""
+    for arg in argv:
+        if arg in ("-h", "--help", "--version"):
+            return False
+        if arg.startswith("-"):
+            continue
+        return arg not in COMMANDS
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _split_app_args(args_list):
+            return _open_app(args_list)
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            return _open_app([])
+        config = load_config(args.config)
+        from reportview.cli import commands
+
+        return commands.run(args, config)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        print(f"reportview: config error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reportview figures | head`: the reader left; nothing more to say.
+        sys.stderr.close()
+        return 0
+
+
+def _open_app(argv: list[str]) -> int:
+    parser = _Parser(prog="reportview", description="Open the explorer on PATHs (default: the configured corpus).")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("--config", metavar="FILE")
+    parser.add_argument("--no-cache", action="store_true")
+    args = parser.parse_args(argv)
+    config = load_config(args.config)
+    from reportview.cli.commands import check_paths
+
+    paths = args.paths or [str(p) for p in config.corpus_paths()]
+    check_paths(paths)
+    from reportview.ui.app import ReportViewApp
+
+    app = ReportViewApp(paths=paths, config=config, use_cache=not args.no_cache)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,333 @@
+"""config.yaml: lookup order, merging over the shipped defaults, and validation with line numbers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportview import __version__
+
+SHIPPED_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
+ENV_VAR = "REPORTVIEW_CONFIG"
+
+# Lists under these keys are added to the defaults instead of replacing them.
+ADDITIVE_KEYS = frozenset({("furniture", "lines"), ("furniture", "tail_markers")})
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; str() is the one line shown to the user."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+def user_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("reportview")) / "config.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The effective configuration."""
+
+    corpus: tuple[str, ...]
+    extensions: tuple[str, ...]
+    furniture_lines: tuple[str, ...]
+    tail_markers: tuple[str, ...]
+    convention: str
+    units: Mapping[str, str]
+    magnitudes: Mapping[str, float]
+    keys: Mapping[str, str]
+    clipboard_method: str
+    clipboard_command: str | None
+    theme: str
+    search_limit: int
+    workers: int
+    cache: bool
+    source: str = ""
+    base_dir: str = ""
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def parsing_fingerprint(self) -> str:
+        """A hash of everything that changes how a file is parsed (for the cache)."""
+        parts = {
+            "version": __version__,
+            "furniture": [self.furniture_lines, self.tail_markers],
+            "figures": [self.convention, sorted(self.units.items()), sorted(self.magnitudes.items())],
+        }
+        return hashlib.sha1(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+    def corpus_paths(self) -> list[Path]:
+        """The default corpus, relative paths tried against the cwd, then the config's folder."""
+        paths = []
+        for entry in self.corpus:
+            p = Path(entry).expanduser()
+            if not p.is_absolute() and not p.exists() and self.base_dir:
+                alt = Path(self.base_dir) / p
+                if alt.exists():
+                    p = alt
+            paths.append(p)
+        return paths
+
+
+# --- schema -------------------------------------------------------------------------------------
+
+Checker = Callable[[yaml.Node, str, str], Any]
+
+
+def _fail(node: yaml.Node, path: str, problem: str) -> ConfigError:
+    return ConfigError(path, node.start_mark.line + 1, problem)
+
+
+def _scalar(node: yaml.Node, path: str, where: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        raise _fail(node, path, f"{where}: expected a single value, not a {_kind(node)}")
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _kind(node: yaml.Node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "value")
+
+
+def _string(node: yaml.Node, path: str, where: str) -> str:
+    value = _scalar(node, path, where)
+    if not isinstance(value, str):
+        raise _fail(node, path, f"{where}: expected text, got {value!r}")
+    return value
+
+
+def _optional_string(node: yaml.Node, path: str, where: str) -> str | None:
+    value = _scalar(node, path, where)
+    if value is not None and not isinstance(value, str):
+        raise _fail(node, path, f"{where}: expected text or null, got {value!r}")
+    return value
+
+
+def _regex(node: yaml.Node, path: str, where: str) -> str:
+    value = _string(node, path, where)
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise _fail(node, path, f"{where}: bad regular expression {value!r}: {exc}") from None
+    return value
+
+
+def _int(minimum: int) -> Checker:
+    def check(node: yaml.Node, path: str, where: str) -> int:
+        value = _scalar(node, path, where)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise _fail(node, path, f"{where}: expected a whole number >= {minimum}, got {value!r}")
+        return value
+
+    return check
+
+
+def _bool(node: yaml.Node, path: str, where: str) -> bool:
+    value = _scalar(node, path, where)
+    if not isinstance(value, bool):
+        raise _fail(node, path, f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+def _choice(*options: str) -> Checker:
+    def check(node: yaml.Node, path: str, where: str) -> str:
+        value = _scalar(node, path, where)
+        if value not in options:
+            raise _fail(node, path, f"{where}: expected one of {', '.join(options)}, got {value!r}")
+        return value
+
+    return check
+
+
+def _list(item: Checker) -> Checker:
+    def check(node: yaml.Node, path: str, where: str) -> list[Any]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise _fail(node, path, f"{where}: expected a list")
+        return [item(child, path, f"{where}[{i}]") for i, child in enumerate(node.value)]
+
+    return check
+
+
+def _map_of(value_check: Checker) -> Checker:
+    def check(node: yaml.Node, path: str, where: str) -> dict[str, Any]:
+        if isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            raise _fail(node, path, f"{where}: expected a mapping")
+        out = {}
+        for key_node, value_node in node.value:
+            key = _string(key_node, path, f"{where} key")
+            out[key] = value_check(value_node, path, f"{where}.{key}")
+        return out
+
+    return check
+
+
+def _number(node: yaml.Node, path: str, where: str) -> float:
+    value = _scalar(node, path, where)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise _fail(node, path, f"{where}: expected a positive number, got {value!r}")
+    return float(value)
+
+
+BINDING_IDS = (
+    "quit",
+    "help",
+    "search",
+    "next_hit",
+    "previous_hit",
+    "figures",
+    "next_report",
+    "previous_report",
+    "copy_figure",
+    "copy_value",
+    "copy_row",
+    "copy_section",
+    "copy_section_markdown",
+    "export",
+    "sort_figures",
+    "cursor_top",
+    "cursor_bottom",
+)
+
+SCHEMA: dict[str, Any] = {
+    "corpus": _list(_string),
+    "extensions": _list(_string),
+    "furniture": {"lines": _list(_regex), "tail_markers": _list(_regex)},
+    "figures": {
+        "convention": _choice("auto", "vi", "en"),
+        "units": _map_of(_choice("measure", "count")),
+        "magnitudes": _map_of(_number),
+    },
+    "keys": {name: _string for name in BINDING_IDS},
+    "clipboard": {"method": _choice("auto", "osc52", "command"), "command": _optional_string},
+    "theme": _string,
+    "search": {"limit": _int(1)},
+    "loading": {"workers": _int(0), "cache": _bool},
+}
+
+
+def _validate(node: yaml.Node, schema: Any, path: str, where: str = "") -> Any:
+    if callable(schema):
+        return schema(node, path, where or "value")
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~") and where:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(node, path, f"{where or 'top level'}: expected a mapping, not a {_kind(node)}")
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        name = f"{where}.{key}" if where else str(key)
+        if key not in schema:
+            known = ", ".join(sorted(schema))
+            raise _fail(key_node, path, f"unknown key {name!r} (known here: {known})")
+        out[key] = _validate(value_node, schema[key], path, name)
+    return out
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """Parse and validate one config file; raise ConfigError naming the file and line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(path, line, "not a UTF-8 text file") from None
+    if "\x00" in text:
+        raise ConfigError(path, text[: text.index("\x00")].count("\n") + 1, "not a text file (NUL byte)")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(path, line, f"YAML error: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, None, f"YAML error: {exc}") from None
+    if node is None:
+        return {}
+    return _validate(node, SCHEMA, str(path))
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any], trail: tuple[str, ...] = ()) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        here = (*trail, key)
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and here[:1] != ("keys",):
+            out[key] = _merge(out[key], value, here)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif here in ADDITIVE_KEYS and isinstance(out.get(key), list):
+            out[key] = [*out[key], *[v for v in value if v not in out[key]]]
+        else:
+            out[key] = value
+    return out
+
+
+def find_config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The user's config file by the lookup order, or None for the shipped defaults only."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    candidate = user_config_path()
+    return candidate if candidate.is_file() else None
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    """The effective config: shipped defaults, overridden by the first user file found."""
+    defaults = read_config_file(SHIPPED_CONFIG)
+    chosen = find_config_path(explicit)
+    merged = defaults
+    source = str(SHIPPED_CONFIG)
+    if chosen is not None:
+        merged = _merge(defaults, read_config_file(chosen))
+        source = str(chosen)
+    return config_from_dict(merged, source=source, base_dir=str(Path(source).resolve().parent))
+
+
+def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str = "") -> Config:
+    fig = merged.get("figures", {})
+    fur = merged.get("furniture", {})
+    clip = merged.get("clipboard", {})
+    loading = merged.get("loading", {})
+    return Config(
+        corpus=tuple(merged.get("corpus", ())),
+        extensions=tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())),
+        furniture_lines=tuple(fur.get("lines", ())),
+        tail_markers=tuple(fur.get("tail_markers", ())),
+        convention=fig.get("convention", "auto"),
+        units=dict(fig.get("units", {})),
+        magnitudes=dict(fig.get("magnitudes", {})),
+        keys=dict(merged.get("keys", {})),
+        clipboard_method=clip.get("method", "auto"),
+        clipboard_command=clip.get("command"),
+        theme=merged.get("theme", "textual-dark"),
+        search_limit=merged.get("search", {}).get("limit", 50),
+        workers=loading.get("workers", 0),
+        cache=loading.get("cache", True),
+        source=source,
+        base_dir=base_dir or (str(Path(source).resolve().parent) if source else ""),
+        raw=merged,
+    )
+
+
+def default_config() -> Config:
+    """The shipped defaults alone (for tests and library use)."""
+    return config_from_dict(read_config_file(SHIPPED_CONFIG), source=str(SHIPPED_CONFIG))

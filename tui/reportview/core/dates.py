@@ -1,0 +1,78 @@
+"""Publication dates: find the date line of a report's header and read it as an ISO date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from reportview.core.lexicon import DATE_LINE_WORDS, METADATA_DATE_KEYS, MONTHS_EN
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"), "dmy"),
+    (re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE), "dmy-vi"),
+    (re.compile(r"(?<![\w])([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)"), "mdy-en"),
+    (re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)"), "dmy-en"),
+)
+_METADATA = re.compile(
+    r"#\s*(?:" + "|".join(METADATA_DATE_KEYS) + r")\s*[=:]\s*(\d{4})-?(\d{2})-?(\d{2})", re.IGNORECASE
+)
+_NOISE = re.compile(rf"{_TIME}(?:\s*(?:SA|CH|AM|PM))?|\(?GMT[+-]?\d*\)?|\d+|[^\w\s]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _read(match: re.Match[str], how: str) -> str | None:
+    g = match.groups()
+    if how == "ymd":
+        return _iso(int(g[0]), int(g[1]), int(g[2]))
+    if how == "dmy":
+        return _iso(int(g[3]), int(g[2]), int(g[0]))
+    if how == "dmy-vi":
+        return _iso(int(g[2]), int(g[1]), int(g[0]))
+    if how == "mdy-en":
+        month = MONTHS_EN.get(g[0].lower())
+        return _iso(int(g[2]), month, int(g[1])) if month else None
+    month = MONTHS_EN.get(g[1].lower())
+    return _iso(int(g[2]), month, int(g[0])) if month else None
+
+
+def date_in_line(text: str) -> str | None:
+    """The ISO date of a header line that is essentially a date ("Thứ Ba, 11/01/2022 17:57")."""
+    if len(text) > 120:
+        return None
+    meta = _METADATA.fullmatch(text.strip())
+    if meta:
+        return _iso(int(meta[1]), int(meta[2]), int(meta[3]))
+    for pattern, how in _PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        iso = _read(match, how)
+        if iso is None:
+            continue
+        rest = text[: match.start()] + " " + text[match.end() :]
+        words = [w.lower() for w in _WORD.findall(_NOISE.sub(" ", rest))]
+        if how.endswith("-en"):
+            words = [w for w in words if w not in MONTHS_EN]
+        strangers = [w for w in words if w not in DATE_LINE_WORDS]
+        if len(strangers) <= 1:
+            return iso
+    return None
+
+
+def publication_date(header_lines: Iterable[str]) -> str | None:
+    """The first date line among a report's header lines, as YYYY-MM-DD."""
+    for text in header_lines:
+        iso = date_in_line(text)
+        if iso:
+            return iso
+    return None

@@ -1,0 +1,583 @@
+"""Figures: every quantity in a report, with kind, value, unit, qualifier, change and label.
+
+The rules are docs/figures.md (shared): counts, percents, money, ratios and measures are
+figures; dates, years, identifiers, names with digits, ordinals, list numbers and page
+furniture are not. Words come from the tables in lexicon.py (plus config.yaml additions);
+this module holds only the grammar.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reportview.core import lexicon as lx
+from reportview.core.labels import base_after, change_before, label_for, qualifier_around
+from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
+
+if TYPE_CHECKING:
+    from reportview.config import Config
+
+# Tokens: words, numbers, and single punctuation marks, each with the space before it.
+_TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_PHRASE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RawFigure:
+    """A figure in NFC-text offsets, before the loader maps it to the source."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str
+    total: float | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    base: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a lexicon phrase is: its class and canonical form."""
+
+    cls: str  # magnitude | currency | percent | measure | count
+    canonical: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    convention: str
+    phrases: dict[tuple[str, ...], Entry]
+    glued: frozenset[tuple[str, ...]]
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(m[2].lower() for m in _TOKEN.finditer(phrase))
+
+
+@lru_cache(maxsize=16)
+def _rules(convention: str, units: tuple[tuple[str, str], ...], magnitudes: tuple[tuple[str, float], ...]) -> FigureRules:
+    phrases: dict[tuple[str, ...], Entry] = {}
+    # Later tables win ties: count < measure < currency < percent < magnitude.
+    for noun in lx.COUNT_NOUNS:
+        noun = noun.strip()
+        if noun:
+            phrases[_key(noun)] = Entry("count", noun)
+    for word, canonical in lx.MEASURE_UNITS.items():
+        phrases[_key(word)] = Entry("measure", canonical)
+    for word, kind in units:
+        phrases[_key(word)] = Entry(kind, word if kind == "count" else word.lower())
+    for word, code in lx.CURRENCIES.items():
+        phrases[_key(word)] = Entry("currency", code)
+    for word in lx.PERCENT_WORDS:
+        phrases[_key(word)] = Entry("percent", "%")
+    for word, factor in (*lx.MAGNITUDES.items(), *magnitudes):
+        phrases[_key(word)] = Entry("magnitude", word, float(factor))
+    glued = frozenset(_key(u) for u in lx.GLUED_UNITS)
+    return FigureRules(convention, phrases, glued)
+
+
+def figure_rules(config: Config | None = None) -> FigureRules:
+    """Compiled rules from the built-in tables plus config.yaml's extra units and magnitudes."""
+    if config is None:
+        return _rules("auto", (), ())
+    return _rules(config.convention, tuple(sorted(config.units.items())), tuple(sorted(config.magnitudes.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    space: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+
+def _tokens_after(text: str, pos: int, limit: int = 10) -> list[Tok]:
+    out: list[Tok] = []
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    for m in _TOKEN.finditer(text, pos, min(end, pos + 160)):
+        out.append(Tok(m[1], m[2], m.start(2), m.end(2)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _tokens_before(text: str, pos: int, limit: int = 8) -> list[Tok]:
+    start = text.rfind("\n", 0, pos) + 1
+    start = max(start, pos - 100)
+    toks = [Tok(m[1], m[2], m.start(2), m.end(2)) for m in _TOKEN.finditer(text, start, pos)]
+    return toks[-limit:]
+
+
+class _Context:
+    """Per-document state shared by the readers of each number."""
+
+    def __init__(self, text: str, rules: FigureRules, convention: Convention) -> None:
+        self.text = text
+        self.rules = rules
+        self.convention = convention
+        self.lang = convention
+
+    def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
+        """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
+        for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1):
+            span = toks[i : i + n]
+            if any(t.space and k > 0 and t.text in ",/" for k, t in enumerate(span)):
+                pass
+            key = tuple(t.low for t in span)
+            entry = self.rules.phrases.get(key)
+            if entry is None:
+                continue
+            if glued_only and key not in self.rules.glued and entry.cls not in ("percent",):
+                continue
+            # A phrase must end on a word boundary of the text ("m" is not the start of "mô").
+            return entry, n
+        return None
+
+
+def _allowed_regions(body: tuple[int, int], furniture: Sequence[tuple[int, int]], title: tuple[int, int] | None) -> list[tuple[int, int]]:
+    regions = [body]
+    if title:
+        regions.insert(0, title)
+    out: list[tuple[int, int]] = []
+    cuts = sorted(furniture)
+    for rs, re_ in regions:
+        pos = rs
+        for fs, fe in cuts:
+            if fe <= pos or fs >= re_:
+                continue
+            if fs > pos:
+                out.append((pos, fs))
+            pos = max(pos, fe)
+        if pos < re_:
+            out.append((pos, re_))
+    return out
+
+
+def extract_figures(
+    text: str,
+    body: tuple[int, int],
+    furniture: Sequence[tuple[int, int]] = (),
+    rules: FigureRules | None = None,
+    title_span: tuple[int, int] | None = None,
+) -> list[RawFigure]:
+    """Every figure of `text` inside the title and body, outside furniture, in text order."""
+    rules = rules or figure_rules()
+    regions = _allowed_regions(body, furniture, title_span)
+    sample = "".join(text[s:e] for s, e in regions[:50])
+    convention: Convention = detect_convention(sample) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    ctx = _Context(text, rules, convention)
+    out: list[RawFigure] = []
+    for rs, re_ in regions:
+        skip_to = rs
+        for m in NUMBER_TOKEN.finditer(text, rs, re_):
+            if m.start() < skip_to:
+                continue
+            try:
+                fig, consumed = _read(ctx, m.start(), m.end(), re_)
+            except (ValueError, OverflowError, IndexError):
+                fig, consumed = None, m.end()
+            skip_to = max(consumed, m.end())
+            if fig is not None and fig.end <= re_:
+                out.append(fig)
+    return out
+
+
+# --- reading one number ---------------------------------------------------------------------------
+
+
+def _prev_words(before: Sequence[Tok], n: int) -> list[str]:
+    words: list[str] = []
+    for t in reversed(before):
+        if not t.is_word:
+            break
+        words.insert(0, t.low)
+        if len(words) == n:
+            break
+    return words
+
+
+def _sentence_initial(text: str, tok: Tok, before: Sequence[Tok]) -> bool:
+    idx = before.index(tok) if tok in before else -1
+    if idx <= 0:
+        return True
+    prev = before[idx - 1]
+    return prev.text in ".!?:;(\"“'‘–-•*…" or prev.text == "\n"
+
+
+def _is_identifier_context(ctx: _Context, before: list[Tok], value: float, token: str) -> bool:
+    """Words before the number that make it a date part, a rank, a name or an identifier."""
+    if not before or not before[-1].is_word:
+        return False
+    last = before[-1]
+    low = last.low
+    two = " ".join(_prev_words(before, 2))
+    if any(two.endswith(doc) or low == doc for doc in lx.DOCUMENT_TYPES):
+        return True
+    if low in lx.DATE_WORDS_BEFORE:
+        limit = lx.DATE_WORDS_BEFORE[low]
+        if limit == 9999:
+            return 1000 <= value <= 2100 and "." not in token and "," not in token
+        return 0 < limit and value <= limit and value == int(value)
+    if low == "số":
+        prev = _prev_words(before, 2)
+        return not (len(prev) == 2 and prev[0] in lx.QUANTITY_BEFORE_SO)
+    if low in lx.IDENTIFIER_BEFORE:
+        return True
+    return False
+
+
+def _after_capitalised_name(text: str, before: list[Tok]) -> bool:
+    """A number right after a capitalised word inside a sentence ("Hội nghị TW 2", "Đức Xuân 4")."""
+    if not before or not before[-1].is_word:
+        return False
+    last = before[-1]
+    if not last.text[0].isupper():
+        return False
+    return not _sentence_initial(text, last, before)
+
+
+def _skip_date_or_time(text: str, s: int, e: int) -> int | None:
+    """If the number starts a time (10:39, 14h30, 0h) return where it ends."""
+    nxt = text[e : e + 1]
+    if nxt == ":" and text[e + 1 : e + 2].isdigit():
+        m = re.compile(r":\d{2}(?::\d{2})?").match(text, e)
+        return m.end() if m else e
+    if nxt in ("h", "g", "H") and not text[e + 1 : e + 2].isalpha():
+        m = re.compile(r"[hHg]\d{0,2}").match(text, e)
+        return m.end() if m else e
+    return None
+
+
+def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | None, int]:
+    text = ctx.text
+    token = text[s:e]
+    prev_char = text[s - 1] if s > 0 else "\n"
+    prev2 = text[s - 2] if s > 1 else "\n"
+    # Glued to a word before: H5N6, e833, Covid-19, 18-KH/TU's tail, Quý I/2021.
+    if prev_char.isalnum() or prev_char == "_":
+        return None, e
+    if prev_char in "-–/." and prev2.isalpha():
+        return None, e
+    if prev_char == "/" and prev2.isdigit():
+        return None, e
+    time_end = _skip_date_or_time(text, s, e)
+    if time_end is not None:
+        return None, time_end
+    # A list number at the start of a line: "1. Quán triệt ...".
+    line_start = text.rfind("\n", 0, s) + 1
+    if not text[line_start:s].strip(" \t#*-") and re.match(r"[.)]\s", text[e : e + 2]):
+        return None, e + 1
+
+    value = parse_number(token, ctx.convention)
+    if value is None:
+        return None, e
+    before = _tokens_before(text, s)
+    if _is_identifier_context(ctx, before, value, token):
+        return None, e
+    if before and before[-1].low == "thứ":
+        return None, e
+
+    nxt = text[e : e + 1]
+    after_nxt = text[e + 1 : e + 2]
+    # Identifiers glued with - or / to letters: 18-KH/TU, 84/NQ-CP.
+    if nxt in "-/" and after_nxt.isalpha() and not _rate_follows(ctx, text, e):
+        return None, e
+    year_like = 1900 <= value <= 2100 and token.isdigit() and len(token) == 4
+    # Ranges and year ranges: 2021-2026, 2015 - 2020.
+    range_m = re.compile(r"\s?[-–]\s?(\d+)").match(text, e)
+    if year_like and range_m and len(range_m[1]) == 4:
+        return None, range_m.end()
+    # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
+    if nxt == "/" and after_nxt.isdigit():
+        return _read_slash(ctx, s, e, value, before)
+    if year_like:
+        return None, e
+    return _read_tail(ctx, s, e, value, before, region_end)
+
+
+def _rate_follows(ctx: _Context, text: str, e: int) -> bool:
+    return False
+
+
+def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[RawFigure | None, int]:
+    text = ctx.text
+    m = NUMBER_TOKEN.match(text, e + 1)
+    assert m is not None
+    second = parse_number(m[0], ctx.convention)
+    end = m.end()
+    if text[end : end + 1] in "/-." and text[end + 1 : end + 2].isdigit():
+        third = NUMBER_TOKEN.match(text, end + 1)
+        return None, third.end() if third else end
+    if second is None:
+        return None, end
+    prev = before[-1].low if before and before[-1].is_word else ""
+    if prev in lx.DATE_CONTEXT_WORDS or 1900 <= second <= 2100 or text[end : end + 1].isalpha():
+        return None, end
+    toks = _tokens_after(text, end)
+    noun = _noun_at(ctx, toks, 0, strict=False) if toks and not toks[0].space == "" or toks else None
+    if noun is not None and value <= second and toks and toks[0].space:
+        unit, _, _ = noun
+        qualifier = qualifier_around(text, s, end, ctx.lang)
+        return _figure(ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier), end
+    return None, end
+
+
+def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[str, int, Entry | None] | None:
+    """The counted noun at toks[i]: (unit as written, tokens used, lexicon entry or None)."""
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    hit = ctx.phrase(toks, i)
+    if hit is not None and hit[0].cls == "count":
+        entry, n = hit
+        return _written(ctx.text, toks, i, n), n, entry
+    if strict:
+        return None
+    first = toks[i]
+    if first.low in lx.NOT_NOUNS or len(first.text) < 2 and not first.text.isupper():
+        return None
+    n = 1
+    if ctx.lang == "vi" and i + 1 < len(toks):
+        second = toks[i + 1]
+        if (
+            second.is_word
+            and second.space
+            and second.low not in lx.NOT_NOUNS
+            and (second.text[0].islower() or first.text[0].isupper() and second.text[0].isupper())
+            and not second.text.isupper()
+        ):
+            n = 2
+    return _written(ctx.text, toks, i, n), n, None
+
+
+def _written(text: str, toks: Sequence[Tok], i: int, n: int) -> str:
+    return " ".join(text[toks[i].start : toks[i + n - 1].end].split())
+
+
+def _rate_tail(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int]:
+    """A rate written after a unit: "/người/năm", "/ha". Returns (tail text, tokens used)."""
+    tail = ""
+    used = 0
+    while i + 1 < len(toks) and toks[i].text == "/" and not toks[i].space and toks[i + 1].is_word:
+        word = toks[i + 1].low
+        entry = ctx.rules.phrases.get((word,))
+        if word not in lx.TIME_UNITS and entry is None:
+            break
+        tail += "/" + toks[i + 1].text
+        used += 2
+        i += 2
+    return tail, used
+
+
+def _read_tail(
+    ctx: _Context, s: int, e: int, value: float, before: list[Tok], region_end: int
+) -> tuple[RawFigure | None, int]:
+    text = ctx.text
+    toks = _tokens_after(text, e)
+    glued = bool(toks) and toks[0].space == "" and toks[0].is_word
+    currency: str | None = _prefix_currency(text, s)
+    i = 0
+    end = e
+    magnitude = False
+    last_factor = float("inf")
+    # Magnitudes and compounds: "39.399,4 tỷ", "13.416 tỷ 446 triệu đồng", "3.691 tỷ đồng 996 triệu đồng".
+    while i < len(toks):
+        hit = ctx.phrase(toks, i, glued_only=glued and i == 0)
+        if hit is None:
+            break
+        entry, n = hit
+        if entry.cls == "magnitude" and entry.factor < last_factor:
+            value *= entry.factor
+            last_factor = entry.factor
+            magnitude = True
+            i += n
+            end = toks[i - 1].end
+            continue
+        if entry.cls == "currency" and magnitude and currency is None:
+            # Peek for a compound continuation after the currency word.
+            j = i + n
+            if _compound_next(ctx, toks, j, last_factor):
+                currency = entry.canonical
+                i = j
+                end = toks[i - 1].end
+                continue
+        break
+    if magnitude and i < len(toks) and toks[i].is_number and not toks[i].space == "":
+        nxt_val = parse_number(toks[i].text, ctx.convention)
+        hit = ctx.phrase(toks, i + 1) if nxt_val is not None else None
+        if hit and hit[0].cls == "magnitude" and hit[0].factor < last_factor:
+            value += nxt_val * hit[0].factor
+            i += 1 + hit[1]
+            end = toks[i - 1].end
+    if glued and not magnitude:
+        hit = ctx.phrase(toks, 0, glued_only=True)
+        if hit is None:
+            return None, toks[0].end
+    hit = ctx.phrase(toks, i) if i < len(toks) else None
+    kind: str
+    unit: str
+    fig_end = end
+    consumed = end
+    if currency is not None and (hit is None or hit[0].cls != "currency"):
+        kind, unit = "money", currency
+        fig_end = consumed = end
+        if hit is None or hit[0].cls != "magnitude":
+            pass
+    elif hit is not None and hit[0].cls == "currency":
+        entry, n = hit
+        kind, unit = "money", entry.canonical
+        i += n
+        fig_end = consumed = toks[i - 1].end
+        # A compound written "3.691 tỷ đồng 996 triệu đồng".
+        comp = _compound_next(ctx, toks, i, last_factor if magnitude else float("inf"))
+        if comp:
+            add, used = comp
+            value += add
+            i += used
+            if i < len(toks) and (h2 := ctx.phrase(toks, i)) and h2[0].cls == "currency":
+                i += h2[1]
+            fig_end = consumed = toks[i - 1].end
+    elif hit is not None and hit[0].cls == "percent":
+        entry, n = hit
+        kind, unit = "percent", "%"
+        i += n
+        fig_end = consumed = toks[i - 1].end
+    elif hit is not None and hit[0].cls == "measure":
+        entry, n = hit
+        kind, unit = "measure", entry.canonical
+        i += n
+        fig_end = consumed = toks[i - 1].end
+    else:
+        noun = _noun_at(ctx, toks, i, strict=_after_capitalised_name(text, before) and not magnitude)
+        if noun is None:
+            if magnitude:
+                kind, unit = "count", ""
+            else:
+                return None, e
+        else:
+            unit, n, _entry = noun
+            kind = "count"
+            i += n
+            consumed = toks[i - 1].end
+            # "20 chỉ tiêu/21": a ratio written around its noun.
+            if i + 1 < len(toks) and toks[i].text == "/" and not toks[i].space and toks[i + 1].is_number:
+                second = parse_number(toks[i + 1].text, ctx.convention)
+                if second is not None and value <= second:
+                    total_end = toks[i + 1].end
+                    return _figure(ctx, s, total_end, value, "ratio", unit, total_end, total=second), total_end
+            # "14 trong tổng số 19 xã, phường": a ratio spelled out.
+    if kind == "count" and not magnitude:
+        ratio = _spelled_ratio(ctx, toks, s, e)
+        if ratio is not None:
+            return ratio
+    # Rates: "50 triệu đồng/người/năm", "8%/năm", "61 tạ/ha", "7 khung giờ/ngày".
+    tail, used = _rate_tail(ctx, toks, i)
+    if tail:
+        i += used
+        unit = unit + tail
+        consumed = toks[i - 1].end
+        if kind in ("money", "percent", "measure"):
+            fig_end = consumed
+        elif kind == "count":
+            head = unit[: -len(tail)].split()
+            if head and head[-1].lower() in lx.TIME_UNITS:
+                kind = "measure"
+                fig_end = consumed
+    if kind == "measure":
+        unit = unit if unit != unit.upper() or len(unit) > 4 else unit
+    if kind == "count" and not magnitude:
+        fig_end = e
+    elif kind == "count" and magnitude:
+        fig_end = end
+    qualifier = qualifier_around(text, s, consumed, ctx.lang)
+    return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier), max(consumed, e)
+
+
+def _compound_next(ctx: _Context, toks: Sequence[Tok], j: int, last_factor: float) -> tuple[float, int] | None:
+    """A smaller magnitude part after a money amount ("... tỷ [đồng] 446 triệu")."""
+    if j < len(toks) and toks[j].is_number and toks[j].space:
+        v = parse_number(toks[j].text, ctx.convention)
+        hit = ctx.phrase(toks, j + 1)
+        if v is not None and hit and hit[0].cls == "magnitude" and hit[0].factor < last_factor:
+            return v * hit[0].factor, 1 + hit[1]
+    return None
+
+
+def _prefix_currency(text: str, s: int) -> str | None:
+    head = text[max(0, s - 4) : s].rstrip().lower()
+    for sign, code in lx.CURRENCY_PREFIXES.items():
+        if head.endswith(sign):
+            return code
+    return None
+
+
+_SPELLED_RATIO = re.compile(r"\s+trong\s+(?:tổng\s+số\s+|số\s+)?(\d+(?:[.,]\d+)*)\s+", re.IGNORECASE)
+
+
+def _spelled_ratio(ctx: _Context, toks: Sequence[Tok], s: int, e: int) -> tuple[RawFigure, int] | None:
+    m = _SPELLED_RATIO.match(ctx.text, e)
+    if not m:
+        return None
+    total = parse_number(m[1], ctx.convention)
+    value = parse_number(ctx.text[s:e], ctx.convention)
+    if total is None or value is None or value > total:
+        return None
+    after = _tokens_after(ctx.text, m.end())
+    noun = _noun_at(ctx, after, 0, strict=False)
+    if noun is None:
+        return None
+    return _figure(ctx, s, e, value, "ratio", noun[0], e, total=total), e
+
+
+def _figure(
+    ctx: _Context,
+    s: int,
+    end: int,
+    value: float,
+    kind: str,
+    unit: str,
+    consumed: int,
+    *,
+    total: float | None = None,
+    qualifier: str | None = None,
+) -> RawFigure:
+    text = ctx.text
+    change = change_before(text, s, ctx.lang)
+    base = base_after(text, consumed, ctx.lang)
+    label = label_for(text, s, consumed, kind, unit, ctx.lang)
+    return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label)
+
+
+def figures_by_offset(figures: Sequence[RawFigure]) -> list[int]:
+    """Start offsets, for bisecting."""
+    return [f.start for f in figures]
+
+
+def figure_at(figures: Sequence[RawFigure], offset: int) -> RawFigure | None:
+    starts = figures_by_offset(figures)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and figures[i].start <= offset < figures[i].end:
+        return figures[i]
+    return None

@@ -1,0 +1,118 @@
+"""Cleaning: find page furniture (counters, share widgets, related-news lists) as marked lines.
+
+Cleaning never rewrites the text; it returns which lines are furniture and why. Patterns come
+from config.yaml; the generic heuristics (counter/timestamp lines, link lists with times,
+metadata headers) live here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportview.core.lexicon import COUNTER_WORDS
+from reportview.core.lines import Line
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
+_DATE = r"\d{1,4}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+# A token that is only a date, a time, a number or a counter word.
+_COUNTER_TOKEN = re.compile(
+    rf"(?:{_DATE}|{_TIME}|\d[\d.,]*|\(?gmt[+-]?\d*\)?|[:|·•,()\-–]+|[^\W\d_]+\d[\d.,]*)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A related-article link: a title followed by its time, "...(21/02/2022 10:39 CH)" or "- 12/01/2022".
+_LINK_WITH_TIME = re.compile(
+    rf"\S.{{5,200}}?(?:\(\s*{_DATE}(?:\s+{_TIME})?\s*\)|[-–|]\s*{_DATE}(?:\s+{_TIME})?|\(\s*{_TIME}\s+{_DATE}\s*\))\s*$",
+    re.IGNORECASE,
+)
+_METADATA = re.compile(r"#\s*[\w.-]+\s*[=:]\s*\S.*")
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRules:
+    """Compiled furniture patterns from config.yaml."""
+
+    lines: tuple[re.Pattern[str], ...]
+    tail_markers: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=32)
+def compile_rules(lines: tuple[str, ...], tail_markers: tuple[str, ...]) -> FurnitureRules:
+    flags = re.IGNORECASE | re.UNICODE
+    return FurnitureRules(
+        tuple(re.compile(p, flags) for p in lines),
+        tuple(re.compile(p, flags) for p in tail_markers),
+    )
+
+
+def is_counter_line(text: str) -> bool:
+    """A short line made only of counters, timestamps and counter words ("Số lượt xem 936")."""
+    if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return False
+    rest = _COUNTER_TOKEN.sub(" ", text)
+    words = [w.lower() for w in _WORD.findall(rest)]
+    if not words:
+        # Digits and punctuation only: a timestamp line, or a bare number widget.
+        return True
+    return all(w in COUNTER_WORDS for w in words) and any(w in COUNTER_WORDS for w in words)
+
+
+def classify_lines(lines: Sequence[Line], rules: FurnitureRules) -> dict[int, str]:
+    """Map line index -> furniture reason for every furniture line."""
+    marks: dict[int, str] = {}
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return marks
+    # Metadata header lines ("# url = ...") at the very top.
+    for ln in content:
+        if _METADATA.fullmatch(ln.text):
+            marks[ln.index] = "metadata"
+        else:
+            break
+    for ln in content:
+        if ln.index in marks:
+            continue
+        if any(p.fullmatch(ln.text) for p in rules.lines):
+            marks[ln.index] = "pattern"
+        elif is_counter_line(ln.text):
+            marks[ln.index] = "counter"
+    _mark_link_lists(content, marks)
+    _mark_tail(content, rules, marks)
+    return marks
+
+
+def _mark_link_lists(content: Sequence[Line], marks: dict[int, str]) -> None:
+    """Runs of two or more link-with-time lines are related-news lists."""
+    run: list[Line] = []
+    for ln in [*content, None]:
+        if ln is not None and ln.index not in marks and _LINK_WITH_TIME.fullmatch(ln.text):
+            run.append(ln)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                marks[item.index] = "link list"
+        run = []
+
+
+def _mark_tail(content: Sequence[Line], rules: FurnitureRules, marks: dict[int, str]) -> None:
+    """A tail marker ("Tin mới nhất", "Xem thêm") starts a block of furniture to the end."""
+    total = sum(len(ln.text) for ln in content)
+    seen = 0
+    for pos, ln in enumerate(content):
+        seen += len(ln.text)
+        if ln.index in marks and marks[ln.index] != "pattern":
+            continue
+        if not any(p.fullmatch(ln.text) for p in rules.tail_markers):
+            continue
+        after = content[pos + 1 :]
+        # Only a real trailing block: late in the text, or followed by nothing that reads as body.
+        late = seen >= 0.5 * total
+        if late or all(len(a.text) < 250 for a in after):
+            for item in content[pos:]:
+                marks.setdefault(item.index, "tail")
+                if marks[item.index] == "pattern":
+                    marks[item.index] = "tail"
+            return

@@ -1,0 +1,151 @@
+"""The words around a figure: its qualifier, change, comparison base and label."""
+
+from __future__ import annotations
+
+import re
+
+from reportview.core import lexicon as lx
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+# Where a clause ends when walking back from a figure (commas split list items).
+_CLAUSE_BREAK = re.compile(r"[;:\n!?]|[.](?=\s)|,(?=\s)|\s[-–]\s")
+LABEL_MAX = 60
+
+
+def _words_before(text: str, pos: int, window: int = 40) -> list[str]:
+    start = max(0, pos - window)
+    line = text.rfind("\n", 0, pos) + 1
+    chunk = text[max(start, line) : pos]
+    # Stop at the last punctuation: qualifiers stand right before the number.
+    cut = max(chunk.rfind(c) for c in ",;:.()\"“”")
+    if cut >= 0:
+        chunk = chunk[cut + 1 :]
+    return [w.lower() for w in _WORD.findall(chunk)]
+
+
+def _match_end(words: list[str], table: dict[str, str], skip: frozenset[str]) -> str | None:
+    """The table entry that ends the word list, allowing filler words between it and the figure."""
+    k = len(words)
+    while k > 0:
+        for n in (3, 2, 1):
+            if k - n < 0:
+                continue
+            phrase = " ".join(words[k - n : k])
+            if phrase in table:
+                return table[phrase]
+        if words[k - 1] in skip:
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def qualifier_around(text: str, start: int, end: int, lang: str = "vi") -> str | None:
+    """approx / over / under / at_least from the words right before (or "trở lên" right after)."""
+    after = text[end : end + 16].lower()
+    for phrase, q in lx.QUALIFIERS_AFTER.items():
+        if after.lstrip().startswith(phrase):
+            return q
+    words = _words_before(text, start)
+    return _match_end(words, lx.QUALIFIERS_BEFORE, lx.FILLERS)
+
+
+def change_before(text: str, start: int, lang: str = "vi") -> str | None:
+    """up / down when the figure is a change ("tăng 7%", "giảm 06 vụ", "vượt 0,9%")."""
+    words = _words_before(text, start)
+    skip = lx.FILLERS | frozenset(lx.QUALIFIERS_BEFORE)
+    k = len(words)
+    while k > 0 and words[k - 1] in skip:
+        k -= 1
+    if k == 0:
+        return None
+    for n in (2, 1):
+        phrase = " ".join(words[max(0, k - n) : k])
+        if phrase in lx.CHANGES_BEFORE:
+            # "vượt mức 10/12 chỉ tiêu" is exceeding a target, not a change.
+            if k < len(words) and words[k] in lx.NOT_CHANGE_AFTER:
+                return None
+            return lx.CHANGES_BEFORE[phrase]
+    return None
+
+
+_BASE_SO = re.compile(r"\s*\(?\s*(so\s+(?:với\s+)?[^,;.()\n]{2,40}?)(?=\s*(?:[,;.()\n]|$|và\s|nhưng\s))", re.IGNORECASE)
+_BASE_EN = re.compile(r"\s*((?:compared\s+(?:with|to)|from|than)\s+[^,;.()\n]{2,30}?)(?=\s*[,;.()\n]|$)", re.IGNORECASE)
+
+
+def base_after(text: str, end: int, lang: str = "vi") -> str | None:
+    """The comparison after a figure: "so với năm 2020", "so cùng kỳ", "kế hoạch", "dự toán"."""
+    m = _BASE_SO.match(text, end) or (_BASE_EN.match(text, end) if lang == "en" else None)
+    if m:
+        return " ".join(m[1].split())
+    head = text[end : end + 40].lstrip().lower()
+    for word in lx.BASE_WORDS:
+        if head.startswith(word):
+            return word
+    return None
+
+
+def _clip(label: str) -> str:
+    label = " ".join(label.split()).strip(" ,;:-–(")
+    if label.count("(") > label.count(")"):
+        label = label[: label.rfind("(")].rstrip()
+    if len(label) <= LABEL_MAX:
+        return label
+    cut = label[:LABEL_MAX].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-–(") + "…"
+
+
+def _phrase_before(text: str, start: int) -> str:
+    line = text.rfind("\n", 0, start) + 1
+    chunk = text[max(line, start - 160) : start]
+    # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
+    depth = 0
+    cut = 0
+    for i in range(len(chunk) - 1, -1, -1):
+        ch = chunk[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                cut = i + 1
+                break
+            depth -= 1
+        elif depth == 0 and _CLAUSE_BREAK.match(chunk, i):
+            cut = i + 1
+            break
+    words = chunk[cut:].split()
+    while words and words[-1].lower().strip(",") in lx.LABEL_TRAILING:
+        words.pop()
+    while words and words[0].lower().strip(",") in lx.LABEL_LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _phrase_after(text: str, end: int) -> str:
+    chunk = text[end : end + 200]
+    m = re.search(r"[;:\n.!?]|,(?=\s)|\(|\)", chunk)
+    if m:
+        chunk = chunk[: m.start()]
+    words = chunk.split()
+    # Stop before a comparison or the next figure.
+    out = []
+    for w in words:
+        if w.lower() in ("so", "tăng", "giảm", "bằng", "đạt", "chiếm") or w[:1].isdigit():
+            break
+        out.append(w)
+    return " ".join(out[:12])
+
+
+def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str = "vi") -> str | None:
+    """What the figure measures, in the report's words, short enough for a panel column."""
+    before = _phrase_before(text, start)
+    after = _phrase_after(text, end)
+    if kind in ("count", "ratio"):
+        label = f"{unit} {after}".strip() if unit and not after.lower().startswith(unit.lower()) else after
+        if not label:
+            label = before
+    elif before:
+        label = before
+    else:
+        label = after
+    return _clip(label) or None

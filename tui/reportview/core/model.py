@@ -1,0 +1,120 @@
+"""The report model: frozen dataclasses that every layer passes around.
+
+All offsets are Python ``str`` indices into ``Report.text``, the decoded source text
+(BOM removed, newlines untouched, not normalised).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FigureKind = Literal["count", "percent", "money", "ratio", "measure"]
+Change = Literal["up", "down"]
+Qualifier = Literal["approx", "over", "under", "at_least"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A marked stretch of the source text, e.g. a line of page furniture."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A highlight item (numbered) or, in unnumbered reports, a paragraph or the lead."""
+
+    index: int
+    number: int | None
+    title: str
+    start: int
+    end: int
+    body_start: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"number": self.number, "title": self.title, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity stated in a report (rules: docs/figures.md)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: FigureKind
+    unit: str
+    total: float | None = None
+    qualifier: Qualifier | None = None
+    change: Change | None = None
+    base: str | None = None
+    label: str | None = None
+    section_index: int | None = None
+    section_number: int | None = None
+
+    def as_json(self, doc: str) -> dict[str, object]:
+        return {
+            "doc": doc,
+            "section": self.section_number,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+            "unit": self.unit,
+            "total": self.total,
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "base": self.base,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One loaded report: its text, outline and figures."""
+
+    path: str
+    text: str
+    encoding: str
+    title: str | None
+    date: str | None
+    sections: tuple[Section, ...]
+    figures: tuple[Figure, ...]
+    furniture: tuple[Span, ...] = ()
+    warnings: tuple[str, ...] = ()
+    body: tuple[int, int] = (0, 0)
+    title_span: tuple[int, int] | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name, used where the full path is too long."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def display_title(self) -> str:
+        """The headline, or a readable fallback built from the file name and first section."""
+        if self.title:
+            return self.title
+        for section in self.sections:
+            if section.number is not None:
+                return f"{self.name} · {section.title}"
+        return self.name
+
+    def figures_in(self, section_index: int) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.section_index == section_index)
+
+    def section_text(self, section: Section) -> str:
+        return self.text[section.start : section.end]
+
+    def outline_json(self) -> dict[str, object]:
+        return {
+            "doc": self.path,
+            "title": self.title,
+            "date": self.date,
+            "sections": [s.as_json() for s in self.sections],
+        }

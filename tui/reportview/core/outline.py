@@ -1,0 +1,280 @@
+"""Outline: a report's headline, publication date and sections (numbered highlight items).
+
+Works on the lines of the NFC text with the furniture already marked; offsets it returns are
+offsets into that text (the loader maps them back to the source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportview.core.dates import date_in_line
+from reportview.core.lines import Line
+
+_HEADING = re.compile(r"(?:#{1,6}\s*)?(\d{1,3})\s*[.)]\s+(\S.*)")
+_ROMAN_HEADING = re.compile(r"(?:#{1,6}\s*)?([IVXLC]{1,7})\s*[.)/-]\s+(\S.*)")
+_MARKDOWN_TITLE = re.compile(r"#{1,6}\s+(\S.*)")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+TITLE_MAX_CHARS = 220
+HEADING_MAX_CHARS = 400
+SECTION_TITLE_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class RawSection:
+    number: int | None
+    title: str
+    start: int
+    end: int
+    body_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str | None
+    title_span: tuple[int, int] | None
+    date: str | None
+    sections: tuple[RawSection, ...]
+    body: tuple[int, int]
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed Roman numeral, else None."""
+    total = 0
+    prev = 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if total > 0 and _to_roman(total) == text.upper() else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
+    """The first sentence of a paragraph, clipped to `limit` characters on a word boundary."""
+    text = " ".join(text.split())
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    sentence = parts[0]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:-–")
+    return cut + "…"
+
+
+def _is_upper_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _heading_title(text: str) -> str | None:
+    """The title of a heading's text, or None when the text reads as a body paragraph."""
+    if len(text) > HEADING_MAX_CHARS and not _is_upper_heading(text[:HEADING_MAX_CHARS]):
+        return None
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) > 2:
+        return None
+    if len(sentences) == 2 and len(text) > 200:
+        return None
+    return text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    line: Line
+    number: int
+    title: str
+
+
+def _heading_candidates(content: Sequence[Line]) -> list[_Candidate]:
+    found = []
+    for ln in content:
+        m = _HEADING.fullmatch(ln.text)
+        number = int(m[1]) if m else None
+        if m is None:
+            m = _ROMAN_HEADING.fullmatch(ln.text)
+            number = roman_value(m[1]) if m else None
+        if m is None or number is None:
+            continue
+        title = _heading_title(m[2])
+        if title:
+            found.append(_Candidate(ln, number, title))
+    return found
+
+
+def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Candidate]:
+    """The longest run of ascending consecutive numbers whose items have body text between them."""
+    position = {ln.index: i for i, ln in enumerate(content)}
+    best: list[_Candidate] = []
+    for i, start in enumerate(cands):
+        run = [start]
+        for cand in cands[i + 1 :]:
+            if cand.number == run[-1].number + 1:
+                run.append(cand)
+        # A list of one-line items (no body between) is an enumeration inside a section.
+        gaps = [position[b.line.index] - position[a.line.index] for a, b in zip(run, run[1:], strict=False)]
+        if gaps and sum(g > 1 for g in gaps) < max(1, len(gaps) // 2):
+            continue
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
+
+
+def _upper_headings(content: Sequence[Line]) -> list[Line]:
+    heads = [
+        ln
+        for ln in content
+        if _is_upper_heading(ln.text) and len(ln.text) <= 200 and len(ln.text.split()) >= 2
+    ]
+    return heads if len(heads) >= 2 else []
+
+
+def _paragraphs(content: Sequence[Line]) -> list[list[Line]]:
+    """Blocks separated by blank lines; one block per line when the text has no blank lines."""
+    blocks: list[list[Line]] = []
+    prev: Line | None = None
+    for ln in content:
+        if prev is None or ln.index != prev.index + 1:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+        prev = ln
+    if len(blocks) == 1 and len(blocks[0]) > 1:
+        blocks = [[ln] for ln in blocks[0]]
+    # Short blocks (captions, bylines) join the paragraph after them.
+    merged: list[list[Line]] = []
+    carry: list[Line] = []
+    for block in blocks:
+        if sum(len(ln.text) for ln in block) < 60:
+            carry.extend(block)
+            continue
+        merged.append(carry + block)
+        carry = []
+    if carry:
+        if merged:
+            merged[-1].extend(carry)
+        else:
+            merged.append(carry)
+    return merged
+
+
+def _title_of(text: str) -> str | None:
+    m = _MARKDOWN_TITLE.fullmatch(text)
+    if m:
+        text = m[1]
+    words = text.split()
+    if not 2 <= len(words) <= 40 or len(text) > TITLE_MAX_CHARS:
+        return None
+    if text[-1] in ".;:," and not text.endswith("..."):
+        return None
+    if _HEADING.fullmatch(text) or not any(c.isalpha() for c in text):
+        return None
+    return text
+
+
+def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -> Outline:
+    """Title, date, body range and sections of a text whose furniture lines are marked."""
+    content = [ln for ln in lines if not ln.blank and ln.index not in furniture]
+    header_furniture = [ln for ln in lines if ln.index in furniture and not ln.blank]
+    if not content:
+        date = _header_date(header_furniture, [])
+        return Outline(None, None, date, (), (0, 0))
+
+    # The header: leading short lines (title, date); the date may also sit in furniture.
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    date: str | None = None
+    body_first = 0
+    for i, ln in enumerate(content[:6]):
+        if date is None and date_in_line(ln.text):
+            date = date_in_line(ln.text)
+            body_first = i + 1
+            continue
+        if title is None and i == body_first and not _HEADING.fullmatch(ln.text):
+            candidate = _title_of(ln.text)
+            if candidate and i + 1 < len(content):
+                title = candidate
+                title_span = (ln.content_start, ln.content_end)
+                body_first = i + 1
+                continue
+        break
+    if date is None:
+        limit = content[min(body_first, len(content) - 1)].start
+        date = _header_date([ln for ln in header_furniture if ln.start <= limit], [])
+    body_lines = content[body_first:] or content
+    body = (body_lines[0].content_start, body_lines[-1].content_end)
+
+    sections = _numbered_sections(body_lines, body)
+    if not sections:
+        sections = _upper_sections(body_lines, body)
+    if not sections:
+        sections = _paragraph_sections(body_lines)
+    return Outline(title, title_span, date, tuple(sections), body)
+
+
+def _header_date(furniture_lines: Sequence[Line], _: Sequence[Line]) -> str | None:
+    for ln in furniture_lines[:12]:
+        iso = date_in_line(ln.text)
+        if iso:
+            return iso
+    return None
+
+
+def _lead(body_lines: Sequence[Line], first_heading: Line) -> RawSection | None:
+    lead_lines = [ln for ln in body_lines if ln.start < first_heading.start]
+    if not lead_lines:
+        return None
+    end = lead_lines[-1].content_end
+    return RawSection(None, first_sentence(lead_lines[0].text), lead_lines[0].content_start, end, lead_lines[0].content_start)
+
+
+def _sections_at(heads: Sequence[tuple[Line, int | None, str]], body_lines: Sequence[Line], body_end: int) -> list[RawSection]:
+    out: list[RawSection] = []
+    lead = _lead(body_lines, heads[0][0])
+    if lead:
+        out.append(lead)
+    for k, (ln, number, title) in enumerate(heads):
+        if k + 1 < len(heads):
+            nxt = heads[k + 1][0]
+            inner = [b for b in body_lines if ln.start <= b.start < nxt.start]
+        else:
+            inner = [b for b in body_lines if b.start >= ln.start]
+        end = inner[-1].content_end if inner else min(ln.content_end, body_end)
+        out.append(RawSection(number, title, ln.content_start, end, ln.content_end))
+    return out
+
+
+def _numbered_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[RawSection]:
+    run = _best_run(_heading_candidates(body_lines), body_lines)
+    if not run:
+        return []
+    return _sections_at([(c.line, c.number, c.title) for c in run], body_lines, body[1])
+
+
+def _upper_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[RawSection]:
+    heads = _upper_headings(body_lines)
+    if not heads:
+        return []
+    return _sections_at([(ln, None, ln.text) for ln in heads], body_lines, body[1])
+
+
+def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
+    out = []
+    for block in _paragraphs(body_lines):
+        first = block[0]
+        main = max(block, key=lambda ln: len(ln.text))
+        out.append(RawSection(None, first_sentence(main.text), first.content_start, block[-1].content_end, first.content_start))
+    return out
