@@ -231,21 +231,24 @@ def _is_identifier_context(ctx: _Context, before: list[Tok], value: float, token
     """Words before the number that make it a date part, a rank, a name or an identifier."""
     if not before or not before[-1].is_word:
         return False
-    last = before[-1]
-    low = last.low
-    two = " ".join(_prev_words(before, 2))
-    if any(two.endswith(doc) or low == doc for doc in lx.DOCUMENT_TYPES):
-        return True
+    words = _prev_words(before, 3)
+    low = words[-1]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[-n:])
+        # "Nghị quyết 84", "Chỉ thị 05": a document type, written with a capital.
+        if phrase in lx.DOCUMENT_TYPES and before[-n].text[0].isupper():
+            return True
+        if phrase in lx.IDENTIFIER_BEFORE and phrase != "số":
+            return True
     if low in lx.DATE_WORDS_BEFORE:
         limit = lx.DATE_WORDS_BEFORE[low]
         if limit == 9999:
-            return 1000 <= value <= 2100 and "." not in token and "," not in token
+            return 1000 <= value <= 2100 and token.isdigit()
         return 0 < limit and value <= limit and value == int(value)
     if low == "số":
-        prev = _prev_words(before, 2)
-        return not (len(prev) == 2 and prev[0] in lx.QUANTITY_BEFORE_SO)
-    if low in lx.IDENTIFIER_BEFORE:
-        return True
+        return not (len(words) >= 2 and words[-2] in lx.QUANTITY_BEFORE_SO)
     return False
 
 
@@ -295,31 +298,24 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
     if value is None:
         return None, e
     before = _tokens_before(text, s)
-    if _is_identifier_context(ctx, before, value, token):
-        return None, e
-    if before and before[-1].low == "thứ":
-        return None, e
-
     nxt = text[e : e + 1]
     after_nxt = text[e + 1 : e + 2]
+    # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
+    if nxt == "/" and after_nxt.isdigit():
+        return _read_slash(ctx, s, e, value, before)
+    if _is_identifier_context(ctx, before, value, token):
+        return None, e
     # Identifiers glued with - or / to letters: 18-KH/TU, 84/NQ-CP.
-    if nxt in "-/" and after_nxt.isalpha() and not _rate_follows(ctx, text, e):
+    if nxt in "-/" and after_nxt.isalpha():
         return None, e
     year_like = 1900 <= value <= 2100 and token.isdigit() and len(token) == 4
     # Ranges and year ranges: 2021-2026, 2015 - 2020.
     range_m = re.compile(r"\s?[-–]\s?(\d+)").match(text, e)
     if year_like and range_m and len(range_m[1]) == 4:
         return None, range_m.end()
-    # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
-    if nxt == "/" and after_nxt.isdigit():
-        return _read_slash(ctx, s, e, value, before)
     if year_like:
         return None, e
     return _read_tail(ctx, s, e, value, before, region_end)
-
-
-def _rate_follows(ctx: _Context, text: str, e: int) -> bool:
-    return False
 
 
 def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[RawFigure | None, int]:
@@ -470,6 +466,10 @@ def _read_tail(
         i += n
         fig_end = consumed = toks[i - 1].end
     else:
+        # "14 trong tổng số 19 xã, phường": a ratio spelled out.
+        ratio = None if magnitude else _spelled_ratio(ctx, s, e)
+        if ratio is not None:
+            return ratio
         noun = _noun_at(ctx, toks, i, strict=_after_capitalised_name(text, before) and not magnitude)
         if noun is None:
             if magnitude:
@@ -487,11 +487,6 @@ def _read_tail(
                 if second is not None and value <= second:
                     total_end = toks[i + 1].end
                     return _figure(ctx, s, total_end, value, "ratio", unit, total_end, total=second), total_end
-            # "14 trong tổng số 19 xã, phường": a ratio spelled out.
-    if kind == "count" and not magnitude:
-        ratio = _spelled_ratio(ctx, toks, s, e)
-        if ratio is not None:
-            return ratio
     # Rates: "50 triệu đồng/người/năm", "8%/năm", "61 tạ/ha", "7 khung giờ/ngày".
     tail, used = _rate_tail(ctx, toks, i)
     if tail:
@@ -536,7 +531,7 @@ def _prefix_currency(text: str, s: int) -> str | None:
 _SPELLED_RATIO = re.compile(r"\s+trong\s+(?:tổng\s+số\s+|số\s+)?(\d+(?:[.,]\d+)*)\s+", re.IGNORECASE)
 
 
-def _spelled_ratio(ctx: _Context, toks: Sequence[Tok], s: int, e: int) -> tuple[RawFigure, int] | None:
+def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[RawFigure, int] | None:
     m = _SPELLED_RATIO.match(ctx.text, e)
     if not m:
         return None

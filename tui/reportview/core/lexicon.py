@@ -5,6 +5,12 @@ Entries are lower-case NFC. Multi-word entries are matched as whole words.
 
 from __future__ import annotations
 
+
+def _phrases(block: str) -> frozenset[str]:
+    """Entries of a table written as '|'-separated phrases over several lines."""
+    return frozenset(p.strip() for line in block.splitlines() for p in line.split("|") if p.strip())
+
+
 # --- page header: dates and counters -------------------------------------------------------------
 
 # Words that may stand on a date line beside the date itself ("Thứ Ba, 11/01/2022 17:57 (GMT+0)").
@@ -139,7 +145,7 @@ GLUED_UNITS: tuple[str, ...] = (
 
 # Counted nouns (the unit of a count), longest first when matched. A representative table of
 # the nouns Vietnamese reports count; a noun not listed is read by the fallback rule in figures.py.
-COUNT_NOUNS: tuple[str, ...] = tuple(
+COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
     """
     tổ chức cơ sở đảng|tổ chức đảng|tổ chức cơ sở|đảng viên|đảng bộ|chi bộ|cấp ủy|cấp uỷ|ủy viên|uỷ viên
     đại biểu|cử tri|ứng cử viên|đồng chí|cán bộ|công chức|viên chức|cán bộ, công chức|công dân
@@ -167,8 +173,8 @@ COUNT_NOUNS: tuple[str, ...] = tuple(
     people|persons|residents|workers|students|cases|deaths|households|families|companies|firms|enterprises
     projects|schools|hospitals|vehicles|units|villages|communes|districts|provinces|countries|visitors
     tourists|voters|delegates|members|employees|jobs|patients|doses|tests|products|items|homes|houses
-    """.replace("\n", "|").split("|")
-)
+    """
+))
 
 # Words that cannot begin a counted noun: a number followed by one of them has no unit.
 NOT_NOUNS: frozenset[str] = frozenset(
@@ -184,14 +190,15 @@ NOT_NOUNS: frozenset[str] = frozenset(
 )
 
 # Words right before a number that make it an identifier, a date part or a rank, not a figure.
-IDENTIFIER_BEFORE: frozenset[str] = frozenset(
+IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     """
-    số mức độ cấp lớp khóa khoá phần thứ hạng loại tầng phòng nhà đường phố lộ ql tl dt đt điều khoản chương
-    mục trang tập tuyến lô ô cổng bến nút km tổ ấp xóm khối tiểu phân block top covid cov sars vòng bảng trận
-    mã hiệu hotline fax tel phone no version phiên model quận phường kênh
-    tw trung ương quân khu khu đợt kỳ lúc hồi giai đoạn nhiệm niên học mùng mồng hôm thế kỷ
-    article section chapter page room route highway grade level phase round
-    """.split()
+    số|mức|mức độ|cấp độ|lớp|khóa|khoá|phần|thứ|hạng|loại|tầng|phòng|nhà số|đường|phố|quốc lộ|tỉnh lộ
+    huyện lộ|ql|tl|đt|điều|khoản|chương|mục|trang|tập|lô|ô|cổng|bến|nút|km|tổ|ấp|xóm|khối|tiểu khu
+    phân khu|block|top|covid|cov|sars|vòng|bảng|trận|mã|mã số|ký hiệu|hotline|fax|tel|phone|no|version
+    phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
+    niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
+    phase|round|khu phố|tổ dân phố
+    """
 )
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
