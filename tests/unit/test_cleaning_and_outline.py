@@ -1,0 +1,132 @@
+"""Cleaning (page furniture), dates, titles and headings, on small texts written like real pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportview.config import default_config
+from reportview.core.dates import date_in_line
+from reportview.core.furniture import classify_lines, compile_rules, is_counter_line
+from reportview.core.lines import split_lines
+from reportview.core.loading import parse_text
+from reportview.core.outline import first_sentence, roman_value
+
+
+def _furniture(text: str) -> list[str]:
+    cfg = default_config()
+    lines = split_lines(text)
+    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    return [lines[i].text for i in sorted(marks)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022-01-04 10:18:20 Số lượt xem 936",
+        "05/04/2021 14:24 Số lượt xem: 110",
+        "Đang online50",
+        "Trực tuyến : 8949",
+        "Đã truy cập : 45309579",
+        "Tất cả2763680",
+    ],
+)
+def test_counter_and_timestamp_lines(line):
+    assert is_counter_line(line) or line in _furniture(line + "\n\nMột đoạn văn bản dài để làm thân bài.")
+
+
+@pytest.mark.parametrize("line", ["Tổng thu ngân sách đạt 5.381,1 tỷ đồng", "Năm 2021 có 10 sự kiện", "100 người"])
+def test_sentences_with_numbers_are_not_counters(line):
+    assert not is_counter_line(line)
+
+
+def test_widgets_and_tail_lists_are_furniture():
+    text = (
+        "Loading the player...\nĐánh giá của bạn về cổng thông tin điện tử\n147 người đã bình chọn\n"
+        "0 người đang online\n\nTiêu đề của bài viết\n\nĐăng ngày 06 - 08 - 2020\n100%\nzalo-icon\n\n"
+        "Đảng bộ có 47 tổ chức cơ sở đảng với 4.284 đảng viên và nhiều kết quả tốt.\n\n"
+        "Tin mới nhất\n\nBài một(21/02/2022 10:39 CH)\n\nBài hai(12/01/2022 3:58 CH)\n"
+    )
+    furniture = _furniture(text)
+    for line in ("Loading the player...", "147 người đã bình chọn", "0 người đang online", "100%", "zalo-icon", "Tin mới nhất", "Bài hai(12/01/2022 3:58 CH)"):
+        assert line in furniture
+    assert "Tiêu đề của bài viết" not in furniture
+    report = parse_text(text)
+    assert report.title == "Tiêu đề của bài viết"
+    assert report.date == "2020-08-06"
+    assert [f.value for f in report.figures] == [47, 4284]
+
+
+def test_link_list_with_times_is_furniture_without_a_marker():
+    text = "Một đoạn thân bài đủ dài để là nội dung chính của báo cáo này.\n\nTin A - 21/02/2022 10:39\nTin B - 12/01/2022 15:58\n"
+    assert "Tin A - 21/02/2022 10:39" in _furniture(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2022-01-04 10:18:20", "2022-01-04"),
+        ("Thứ Ba, 11/01/2022 17:57 (GMT+0)", "2022-01-11"),
+        ("Đăng ngày 06 - 08 - 2020", "2020-08-06"),
+        ("05/04/2021 14:24 Số lượt xem: 110", "2021-04-05"),
+        ("Cập nhật: 09:15 SA, 02/03/2021", "2021-03-02"),
+        ("# date = 20200917", "2020-09-17"),
+        ("Published March 5, 2021", "2021-03-05"),
+        ("ngày 5 tháng 8 năm 2020", "2020-08-05"),
+    ],
+)
+def test_date_lines(line, iso):
+    assert date_in_line(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thu ngân sách toàn thành phố đến ngày 31/12/2021 đạt 158,3 tỷ đồng", "31/02/2021", "Năm 2021"],
+)
+def test_not_date_lines(line):
+    assert date_in_line(line) is None
+
+
+def test_timestamp_is_not_a_title_and_body_sentence_is_not_promoted():
+    text = "2022-01-04 10:18:20 Số lượt xem 936\nNăm 2021, là năm diễn ra nhiều sự kiện trọng đại của đất nước, của tỉnh và thành phố.\n1. Một\nNội dung một.\n2. Hai\nNội dung hai.\n"
+    report = parse_text(text)
+    assert report.title is None
+    assert report.date == "2022-01-04"
+    assert [s.number for s in report.sections if s.number] == [1, 2]
+
+
+def test_numbering_may_start_anywhere_and_must_ascend():
+    text = (
+        "Tình hình quý I (phần 5)\n\n11. Thông tin\n\nNội dung thông tin với nhiều chi tiết.\n\n"
+        "12. Khoa học\n\nNội dung khoa học.\n1. Một câu đánh số trong thân bài.\n\n13. Môi trường\n\nNội dung.\n"
+    )
+    report = parse_text(text)
+    numbered = [(s.number, s.title) for s in report.sections if s.number is not None]
+    assert numbered == [(11, "Thông tin"), (12, "Khoa học"), (13, "Môi trường")]
+    for s in report.sections:
+        assert report.text[s.start : s.end].strip()
+
+
+def test_enumerated_one_line_items_are_not_sections():
+    text = "Tiêu đề báo cáo năm\n\nNhiệm vụ năm tới gồm:\n1. Tăng cường công tác.\n2. Đẩy mạnh cải cách.\n3. Giữ vững an ninh.\nKết thúc báo cáo với nhiều nội dung quan trọng.\n"
+    report = parse_text(text)
+    assert all(s.number is None for s in report.sections)
+
+
+def test_uppercase_numbered_headings_and_roman_numerals():
+    text = "Báo cáo tổng kết\n\nI. CÔNG TÁC XÂY DỰNG ĐẢNG\n\nNội dung phần một.\n\nII. PHÁT TRIỂN KINH TẾ\n\nNội dung phần hai.\n"
+    report = parse_text(text)
+    assert [(s.number, s.title) for s in report.sections if s.number] == [(1, "CÔNG TÁC XÂY DỰNG ĐẢNG"), (2, "PHÁT TRIỂN KINH TẾ")]
+    assert roman_value("XIV") == 14 and roman_value("IIII") is None
+
+
+def test_unnumbered_report_gets_paragraph_sections():
+    text = "Một tiêu đề ngắn gọn\n\nĐoạn thứ nhất của báo cáo, đủ dài để là một đoạn văn thực sự.\n\nĐoạn thứ hai của báo cáo, cũng đủ dài để là một đoạn văn thực sự.\n"
+    report = parse_text(text)
+    assert [s.number for s in report.sections] == [None, None]
+    assert report.sections[0].title.startswith("Đoạn thứ nhất")
+
+
+def test_first_sentence_clips_on_a_word():
+    assert first_sentence("Câu một. Câu hai.") == "Câu một."
+    long = "từ " * 60
+    assert first_sentence(long, 20).endswith("…") and len(first_sentence(long, 20)) <= 21
