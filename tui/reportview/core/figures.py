@@ -152,6 +152,9 @@ class _Context:
                 continue
             if glued_only and key not in self.rules.glued and entry.cls not in ("percent",):
                 continue
+            # "SIM 3G", "chip 720G": a glued capital letter names a thing; "3m", "500g" are units.
+            if glued_only and n == 1 and len(span[0].text) == 1 and span[0].text.isupper():
+                continue
             # A phrase must end on a word boundary of the text ("m" is not the start of "mô").
             return entry, n
         return None
@@ -257,9 +260,14 @@ def _after_capitalised_name(text: str, before: list[Tok]) -> bool:
     if not before or not before[-1].is_word:
         return False
     last = before[-1]
-    if not last.text[0].isupper():
+    if not _is_name_word(last.text):
         return False
     return not _sentence_initial(text, last, before)
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised or mixed-case ("Hà", "TW", "iPhone", "iOS")."""
+    return word[0].isupper() or any(c.isupper() for c in word[1:])
 
 
 def _skip_date_or_time(text: str, s: int, e: int) -> int | None:
@@ -286,6 +294,12 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
         return None, e
     if prev_char == "/" and prev2.isdigit():
         return None, e
+    if prev_char in "-–" and prev2.isdigit():
+        k = s - 2
+        while k > 0 and text[k - 1].isdigit():
+            k -= 1
+        if k > 0 and text[k - 1].isalpha():  # "i7-10700", "A52-2021"
+            return None, e
     time_end = _skip_date_or_time(text, s, e)
     if time_end is not None:
         return None, time_end
@@ -333,7 +347,9 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     if prev in lx.DATE_CONTEXT_WORDS or 1900 <= second <= 2100 or text[end : end + 1].isalpha():
         return None, end
     toks = _tokens_after(text, end)
-    noun = _noun_at(ctx, toks, 0, strict=False) if toks and not toks[0].space == "" or toks else None
+    # "5/10 công bố điểm" is a date; a date-shaped ratio needs a counted noun from the tables.
+    date_shaped = value <= 31 and second <= 12 and value == int(value) and second == int(second)
+    noun = _noun_at(ctx, toks, 0, strict=date_shaped) if toks else None
     if noun is not None and value <= second and toks and toks[0].space:
         unit, _, _ = noun
         qualifier = qualifier_around(text, s, end, ctx.lang)
@@ -353,6 +369,10 @@ def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[
         return None
     first = toks[i]
     if first.low in lx.NOT_NOUNS or len(first.text) < 2 and not first.text.isupper():
+        return None
+    # A capitalised word not in the tables is a name ("75 Hàng Mã", "số 65 - 67 Phú Lợi"),
+    # unless it is an acronym ("HTX", "HLV").
+    if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
     if ctx.lang == "vi" and i + 1 < len(toks):
@@ -465,13 +485,23 @@ def _read_tail(
         kind, unit = "measure", entry.canonical
         i += n
         fig_end = consumed = toks[i - 1].end
+        # "6 giờ sáng", "6 giờ 30": a time of day, not a duration.
+        if unit in lx.CLOCK_UNITS and i < len(toks) and (toks[i].low in lx.DAY_PARTS or toks[i].is_number):
+            return None, consumed
     else:
         # "14 trong tổng số 19 xã, phường": a ratio spelled out.
         ratio = None if magnitude else _spelled_ratio(ctx, s, e)
         if ratio is not None:
             return ratio
-        noun = _noun_at(ctx, toks, i, strict=_after_capitalised_name(text, before) and not magnitude)
+        strict = not magnitude and (
+            _after_capitalised_name(text, before)
+            or bool(before and before[-1].low in lx.AMBIGUOUS_BEFORE and not _sentence_initial(text, before[-1], before))
+        )
+        noun = _noun_at(ctx, toks, i, strict=strict)
         if noun is None:
+            ranged = None if magnitude else _range_start(ctx, s, e, value, toks, region_end)
+            if ranged is not None:
+                return ranged, e
             if magnitude:
                 kind, unit = "count", ""
             else:
@@ -508,6 +538,22 @@ def _read_tail(
         fig_end = end
     qualifier = qualifier_around(text, s, consumed, ctx.lang)
     return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier), max(consumed, e)
+
+
+def _range_start(
+    ctx: _Context, s: int, e: int, value: float, toks: Sequence[Tok], region_end: int
+) -> RawFigure | None:
+    """The first number of a range ("30 - 40 tuổi", "400-500 tô bún") takes the second's unit."""
+    if len(toks) < 2 or toks[0].text not in "-–" or not toks[1].is_number:
+        return None
+    second = parse_number(toks[1].text, ctx.convention)
+    if not second or value >= second:
+        return None
+    fig, _ = _read_tail(ctx, toks[1].start, toks[1].end, second, [], region_end)
+    if fig is None or fig.kind == "ratio":
+        return None
+    factor = fig.value / second
+    return _figure(ctx, s, e, value * factor, fig.kind, fig.unit, e, qualifier=fig.qualifier)
 
 
 def _compound_next(ctx: _Context, toks: Sequence[Tok], j: int, last_factor: float) -> tuple[float, int] | None:

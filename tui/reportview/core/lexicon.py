@@ -130,6 +130,10 @@ MEASURE_UNITS: dict[str, str] = {
     "months": "months", "years": "years", "year": "years",
     # multiples and grades
     "lần": "lần", "times": "times", "sao": "sao", "điểm": "điểm", "tuổi": "tuổi", "bậc": "bậc",
+    "độ": "độ",
+    # devices and data
+    "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "mp": "MP", "megapixel": "megapixel", "inch": "inch",
+    "mah": "mAh", "hz": "Hz", "ghz": "GHz", "mhz": "MHz", "nit": "nit", "w": "W", "v": "V", "mbps": "Mbps",
 }
 
 # Time words that end a rate ("/năm", "/ngày") and that make a counted thing a measure.
@@ -140,7 +144,8 @@ TIME_UNITS: frozenset[str] = frozenset(
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
     "tạ/ha", "tấn/ha", "kg", "km2", "km", "ha", "m2", "m3", "mm", "cm", "m", "g", "mg", "tấn", "tạ",
-    "kw", "kwh", "mw", "mwh", "gw", "kv", "ml", "đ", "usd", "vnd", "vnđ", "%", "lít", "tr", "ty",
+    "kw", "kwh", "mw", "mwh", "gw", "kv", "ml", "đ", "usd", "vnd", "vnđ", "%", "lít", "gb", "mb", "tb",
+    "mp", "mah", "hz", "ghz", "mhz", "w", "tỷ", "tỉ", "triệu", "nghìn", "ngàn",
 )
 
 # Counted nouns (the unit of a count), longest first when matched. A representative table of
@@ -148,6 +153,7 @@ GLUED_UNITS: tuple[str, ...] = (
 COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
     """
     tổ chức cơ sở đảng|tổ chức đảng|tổ chức cơ sở|đảng viên|đảng bộ|chi bộ|cấp ủy|cấp uỷ|ủy viên|uỷ viên
+    căn cước công dân|thẻ căn cước|căn cước|hộ chiếu|thẻ bảo hiểm y tế|huấn luyện viên|vận động viên
     đại biểu|cử tri|ứng cử viên|đồng chí|cán bộ|công chức|viên chức|cán bộ, công chức|công dân
     người|người dân|nhân khẩu|lao động|công nhân|học sinh|sinh viên|giáo viên|giảng viên|bác sĩ|y bác sĩ
     bệnh nhân|ca|trường hợp|đối tượng|bị can|bị cáo|phạm nhân|nạn nhân
@@ -185,7 +191,7 @@ NOT_NOUNS: frozenset[str] = frozenset(
     năm tháng ngày quý tuần giờ phút giây lúc hồi sáng chiều tối đêm trưa
     of and or in on at to the a an for by with from as is was were are be been than per that which who this
     these those it its into over under about around nearly almost more less up down after before since
-    until between during percent
+    until between during percent rưỡi
     """.split()
 )
 
@@ -197,9 +203,18 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     phân khu|block|top|covid|cov|sars|vòng|bảng|trận|mã|mã số|ký hiệu|hotline|fax|tel|phone|no|version
     phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
-    phase|round|khu phố|tổ dân phố
+    phase|round|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
+    quân đoàn|đại đội|binh đoàn|hạm đội|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
+
+# Words before a number that may name a thing or a level ("cấp 2", "nhóm 3") or be a verb
+# ("cấp 141.732 căn cước"): after them a number needs a counted noun from the tables.
+AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm cụm khu vùng bảng tổ".split())
+
+# Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
+DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
+CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
 DOCUMENT_TYPES: tuple[str, ...] = (
