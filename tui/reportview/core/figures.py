@@ -375,6 +375,16 @@ def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
+    if ctx.lang == "en":
+        # "1,250 new companies": an English count's noun may follow an adjective or two.
+        for k in range(i, min(i + 3, len(toks))):
+            if not toks[k].is_word or toks[k].low in lx.NOT_NOUNS:
+                break
+            hit = ctx.phrase(toks, k)
+            if hit is not None and hit[0].cls == "count":
+                return _written(ctx.text, toks, k, hit[1]), k - i + hit[1], hit[0]
+        if not first.low.endswith("s"):
+            return None
     if ctx.lang == "vi" and i + 1 < len(toks):
         second = toks[i + 1]
         if (
@@ -567,9 +577,10 @@ def _compound_next(ctx: _Context, toks: Sequence[Tok], j: int, last_factor: floa
 
 
 def _prefix_currency(text: str, s: int) -> str | None:
-    head = text[max(0, s - 4) : s].rstrip().lower()
+    """A currency written before the number: "$2.3", "US$ 40", "VND 39,399.4 billion"."""
+    head = text[max(0, s - 5) : s].rstrip().lower()
     for sign, code in lx.CURRENCY_PREFIXES.items():
-        if head.endswith(sign):
+        if head.endswith(sign) and (sign[0] in "$€£¥₫" or len(head) == len(sign) or not head[-len(sign) - 1].isalnum()):
             return code
     return None
 

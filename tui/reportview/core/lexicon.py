@@ -104,7 +104,10 @@ CURRENCIES: dict[str, str] = {
 }
 
 # Currency signs written before a number ("$2.3 million", "US$ 40").
-CURRENCY_PREFIXES: dict[str, str] = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND"}
+CURRENCY_PREFIXES: dict[str, str] = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND", "vnd": "VND", "vnđ": "VND",
+    "usd": "USD", "eur": "EUR",
+}
 
 PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm", "percent", "per cent", "pct")
 
@@ -166,7 +169,7 @@ COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
     chỉ tiêu|tiêu chí|giải pháp|nội dung|văn bản|nghị quyết|quyết định|hồ sơ|thủ tục|thủ tục hành chính
     dịch vụ công|dịch vụ|giấy phép|giấy chứng nhận|giấy đăng ký|chứng chỉ|bằng khen|giấy khen|huân chương
     huy chương|giải|giải thưởng|sản phẩm|mặt hàng|mẫu|phương tiện|phương tiện đo|xe|ô tô|xe máy
-    tàu|chuyến|chuyến bay|lượt|lượt người|lượt khách|khách|du khách|thuê bao|tài khoản|tin bài|tin|bài|bài viết
+    tàu|chuyến|chuyến bay|vé|vé máy bay|mã cổ phiếu|cổ phiếu|trái phiếu|lượt|lượt người|lượt khách|khách|du khách|thuê bao|tài khoản|tin bài|tin|bài|bài viết
     bài báo|tác phẩm|cuốn|quyển|đầu sách|trang|buổi|cuộc|hội nghị|hội thảo|đợt|khung giờ|vụ|vụ việc|vụ án
     đơn|đơn thư|kiến nghị|ý kiến|phản ánh|camera|máy|thiết bị|bộ|thùng|bình|chai|hộp|túi|suất|suất ăn|suất quà
     phần quà|khẩu trang|liều|mũi|mũi tiêm|con|cây|cây xanh|gốc|cá thể|tổ|đội|nhóm
@@ -191,7 +194,7 @@ NOT_NOUNS: frozenset[str] = frozenset(
     năm tháng ngày quý tuần giờ phút giây lúc hồi sáng chiều tối đêm trưa
     of and or in on at to the a an for by with from as is was were are be been than per that which who this
     these those it its into over under about around nearly almost more less up down after before since
-    until between during percent rưỡi
+    until between during percent rưỡi tôi chúng mình họ nó ta ấy
     """.split()
 )
 
@@ -204,7 +207,7 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
     phase|round|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
-    quân đoàn|đại đội|binh đoàn|hạm đội|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
+    quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
 
