@@ -1,0 +1,666 @@
+"""Search: accent-insensitive, typo-tolerant, search-as-you-type over a corpus of reports.
+
+How it stays fast at 100k sections: every report's text is folded once (`folding.fold_with_map`,
+one folded copy of the corpus, plus an offset map only for NFD text). Each searchable unit, a
+report title or a (report, section) pair, is indexed by the words of its title, text and figure
+labels: word -> posting list of unit ids (`array('i')`, in add order), with a sorted vocabulary
+for prefix lookup (the word being typed is a prefix). A query picks its most selective word as
+the driver, intersects posting sets while they stay small, and then verifies and scores a bounded
+number of candidates with compiled regexes on the folded text (phrase, words in order, all words)
+and rapidfuzz. Words that do not occur are replaced by their nearest vocabulary words
+(Damerau-Levenshtein, via rapidfuzz) so typos still find something.
+
+Query syntax: plain words; "exact phrase"; kind:money|percent|count|ratio|measure (figures of a
+kind); in:titles|text|figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+import unicodedata
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from reportview.core.folding import fold, fold_with_map, to_folded, to_source
+from reportview.core.model import Report
+
+KINDS = ("money", "percent", "count", "ratio", "measure")
+SCOPES = ("titles", "text", "figures")
+
+_WORD = re.compile(r"\w+")
+_SPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
+
+# Candidate budgets (see module docstring): posting sets up to SET_LIMIT ids are materialised;
+# at most VERIFY_BUDGET candidates are scored per query.
+SET_LIMIT = 40_000
+VERIFY_BUDGET = 900
+SNIPPET_BEFORE = 40
+SNIPPET_WIDTH = 120
+MAX_MATCHES = 200
+
+# Score layout: quality tier (phrase 3, words in order 2, all words in one field 1, spread over
+# fields 0) * 100 + field weight (title 3, figure label 2, text 1) * 20 + up to 20 of rapidfuzz
+# and small bonuses - 30 per word found only through a typo correction.
+_FIELD_WEIGHT = {"title": 3, "figure": 2, "text": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: a report title or a section, with where the query words are."""
+
+    doc: str
+    report_index: int
+    section: int | None
+    section_index: int | None
+    title: str
+    score: float
+    snippet: str
+    snippet_matches: tuple[tuple[int, int], ...]
+    matches: tuple[tuple[int, int], ...]
+    kind: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "doc": self.doc,
+            "section": self.section,
+            "title": self.title,
+            "score": round(self.score, 3),
+            "snippet": self.snippet,
+            "matches": [[s, e] for s, e in self.matches],
+        }
+
+
+@dataclass(slots=True)
+class Term:
+    text: str  # folded
+    prefix: bool  # the word being typed: matches any word starting with it
+    phrase: int | None = None  # which quoted phrase it belongs to
+
+
+@dataclass(slots=True)
+class Query:
+    """A parsed query. `terms` holds plain words and phrase words alike."""
+
+    raw: str
+    terms: list[Term] = field(default_factory=list)
+    phrases: list[list[int]] = field(default_factory=list)  # term indexes per quoted phrase
+    kinds: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.kinds
+
+
+_QTOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
+_FILTER = re.compile(r"(kind|in):(\S*)$", re.IGNORECASE)
+
+
+def parse_query(raw: str) -> Query:
+    """Split a query into folded words, quoted phrases and kind:/in: filters.
+
+    The last plain word is a prefix (it is being typed) unless the query ends with a space.
+    Unknown filter values are read as partial values ("kind:mo" -> money); nothing matching: ignored.
+    """
+    q = Query(raw)
+    kinds: list[str] = []
+    scopes: list[str] = []
+    ends_open = bool(raw) and not raw[-1].isspace()
+    tokens = list(_QTOKEN.finditer(raw))
+    for i, m in enumerate(tokens):
+        last = i == len(tokens) - 1
+        if m.group(3) is not None:
+            word = m.group(3)
+            f = _FILTER.match(word)
+            if f:
+                name, value = f.group(1).lower(), fold(f.group(2))
+                pool = KINDS if name == "kind" else SCOPES
+                hits = [p for p in pool if value and p.startswith(value)] if value else []
+                if name == "in" and value in ("title", "t"):
+                    hits = ["titles"]
+                (kinds if name == "kind" else scopes).extend(h for h in hits if h not in kinds + scopes)
+                continue
+            words = _WORD.findall(fold(word))
+            for j, w in enumerate(words):
+                is_last = last and j == len(words) - 1 and ends_open and word[-1].isalnum()
+                q.terms.append(Term(w, prefix=is_last))
+        else:
+            words = _WORD.findall(fold(m.group(1)))
+            if not words:
+                continue
+            closed = bool(m.group(2))
+            idx = []
+            for j, w in enumerate(words):
+                is_last = last and not closed and j == len(words) - 1 and ends_open
+                idx.append(len(q.terms))
+                q.terms.append(Term(w, prefix=is_last, phrase=len(q.phrases)))
+            q.phrases.append(idx)
+    q.kinds = tuple(kinds)
+    q.scopes = tuple(scopes)
+    return q
+
+
+@dataclass(slots=True)
+class _Unit:
+    report: int
+    section: int  # section index, -1 for the report title
+    title: tuple[int, int]  # folded span of the heading (empty when none)
+    body: tuple[int, int]  # folded span of the text
+    figures: tuple[tuple[str, str, int], ...]  # (folded label, kind, figure index)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Per-query compiled matchers."""
+
+    res: list[re.Pattern[str]]
+    fuzzy_only: list[bool]
+    plain_phrase: re.Pattern[str] | None
+    phrases: list[re.Pattern[str]]
+    query_text: str
+
+
+class SearchIndex:
+    """The search index over reports; add reports as they load, search on every keystroke."""
+
+    def __init__(self) -> None:
+        self._reports: list[Report] = []
+        self._folded: list[str] = []
+        self._maps: list[array | None] = []
+        self._units: list[_Unit] = []
+        self._post: dict[str, array] = {}
+        self._tpost: dict[str, array] = {}
+        self._kind_units: dict[str, array] = {k: array("i") for k in KINDS}
+        self._vocab: list[str] = []
+        self._vocab_dirty = False
+        self._by_len: dict[int, list[str]] = {}
+        self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, reports: Iterable[Report]) -> SearchIndex:
+        index = cls()
+        for report in reports:
+            index.add(report)
+        index._refresh_vocab()
+        return index
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    @property
+    def reports(self) -> Sequence[Report]:
+        return self._reports
+
+    def add(self, report: Report) -> None:
+        """Index one more report (its report_index is the number of reports added before it)."""
+        r = len(self._reports)
+        folded, omap = fold_with_map(report.text)
+        self._reports.append(report)
+        self._folded.append(folded)
+        self._maps.append(omap)
+        post, tpost = self._post, self._tpost
+        words = _WORD.findall
+
+        def index_unit(unit: _Unit, title_words: set[str], all_words: set[str]) -> None:
+            uid = len(self._units)
+            self._units.append(unit)
+            for w in all_words:
+                arr = post.get(w)
+                if arr is None:
+                    post[w] = arr = array("i")
+                arr.append(uid)
+            for w in title_words:
+                arr = tpost.get(w)
+                if arr is None:
+                    tpost[w] = arr = array("i")
+                arr.append(uid)
+            for kind in {k for _, k, _ in unit.figures}:
+                self._kind_units[kind].append(uid)
+
+        if report.title:
+            if report.title_span is not None:
+                ts = (to_folded(omap, report.title_span[0]), to_folded(omap, report.title_span[1]))
+                tw = set(_WORD.findall(folded, ts[0], ts[1]))
+            else:
+                ts = (0, 0)
+                tw = set(words(fold(report.title)))
+            if tw:
+                index_unit(_Unit(r, -1, ts, (0, 0), ()), tw, tw)
+
+        figs_by_section: dict[int, list[tuple[str, str, int]]] = {}
+        for fi, fig in enumerate(report.figures):
+            if fig.section_index is None:
+                continue
+            figs_by_section.setdefault(fig.section_index, []).append((fold(fig.label or ""), fig.kind, fi))
+        for si, sec in enumerate(report.sections):
+            a, b, e = to_folded(omap, sec.start), to_folded(omap, sec.body_start), to_folded(omap, sec.end)
+            figs = tuple(figs_by_section.get(si, ()))
+            tw = set(_WORD.findall(folded, a, b)) if b > a else set()
+            aw = tw | set(_WORD.findall(folded, b, e))
+            for label, _, _ in figs:
+                aw.update(words(label))
+            index_unit(_Unit(r, si, (a, b), (b, e), figs), tw, aw)
+        self._vocab_dirty = True
+        self._fuzzy_cache.clear()
+
+    def _refresh_vocab(self) -> None:
+        if not self._vocab_dirty:
+            return
+        self._vocab = sorted(self._post)
+        by_len: dict[int, list[str]] = {}
+        for w in self._vocab:
+            by_len.setdefault(len(w), []).append(w)
+        self._by_len = by_len
+        self._vocab_dirty = False
+
+    # ------------------------------------------------------------------ expansion
+
+    def _prefix_words(self, prefix: str) -> list[str]:
+        v = self._vocab
+        lo = bisect.bisect_left(v, prefix)
+        hi = bisect.bisect_left(v, prefix + "\U0010ffff", lo)
+        return v[lo:hi]
+
+    def _fuzzy_words(self, word: str) -> tuple[str, ...]:
+        """Vocabulary words within a small edit distance (typos, swapped letters)."""
+        cached = self._fuzzy_cache.get(word)
+        if cached is not None:
+            return cached
+        n = len(word)
+        if n < 3 or word.isdigit():
+            out: tuple[str, ...] = ()
+        else:
+            cutoff = 1 if n <= 5 else 2
+            pool: list[str] = []
+            for length in range(n - cutoff, n + cutoff + 1):
+                pool.extend(self._by_len.get(length, ()))
+            found = process.extract(
+                word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=cutoff, limit=12
+            )
+            found.sort(key=lambda t: (t[1], -len(self._post.get(t[0], ()))))
+            out = tuple(w for w, _, _ in found if w != word)
+        if len(self._fuzzy_cache) > 2000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[word] = out
+        return out
+
+    # ------------------------------------------------------------------ searching
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """The best `limit` hits for `query`, best first, one per (report, section)."""
+        q = parse_query(query)
+        if q.empty or not self._units or limit < 1:
+            return []
+        self._refresh_vocab()
+        if not q.terms:
+            return self._kind_listing(q, limit)
+
+        scopes = set(q.scopes) or set(SCOPES)
+        postings = self._tpost if scopes == {"titles"} else self._post
+
+        # Expand each term to vocabulary words: exact / prefix, else typo corrections.
+        expansions: list[list[str]] = []
+        alts: list[list[tuple[str, bool]]] = []
+        fuzzy_only: list[bool] = []
+        for t in q.terms:
+            exact = self._prefix_words(t.text) if t.prefix else ([t.text] if t.text in self._post else [])
+            if exact:
+                expansions.append(exact)
+                alts.append([(t.text, t.prefix)])
+                fuzzy_only.append(False)
+            else:
+                fz = [] if t.phrase is not None else list(self._fuzzy_words(t.text))
+                if not fz:
+                    return []
+                expansions.append(fz)
+                alts.append([(w, False) for w in fz])
+                fuzzy_only.append(True)
+
+        plan = self._plan(q, alts, fuzzy_only)
+        cands = self._candidates(q, expansions, postings)
+        scored: list[tuple[float, int]] = []
+        for uid in cands:
+            s = self._score(uid, q, plan, scopes)
+            if s is not None:
+                scored.append((s, uid))
+        best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], t[1]))
+        return [self._hit(uid, score, q, plan, scopes) for score, uid in best]
+
+    def _plan(self, q: Query, alts: list[list[tuple[str, bool]]], fuzzy_only: list[bool]) -> _Plan:
+        bodies: list[str] = []
+        for options in alts:
+            parts = sorted(options, key=lambda o: -len(o[0]))
+            bodies.append("(?:" + "|".join(re.escape(w) + ("" if p else r"(?!\w)") for w, p in parts) + ")")
+        res = [re.compile(r"(?<!\w)" + b) for b in bodies]
+        sep = r"[^\w\n]{1,4}"
+        plain = [i for i, t in enumerate(q.terms) if t.phrase is None]
+        plain_phrase = None
+        if len(plain) >= 2:
+            plain_phrase = re.compile(r"(?<!\w)" + sep.join(bodies[i] for i in plain))
+        phrases = [re.compile(r"(?<!\w)" + sep.join(bodies[i] for i in idx)) for idx in q.phrases]
+        return _Plan(res, fuzzy_only, plain_phrase, phrases, " ".join(t.text for t in q.terms))
+
+    def _candidates(self, q: Query, expansions: list[list[str]], postings: dict[str, array]) -> list[int]:
+        """Unit ids to score, at most VERIFY_BUDGET, title matches and earlier units first."""
+        sizes = []
+        for words in expansions:
+            total = 0
+            for w in words:
+                total += len(postings.get(w, ()))
+                if total > SET_LIMIT:
+                    break
+            sizes.append(total)
+        order = sorted(range(len(expansions)), key=lambda i: sizes[i])
+        driver = order[0]
+        kind_set: set[int] | None = None
+        if q.kinds:
+            kind_set = set()
+            for k in q.kinds:
+                kind_set.update(self._kind_units[k])
+
+        if sizes[driver] <= SET_LIMIT:
+            cand: set[int] = set()
+            for w in expansions[driver]:
+                cand.update(postings.get(w, ()))
+            for i in order[1:]:
+                if sizes[i] > max(SET_LIMIT // 4, 4 * len(cand)):
+                    break
+                other: set[int] = set()
+                for w in expansions[i]:
+                    other.update(postings.get(w, ()))
+                cand &= other
+            if kind_set is not None:
+                cand &= kind_set
+            if len(cand) <= VERIFY_BUDGET:
+                return sorted(cand)
+            titled: set[int] = set()
+            for w in expansions[driver]:
+                titled.update(self._tpost.get(w, ()))
+            first = sorted(cand & titled)[:VERIFY_BUDGET]
+            if len(first) < VERIFY_BUDGET:
+                rest = sorted(cand - titled)[: VERIFY_BUDGET - len(first)]
+                first.extend(rest)
+            return first
+
+        # Every word is very common (a one- or two-letter prefix): walk postings in unit order,
+        # titles first, and stop at the budget.
+        out: list[int] = []
+        seen: set[int] = set()
+        for source in (self._tpost, postings):
+            streams = [source[w] for w in expansions[driver] if w in source]
+            for uid in _dedup(heapq.merge(*streams)):
+                if uid in seen or (kind_set is not None and uid not in kind_set):
+                    continue
+                seen.add(uid)
+                out.append(uid)
+                if len(out) >= VERIFY_BUDGET:
+                    return out
+        return out
+
+    def _fields(self, u: _Unit, scopes: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
+        """(field, text, start, end) regions of a unit to match against."""
+        text = self._folded[u.report]
+        out: list[tuple[str, str, int, int]] = []
+        if "titles" in scopes:
+            if u.section < 0 and u.title == (0, 0):
+                title = self._reports[u.report].title or ""
+                out.append(("title", fold(title), 0, len(title)))
+            elif u.title[1] > u.title[0]:
+                out.append(("title", text, u.title[0], u.title[1]))
+        if "figures" in scopes or kinds:
+            for label, kind, _ in u.figures:
+                if label and (not kinds or kind in kinds):
+                    out.append(("figure", label, 0, len(label)))
+        if "text" in scopes and u.body[1] > u.body[0]:
+            out.append(("text", text, u.body[0], u.body[1]))
+        return out
+
+    def _score(self, uid: int, q: Query, plan: _Plan, scopes: set[str]) -> float | None:
+        u = self._units[uid]
+        fields = self._fields(u, scopes, q.kinds)
+        if not fields:
+            return None
+        if q.kinds:
+            kinds = set(q.kinds)
+            if not any(k in kinds for _, k, _ in u.figures):
+                return None
+        n = len(plan.res)
+        found = [False] * n
+        best = -1.0
+        for name, text, a, b in fields:
+            weight = _FIELD_WEIGHT[name]
+            # Quoted phrases must occur as written (in some field).
+            hits = [r.search(text, a, b) for r in plan.res]
+            present = [h is not None for h in hits]
+            for i, p in enumerate(present):
+                if p:
+                    found[i] = True
+            if not all(present):
+                continue
+            if plan.phrases and not all(p.search(text, a, b) for p in plan.phrases):
+                continue
+            if n == 1 or (plan.plain_phrase is not None and plan.plain_phrase.search(text, a, b)):
+                tier = 3
+            elif _in_order(plan.res, text, a, b):
+                tier = 2
+            else:
+                tier = 1
+            bonus = 0.0
+            if name == "title" or name == "figure":
+                window = text[a:b] if b - a < 400 else text[a : a + 400]
+                bonus += fuzz.ratio(plan.query_text, window) / 100 * 12
+            else:
+                first = hits[0]
+                s = max(a, first.start() - 10)
+                window = text[s : s + len(plan.query_text) + 20]
+                bonus += fuzz.partial_ratio(plan.query_text, window) / 100 * 6
+                bonus += min(len(plan.res[0].findall(text, a, b)), 6)
+            last = hits[-1]
+            if q.terms[-1].prefix and last is not None:
+                end = last.end()
+                if end >= len(text) or not text[end].isalnum():
+                    bonus += 4  # the word being typed is already complete
+            score = tier * 100 + weight * 20 + bonus
+            if score > best:
+                best = score
+        if best < 0:
+            if not all(found):
+                return None
+            best = 0 * 100 + 1 * 20  # words spread over title, text and labels
+            if plan.phrases:
+                return None
+        return best - 30 * sum(plan.fuzzy_only)
+
+    # ------------------------------------------------------------------ results
+
+    def _hit(self, uid: int, score: float, q: Query, plan: _Plan, scopes: set[str]) -> SearchHit:
+        u = self._units[uid]
+        report = self._reports[u.report]
+        text = self._folded[u.report]
+        omap = self._maps[u.report]
+        if u.section < 0:
+            title = report.title or report.display_title
+            region = u.title if u.title != (0, 0) else None
+            section = section_index = None
+            kind = "report_title"
+        else:
+            sec = report.sections[u.section]
+            title = sec.title
+            region = (u.title[0], u.body[1])
+            section, section_index = sec.number, u.section
+            kind = "section_title"
+        # Which field scored: recompute cheaply for the label.
+        best_field = None
+        for name, ftext, a, b in self._fields(u, scopes, q.kinds):
+            if all(r.search(ftext, a, b) for r in plan.res):
+                best_field = name
+                break
+        if u.section >= 0:
+            kind = {"title": "section_title", "figure": "figure", "text": "text", None: "text"}[best_field]
+
+        spans: list[tuple[int, int]] = []
+        if region is not None:
+            for r in plan.res:
+                for m in r.finditer(text, region[0], region[1]):
+                    spans.append((m.start(), m.end()))
+            spans.sort()
+            spans = _merge(spans)[:MAX_MATCHES]
+        matches = tuple(to_source(omap, s, e) for s, e in spans)
+
+        if kind == "report_title" or (kind == "section_title" and region is not None):
+            if kind == "report_title" and region is None:
+                snippet = " ".join(title.split())
+                snip_matches = _spans_in(fold(snippet), plan)
+            else:
+                a, b = (u.title if kind == "report_title" else (u.title[0], u.title[1]))
+                snippet, snip_matches = self._snippet(u.report, a, b, spans)
+        else:
+            anchor_spans = [s for s in spans if s[0] >= u.body[0]] or spans
+            if kind == "figure" and best_field == "figure":
+                figs = [f for f in u.figures if all(r.search(f[0]) for r in plan.res)]
+                if figs:
+                    fig = report.figures[figs[0][2]]
+                    fs = to_folded(omap, fig.start)
+                    anchor_spans = [(fs, to_folded(omap, fig.end))]
+            if anchor_spans:
+                first = anchor_spans[0][0]
+                a = max(u.body[0], first - SNIPPET_BEFORE)
+                b = min(u.body[1], a + SNIPPET_WIDTH)
+                a = _word_start(text, a, u.body[0])
+            else:
+                a, b = u.body[0], min(u.body[1], u.body[0] + SNIPPET_WIDTH)
+            snippet, snip_matches = self._snippet(u.report, a, b, spans)
+        return SearchHit(
+            doc=report.path,
+            report_index=u.report,
+            section=section,
+            section_index=section_index,
+            title=" ".join(title.split()),
+            score=round(score, 3),
+            snippet=snippet,
+            snippet_matches=snip_matches,
+            matches=matches,
+            kind=kind,
+        )
+
+    def _snippet(
+        self, r: int, a: int, b: int, spans: list[tuple[int, int]]
+    ) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """One line of source text for folded [a, b), NFC, with the match spans inside it."""
+        src = self._reports[r].text
+        omap = self._maps[r]
+        pieces: list[str] = []
+        out: list[tuple[int, int]] = []
+        pos = a
+        length = 0
+        prefix = "…" if a > 0 and src[to_source(omap, a, a)[0] - 1 : to_source(omap, a, a)[0]].strip() else ""
+        if prefix:
+            pieces.append(prefix)
+            length += 1
+
+        def piece(s: int, e: int) -> str:
+            ss, se = to_source(omap, s, e)
+            return unicodedata.normalize("NFC", src[ss:se].translate(_SPACE))
+
+        for s, e in spans:
+            if e <= a or s >= b:
+                continue
+            s, e = max(s, a), min(e, b)
+            if s < pos:
+                continue
+            before = piece(pos, s)
+            hit = piece(s, e)
+            pieces.append(before)
+            length += len(before)
+            out.append((length, length + len(hit)))
+            pieces.append(hit)
+            length += len(hit)
+            pos = e
+        pieces.append(piece(pos, b))
+        snippet = "".join(pieces)
+        return snippet, tuple(out)
+
+    def _kind_listing(self, q: Query, limit: int) -> list[SearchHit]:
+        """kind:... with no words: the sections holding figures of those kinds, in corpus order."""
+        uids: set[int] = set()
+        for k in q.kinds:
+            uids.update(self._kind_units[k])
+        hits = []
+        for uid in sorted(uids)[:limit]:
+            u = self._units[uid]
+            report = self._reports[u.report]
+            omap = self._maps[u.report]
+            figs = [report.figures[fi] for _, k, fi in u.figures if k in q.kinds]
+            sec = report.sections[u.section]
+            spans = [(to_folded(omap, f.start), to_folded(omap, f.end)) for f in figs]
+            a = max(u.body[0], spans[0][0] - SNIPPET_BEFORE)
+            a = _word_start(self._folded[u.report], a, u.body[0])
+            b = min(u.body[1], a + SNIPPET_WIDTH)
+            snippet, snip = self._snippet(u.report, a, b, spans)
+            hits.append(
+                SearchHit(
+                    doc=report.path,
+                    report_index=u.report,
+                    section=sec.number,
+                    section_index=u.section,
+                    title=" ".join(sec.title.split()),
+                    score=100.0,
+                    snippet=snippet,
+                    snippet_matches=snip,
+                    matches=tuple((f.start, f.end) for f in figs),
+                    kind="figure",
+                )
+            )
+        return hits
+
+
+def _dedup(it: Iterable[int]) -> Iterator[int]:
+    last = -1
+    for x in it:
+        if x != last:
+            yield x
+            last = x
+
+
+def _in_order(res: list[re.Pattern[str]], text: str, a: int, b: int) -> bool:
+    pos = a
+    for r in res:
+        m = r.search(text, pos, b)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _spans_in(folded: str, plan: _Plan) -> tuple[tuple[int, int], ...]:
+    spans = [(m.start(), m.end()) for r in plan.res for m in r.finditer(folded)]
+    return tuple(_merge(sorted(spans)))
+
+
+def _word_start(text: str, a: int, floor: int) -> int:
+    """Move `a` forward to the start of the next word, unless that would skip too much."""
+    if a <= floor or not text[a - 1].isalnum():
+        return a
+    i = a
+    while i < len(text) and i - a < 15 and text[i].isalnum():
+        i += 1
+    return i if i - a < 15 else a
