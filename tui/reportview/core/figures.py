@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 # Tokens: words, numbers, and single punctuation marks, each with the space before it.
 _TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
 _WORD = re.compile(r"[^\W\d_]+")
-_MAX_PHRASE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,7 @@ class FigureRules:
     convention: str
     phrases: dict[tuple[str, ...], Entry]
     glued: frozenset[tuple[str, ...]]
+    longest: dict[str, int]  # first token -> the longest phrase starting with it
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -83,7 +83,10 @@ def _rules(convention: str, units: tuple[tuple[str, str], ...], magnitudes: tupl
     for word, factor in (*lx.MAGNITUDES.items(), *magnitudes):
         phrases[_key(word)] = Entry("magnitude", word, float(factor))
     glued = frozenset(_key(u) for u in lx.GLUED_UNITS)
-    return FigureRules(convention, phrases, glued)
+    longest: dict[str, int] = {}
+    for key in phrases:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return FigureRules(convention, phrases, glued, longest)
 
 
 def figure_rules(config: Config | None = None) -> FigureRules:
@@ -99,26 +102,23 @@ class Tok:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
+    low: str
+    is_word: bool
+    is_number: bool
 
 
-def _tokens_after(text: str, pos: int, limit: int = 10) -> list[Tok]:
+def _tok(m: re.Match[str]) -> Tok:
+    word = m[2]
+    first = word[0]
+    return Tok(m[1], word, m.start(2), m.end(2), word.lower(), first.isalpha(), first.isdigit())
+
+
+def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
     out: list[Tok] = []
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    for m in _TOKEN.finditer(text, pos, min(end, pos + 160)):
-        out.append(Tok(m[1], m[2], m.start(2), m.end(2)))
+    for m in _TOKEN.finditer(text, pos, min(end, pos + 120)):
+        out.append(_tok(m))
         if len(out) >= limit:
             break
     return out
@@ -126,8 +126,8 @@ def _tokens_after(text: str, pos: int, limit: int = 10) -> list[Tok]:
 
 def _tokens_before(text: str, pos: int, limit: int = 8) -> list[Tok]:
     start = text.rfind("\n", 0, pos) + 1
-    start = max(start, pos - 100)
-    toks = [Tok(m[1], m[2], m.start(2), m.end(2)) for m in _TOKEN.finditer(text, start, pos)]
+    start = max(start, pos - 48)
+    toks = [_tok(m) for m in _TOKEN.finditer(text, start, pos)]
     return toks[-limit:]
 
 
@@ -142,10 +142,9 @@ class _Context:
 
     def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
         """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
-        for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1):
+        longest = self.rules.longest.get(toks[i].low, 0)
+        for n in range(min(longest, len(toks) - i), 0, -1):
             span = toks[i : i + n]
-            if any(t.space and k > 0 and t.text in ",/" for k, t in enumerate(span)):
-                pass
             key = tuple(t.low for t in span)
             entry = self.rules.phrases.get(key)
             if entry is None:
@@ -155,7 +154,6 @@ class _Context:
             # "SIM 3G", "chip 720G": a glued capital letter names a thing; "3m", "500g" are units.
             if glued_only and n == 1 and len(span[0].text) == 1 and span[0].text.isupper():
                 continue
-            # A phrase must end on a word boundary of the text ("m" is not the start of "mô").
             return entry, n
         return None
 
@@ -189,8 +187,9 @@ def extract_figures(
     """Every figure of `text` inside the title and body, outside furniture, in text order."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
-    sample = "".join(text[s:e] for s, e in regions[:50])
-    convention: Convention = detect_convention(sample) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    convention: Convention = (
+        detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    )
     ctx = _Context(text, rules, convention)
     out: list[RawFigure] = []
     for rs, re_ in regions:

@@ -10,29 +10,44 @@ Convention = Literal["vi", "en"]
 # A number as written: digits with '.' or ',' between groups. Boundaries are checked by callers.
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 
-# Unambiguous evidence for one convention or the other.
-_VI_EVIDENCE = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])"  # 39.399,4
-    r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"  # 1.234.567
-    r"|(?<![\d.,])\d+,\d{1,2}(?![\d.,])\s*(?:%|[^\W\d_])"  # 93,18% / 1,8 tỷ
-)
-_EN_EVIDENCE = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])"  # 39,399.4
-    r"|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,])"  # 1,234,567
-    r"|(?<![\d.,])\d+\.\d{1,2}(?![\d.,])\s*(?:%|percent|million|billion|[^\W\d_])"  # 2.5% / 3.4 million
-)
-_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[à-ỹ]")
+_DECIMAL_TAIL = re.compile(r"\s*(?:%|[^\W\d_])")
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)) + "àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|percent|million|billion)\b", re.IGNORECASE)
 
 
-def detect_convention(text: str) -> Convention:
-    """The number convention of a document, from the unambiguous numbers and then its language."""
-    vi = len(_VI_EVIDENCE.findall(text))
-    en = len(_EN_EVIDENCE.findall(text))
-    if vi != en:
-        return "vi" if vi > en else "en"
-    sample = text[:20000]
-    vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
+def _evidence(token: str, text: str, end: int) -> str | None:
+    """Which convention one number token proves, if any ("39.399,4" -> vi, "1,234.5" -> en)."""
+    dots, commas = token.count("."), token.count(",")
+    if dots and commas:
+        return "vi" if token.rfind(",") > token.rfind(".") else "en"
+    if dots >= 2:
+        return "vi"
+    if commas >= 2:
+        return "en"
+    sep = "," if commas else "." if dots else ""
+    if not sep:
+        return None
+    head, _, frac = token.partition(sep)
+    # One separator followed by one or two digits and a unit or %: a decimal mark.
+    if len(frac) <= 2 and _DECIMAL_TAIL.match(text, end):
+        return "vi" if sep == "," else "en"
+    return None
+
+
+def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convention:
+    """The number convention of a document, from its unambiguous numbers and then its language."""
+    start, end = span or (0, len(text))
+    votes = {"vi": 0, "en": 0}
+    for m in NUMBER_TOKEN.finditer(text, start, end):
+        token = m.group()
+        if "." in token or "," in token:
+            which = _evidence(token, text, m.end())
+            if which:
+                votes[which] += 1
+    if votes["vi"] != votes["en"]:
+        return "vi" if votes["vi"] > votes["en"] else "en"
+    sample = text[start : min(end, start + 1500)]
+    vi_letters = sum(1 for ch in sample if ch in _VIETNAMESE_LETTERS)
     en_words = len(_ENGLISH_WORDS.findall(sample))
     return "en" if en_words * 3 > vi_letters else "vi"
 

@@ -76,8 +76,11 @@ def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
 
 
 def _is_upper_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    if text.isupper():
+        return sum(map(str.isalpha, text)) >= 8
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper >= 8 and lower <= 0.1 * (upper + lower)
 
 
 def _heading_title(text: str) -> str | None:
@@ -137,7 +140,7 @@ def _upper_headings(content: Sequence[Line]) -> list[Line]:
     heads = [
         ln
         for ln in content
-        if _is_upper_heading(ln.text) and len(ln.text) <= 200 and len(ln.text.split()) >= 2
+        if len(ln.text) <= 200 and _is_upper_heading(ln.text) and len(ln.text.split()) >= 2
     ]
     return heads if len(heads) >= 2 else []
 
