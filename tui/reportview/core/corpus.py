@@ -1,15 +1,37 @@
-"""A corpus: every report under some PATHs, loaded in order, streamed as it goes."""
+"""A corpus: every report under some PATHs, loaded in parallel, streamed in discovery order.
+
+Loading plan: discover the files, stat them, and ask the parse cache which are fresh. Fresh files
+are served from the cache in this process (re-read, checked against the file's CRC, no parsing).
+The rest are parsed: in this process when there are few (a process pool costs more to start than
+it saves), else in a process pool, in chunks so that IPC stays cheap. Results are yielded in
+discovery order as soon as the next one is ready (a small reorder buffer holds those that finish
+early), new parses are written to the cache in batches from this process, and `cancel` stops the
+load within one chunk's time.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
+import zlib
 from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportview.config import Config
-from reportview.core.loading import InputError, Skipped, discover, load_report
+from reportview.core.decoding import BinaryInputError, decode_bytes
+from reportview.core.formats import MissingExtraError, extract_text
+from reportview.core.loading import InputError, Skipped, discover, parse_text, read_file_bytes
 from reportview.core.model import Report
+
+# Below this many files to parse, parsing stays in this process.
+POOL_MIN_FILES = 64
+# Files per task sent to a worker: big enough that IPC is cheap, small enough to cancel promptly.
+MAX_CHUNK = 32
+# Fresh parses are written to the cache in transactions of this many.
+WRITE_BATCH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +50,106 @@ class LoadResult:
     skipped: list[Skipped] = field(default_factory=list)
 
 
+# --- reading and parsing one file (in a worker or here) -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A fresh parse and what the cache needs to store it (blob is None when not caching)."""
+
+    report: Report
+    size: int
+    mtime_ns: int
+    crc32: int
+    blob: bytes | None
+
+
+def _text_of(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The same as loading.read_text, from bytes already read (so they are read once)."""
+    try:
+        extracted = extract_text(path, data)
+    except MissingExtraError as exc:
+        raise InputError(str(exc)) from None
+    if extracted is not None:
+        return extracted
+    if not data:
+        return "", "utf-8", ("empty file",)
+    try:
+        decoded = decode_bytes(data)
+    except BinaryInputError as exc:
+        raise InputError(str(exc)) from None
+    return decoded.text, decoded.encoding, decoded.warnings
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+def _parse_file(path: Path, config: Config, want_blob: bool, data: bytes | None = None) -> Parsed:
+    from reportview.core.store import STORE_TEXT_SUFFIXES, encode_report
+
+    size, mtime_ns = _stat(path)
+    if data is None:
+        data = read_file_bytes(path)
+    text, encoding, warnings = _text_of(path, data)
+    report = parse_text(text, str(path), config, encoding=encoding, warnings=warnings)
+    blob = encode_report(report, path.suffix.lower() in STORE_TEXT_SUFFIXES) if want_blob else None
+    return Parsed(report, size, mtime_ns, zlib.crc32(data), blob)
+
+
+_worker_config: Config | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_config
+    _worker_config = config
+
+
+def _parse_chunk(items: list[tuple[int, str]], want_blob: bool) -> list[tuple[int, Parsed | str]]:
+    """Parse files in a worker: (index, Parsed) or (index, reason skipped)."""
+    assert _worker_config is not None
+    out: list[tuple[int, Parsed | str]] = []
+    for index, path in items:
+        try:
+            out.append((index, _parse_file(Path(path), _worker_config, want_blob)))
+        except InputError as exc:
+            out.append((index, str(exc)))
+    return out
+
+
+def worker_count(config: Config) -> int:
+    return config.workers or os.cpu_count() or 1
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is cheapest, but forking a process with other threads running (the app) can copy a
+    # held lock into the child; forkserver forks from a clean single-threaded server instead.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["reportview.core.corpus"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+# --- the load ---------------------------------------------------------------------------------
+
+
+def _open_cache(config: Config, use_cache: bool):  # -> ParseCache | None
+    if not (use_cache and config.cache):
+        return None
+    from reportview.core.store import ParseCache
+
+    cache = ParseCache.open_default(config)
+    return cache if cache.usable else None
+
+
 def iter_corpus(
     paths: Sequence[str | os.PathLike[str]],
     config: Config,
@@ -42,16 +164,154 @@ def iter_corpus(
     total = len(files)
     for s in skipped:
         yield Progress(0, total, skipped=s)
-    for done, f in enumerate(files, 1):
-        if cancel is not None and cancel.is_set():
-            return
+    if not files:
+        return
+    cache = _open_cache(config, use_cache)
+    try:
+        yield from _load(files, total, config, cache, cancel)
+        if cache is not None and not (cancel is not None and cancel.is_set()):
+            keep = {os.path.abspath(f) for f in files}
+            for p in paths:
+                if os.path.isdir(p):
+                    cache.drop_missing(os.path.abspath(p), keep)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _load(
+    files: list[Path], total: int, config: Config, cache, cancel: threading.Event | None
+) -> Iterator[Progress]:
+    from reportview.core.store import STORE_TEXT_SUFFIXES, CacheCorrupt, NewEntry, cache_key, decode_report
+
+    cancelled = cancel.is_set if cancel is not None else (lambda: False)
+    want_blob = cache is not None
+    entries = cache.entries() if cache is not None else {}
+    keys = [cache_key(f) for f in files] if cache is not None else []
+
+    # Decide hits from the key columns (stat only); blobs are read when each hit's turn comes.
+    hits: dict[int, object] = {}
+    if entries:
+        for i, f in enumerate(files):
+            entry = entries.get(keys[i])
+            if entry is not None:
+                size, mtime_ns = _stat(f)
+                if cache.is_fresh(entry, size, mtime_ns):
+                    hits[i] = entry
+    misses = [i for i in range(total) if i not in hits]
+
+    pending_writes: list[NewEntry] = []
+
+    def remember(i: int, parsed: Parsed) -> None:
+        if cache is not None and parsed.blob is not None:
+            pending_writes.append(
+                NewEntry(keys[i], parsed.report, parsed.size, parsed.mtime_ns, parsed.crc32, parsed.blob)
+            )
+            if len(pending_writes) >= WRITE_BATCH:
+                cache.put_many(pending_writes)
+                pending_writes.clear()
+
+    def step(i: int, parsed: Parsed | str) -> Progress:
+        if isinstance(parsed, str):
+            return Progress(i + 1, total, skipped=Skipped(str(files[i]), parsed))
+        remember(i, parsed)
+        return Progress(i + 1, total, report=parsed.report)
+
+    def parse_here(i: int, data: bytes | None = None) -> Progress:
         try:
-            yield Progress(done, total, report=load_report(f, config))
+            return step(i, _parse_file(files[i], config, want_blob, data))
         except InputError as exc:
-            yield Progress(done, total, skipped=Skipped(str(f), str(exc)))
+            return step(i, str(exc))
+
+    def serve_hit(i: int) -> Progress:
+        """A fresh cache entry, checked against the file's bytes; parsed again if it fails."""
+        f = files[i]
+        try:
+            data = read_file_bytes(f)
+        except InputError as exc:
+            return step(i, str(exc))
+        try:
+            blob, crc = cache.blob(hits[i])
+            if crc != zlib.crc32(data):
+                raise CacheCorrupt("file changed without a new mtime")
+            text = None if f.suffix.lower() in STORE_TEXT_SUFFIXES else _text_of(f, data)[0]
+            return Progress(i + 1, total, report=decode_report(blob, str(f), text))
+        except (CacheCorrupt, InputError):
+            return parse_here(i, data)
+
+    pool: ProcessPoolExecutor | None = None
+    try:
+        if len(misses) < POOL_MIN_FILES:
+            for i in range(total):
+                if cancelled():
+                    return
+                yield serve_hit(i) if i in hits else parse_here(i)
+            return
+
+        workers = min(worker_count(config), max(1, len(misses) // 16))
+        chunk = max(4, min(MAX_CHUNK, len(misses) // (workers * 8)))
+        chunks = [misses[k : k + chunk] for k in range(0, len(misses), chunk)]
+        pool = ProcessPoolExecutor(
+            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)
+        )
+        max_inflight = workers * 4
+        next_chunk = 0
+        inflight: set[Future] = set()
+
+        def submit_more() -> None:
+            nonlocal next_chunk
+            while len(inflight) < max_inflight and next_chunk < len(chunks):
+                items = [(i, str(files[i])) for i in chunks[next_chunk]]
+                inflight.add(pool.submit(_parse_chunk, items, want_blob))
+                next_chunk += 1
+
+        def harvest(done: set[Future]) -> None:
+            for fut in done:
+                inflight.discard(fut)
+                for i, parsed in fut.result():
+                    ready[i] = parsed
+            submit_more()
+
+        ready: dict[int, Parsed | str | Progress] = {}
+        submit_more()
+        ahead = 0  # next index that may be a hit worth serving while workers parse
+        nxt = 0
+        while nxt < total:
+            if cancelled():
+                return
+            if nxt in ready:
+                item = ready.pop(nxt)
+                yield item if isinstance(item, Progress) else step(nxt, item)
+                nxt += 1
+                continue
+            if nxt in hits:
+                yield serve_hit(nxt)
+                nxt += 1
+                continue
+            # The next report is being parsed: collect finished chunks, else serve hits ahead.
+            done = {f for f in inflight if f.done()}
+            if done:
+                harvest(done)
+                continue
+            ahead = max(ahead, nxt + 1)
+            while ahead < total and (ahead not in hits or ahead in ready):
+                ahead += 1
+            if ahead < total:
+                ready[ahead] = serve_hit(ahead)
+                continue
+            done, _ = wait(inflight, timeout=0.05, return_when=FIRST_COMPLETED)
+            if done:
+                harvest(done)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        if cache is not None and pending_writes:
+            cache.put_many(pending_writes)
 
 
-def load_corpus(paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True) -> LoadResult:
+def load_corpus(
+    paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True
+) -> LoadResult:
     """Every report under PATHs in discovery order, with the files skipped and why."""
     result = LoadResult()
     for step in iter_corpus(paths, config, use_cache):
