@@ -107,28 +107,35 @@ class Tok:
     is_number: bool
 
 
-def _tok(m: re.Match[str]) -> Tok:
-    word = m[2]
+def _make_tok(space: str, word: str, start: int) -> Tok:
     first = word[0]
-    return Tok(m[1], word, m.start(2), m.end(2), word.lower(), first.isalpha(), first.isdigit())
+    return Tok(space, word, start, start + len(word), word.lower(), first.isalpha(), first.isdigit())
 
 
 def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
+    end = text.find("\n", pos, pos + 120)
+    end = min(len(text), pos + 120) if end < 0 else end
     out: list[Tok] = []
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    for m in _TOKEN.finditer(text, pos, min(end, pos + 120)):
-        out.append(_tok(m))
-        if len(out) >= limit:
-            break
+    cur = pos
+    for space, word in _TOKEN.findall(text, pos, end)[:limit]:
+        cur += len(space)
+        out.append(_make_tok(space, word, cur))
+        cur += len(word)
     return out
 
 
-def _tokens_before(text: str, pos: int, limit: int = 8) -> list[Tok]:
-    start = text.rfind("\n", 0, pos) + 1
-    start = max(start, pos - 48)
-    toks = [_tok(m) for m in _TOKEN.finditer(text, start, pos)]
-    return toks[-limit:]
+def _tokens_before(text: str, pos: int, limit: int = 6) -> list[Tok]:
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
+    window = text[start:pos]
+    parts = _TOKEN.findall(window)
+    cur = pos - (len(window) - len(window.rstrip(" \t\u00a0")))
+    out: list[Tok] = []
+    for space, word in reversed(parts[-limit:]):
+        cur -= len(word)
+        out.append(_make_tok(space, word, cur))
+        cur -= len(space)
+    out.reverse()
+    return out
 
 
 class _Context:
