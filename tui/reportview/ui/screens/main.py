@@ -1,0 +1,562 @@
+"""The main screen: reports and sections on the left, the text in the middle, figures on the right."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Input
+from textual.worker import get_current_worker
+
+from reportview.core.corpus import iter_corpus
+from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
+from reportview.core.model import Figure, Report, Section
+from reportview.core.textsafe import one_line
+from reportview.ui.clipboard import copy_native, native_command
+from reportview.ui.screens.export import ExportScreen
+from reportview.ui.screens.help import HelpScreen
+from reportview.ui.widgets.figures_table import FiguresTable
+from reportview.ui.widgets.line_list import LineList
+from reportview.ui.widgets.reader import Reader
+from reportview.ui.widgets.report_list import ReportList
+from reportview.ui.widgets.search import ResultList, SearchInput
+from reportview.ui.widgets.section_list import SectionList
+from reportview.ui.widgets.status import StatusBar
+
+try:  # the search engine is core's; the app works (without search) when it is missing
+    from reportview.core.search import SearchIndex
+except ImportError:  # pragma: no cover - only before core.search exists
+    SearchIndex = None  # type: ignore[assignment, misc]
+
+if TYPE_CHECKING:
+    from reportview.ui.app import ReportViewApp
+
+NARROW = 100  # below this many columns the figures panel goes under the text
+BATCH_SECONDS = 0.05  # loaded reports are handed to the UI at most this often
+
+
+class MainScreen(Screen[None]):
+    """Everything the user works with."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_hit", "Next hit", id="next_hit"),
+        Binding("N", "previous_hit", "Prev hit", id="previous_hit"),
+        Binding("f", "figures", "Figures", show=False, id="figures"),
+        Binding("right_square_bracket", "next_report", "Next report", show=False, id="next_report"),
+        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="previous_report"),
+        Binding("y", "copy_figure", "Copy", id="copy_figure"),
+        Binding("v", "copy_value", "Copy number", show=False, id="copy_value"),
+        Binding("Y", "copy_row", "Copy row", id="copy_row"),
+        Binding("c", "copy_section", "Copy all", id="copy_section"),
+        Binding("C", "copy_section_markdown", "Copy MD", show=False, id="copy_section_markdown"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("escape", "escape", "Stop loading", show=True),
+    ]
+
+    AUTO_FOCUS = "#reports"
+
+    def __init__(self, paths: Sequence[str], use_cache: bool = True) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in paths]
+        self.use_cache = use_cache
+        self.reports: list[Report] = []
+        self.skipped: list[Any] = []
+        self.report_index: int | None = None
+        self.section_index: int | None = None
+        self.loading = False
+        self.load_total = 0
+        self.load_done = 0
+        self.load_seconds = 0.0
+        self._cancel = threading.Event()
+        self._n_sections = 0
+        self._n_figures = 0
+        self.index = None  # SearchIndex when core.search is available
+        self._index_lock = threading.Lock()
+        self.search_hits: list[Any] = []  # results of the last search
+        self.hit_stops: list[tuple[int, int, int]] = []  # (result index, start, end) for n/N
+        self.hit_pos = -1
+        self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
+        self._return_focus: Widget | None = None
+        self._search_generation = 0
+
+    @property
+    def rv_app(self) -> ReportViewApp:
+        return self.app  # type: ignore[return-value]
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="▤")
+        with Container(id="main"):
+            with Vertical(id="left"):
+                yield ReportList(self.reports, id="reports")
+                yield SectionList(id="sections")
+            with Vertical(id="middle"):
+                yield SearchInput(id="search")
+                yield ResultList(self.reports, id="results")
+                yield Reader(id="reader")
+            yield FiguresTable(id="figures")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one("#results").display = False
+        self.query_one(ReportList).focus()
+        self._update_counts()
+        self._start_loading()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _start_loading(self) -> None:
+        self.loading = True
+        self._t0 = time.perf_counter()
+        if SearchIndex is not None:
+            self.index = SearchIndex()
+        status = self.query_one(StatusBar)
+        status.set_text(f"Loading {', '.join(self.paths)}…")
+        status.progress(0, 1)
+        self.refresh_bindings()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", name="load corpus")
+    def _load(self) -> None:
+        worker = get_current_worker()
+        app = self.rv_app
+        batch: list[Report] = []
+        skipped: list[Any] = []
+        last = time.perf_counter()
+        done = total = 0
+        try:
+            for step in iter_corpus(self.paths, app.config, self.use_cache, self._cancel):
+                if worker.is_cancelled:
+                    break
+                done, total = step.done, step.total
+                if step.report is not None:
+                    if self.index is not None:
+                        with self._index_lock:
+                            self.index.add(step.report)
+                    batch.append(step.report)
+                elif step.skipped is not None:
+                    skipped.append(step.skipped)
+                now = time.perf_counter()
+                if now - last >= BATCH_SECONDS or (len(batch) == 1 and not self.reports):
+                    app.call_from_thread(self._add_batch, batch, skipped, done, total)
+                    batch, skipped, last = [], [], time.perf_counter()
+        except Exception as exc:  # an unexpected failure must not leave the UI stuck in "loading"
+            app.call_from_thread(self._add_batch, batch, skipped, done, total)
+            app.call_from_thread(self._finish_loading, f"Loading failed: {one_line(str(exc))}")
+            return
+        app.call_from_thread(self._add_batch, batch, skipped, done, total)
+        app.call_from_thread(self._finish_loading, None)
+
+    def _add_batch(self, batch: list[Report], skipped: list[Any], done: int, total: int) -> None:
+        first = not self.reports and bool(batch)
+        self.reports.extend(batch)
+        self.skipped.extend(skipped)
+        for r in batch:
+            self._n_sections += len(r.sections)
+            self._n_figures += len(r.figures)
+        self.load_done, self.load_total = done, total
+        self.query_one(ReportList).rows_added()
+        if first:
+            self.show_report(0)
+        self._update_counts()
+        status = self.query_one(StatusBar)
+        status.progress(done, total)
+        status.set_text(f"Loading… {done:,}/{total:,} files · {len(self.skipped)} skipped · Esc stops")
+
+    def _finish_loading(self, error: str | None) -> None:
+        self.loading = False
+        self.load_seconds = time.perf_counter() - self._t0
+        status = self.query_one(StatusBar)
+        status.finish()
+        cancelled = self._cancel.is_set()
+        parts = [f"{len(self.reports):,} reports loaded in {self.load_seconds:.1f} s"]
+        if cancelled:
+            parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
+        if self.index is None:
+            parts.append("search unavailable (core.search missing)")
+        if error:
+            parts.append(error)
+        status.set_text(" · ".join(parts))
+        if not self.reports:
+            self.query_one(ReportList).empty_text = (
+                "Loading stopped before any report."
+                if cancelled
+                else f"No reports found in {', '.join(self.paths)}."
+            )
+            self.query_one(ReportList).refresh()
+            self.query_one(Reader).show(None, None)
+            self.query_one(FiguresTable).show((), "No reports.")
+        self.refresh_bindings()
+        self.rv_app.loaded.set()
+
+    def _update_counts(self) -> None:
+        n = len(self.reports)
+        plural = "s" if n != 1 else ""
+        self.rv_app.sub_title = (
+            f"{n:,} report{plural} · {self._n_sections:,} sections · {self._n_figures:,} figures"
+        )
+
+    # --- selection ---------------------------------------------------------------------------
+
+    @property
+    def report(self) -> Report | None:
+        if self.report_index is None or not (0 <= self.report_index < len(self.reports)):
+            return None
+        return self.reports[self.report_index]
+
+    @property
+    def section(self) -> Section | None:
+        report = self.report
+        if (
+            report is None
+            or self.section_index is None
+            or not (0 <= self.section_index < len(report.sections))
+        ):
+            return None
+        return report.sections[self.section_index]
+
+    def show_report(self, index: int, section_index: int = 0) -> None:
+        if not (0 <= index < len(self.reports)):
+            return
+        self.report_index = index
+        reports = self.query_one(ReportList)
+        if reports.cursor != index:
+            reports.move_to(index, notify=False)
+        report = self.reports[index]
+        self.query_one(SectionList).show(report, section_index)
+        self.show_section(section_index if report.sections else None)
+
+    def show_section(self, section_index: int | None) -> None:
+        report = self.report
+        self.section_index = section_index
+        section = self.section
+        figures = report.figures_in(section.index) if report and section else ()
+        table = self.query_one(FiguresTable)
+        if report is None:
+            reason = "No report selected."
+        elif section is None:
+            reason = "This report has no sections."
+        else:
+            reason = "This section has no figures."
+        table.show(figures, reason)
+        hits: tuple[tuple[int, int], ...] = ()
+        if self.marks and self.marks[0] == self.report_index:
+            hits = self.marks[1]
+        self.query_one(Reader).show(report, section, figures, hits)
+        self.refresh_bindings()
+
+    def go_to(self, report_index: int, section_index: int) -> None:
+        """Open a report at a section (command palette, search)."""
+        self.show_report(report_index, section_index)
+        self.query_one(Reader).focus()
+
+    @on(LineList.Highlighted, "#reports")
+    def _report_highlighted(self, event: LineList.Highlighted) -> None:
+        if event.index != self.report_index:
+            self.show_report(event.index)
+
+    @on(LineList.Highlighted, "#sections")
+    def _section_highlighted(self, event: LineList.Highlighted) -> None:
+        if event.index != self.section_index:
+            self.show_section(event.index)
+
+    @on(LineList.Selected, "#reports")
+    def _report_selected(self, event: LineList.Selected) -> None:
+        self.query_one(SectionList).focus()
+
+    @on(LineList.Selected, "#sections")
+    def _section_selected(self, event: LineList.Selected) -> None:
+        self.query_one(Reader).focus()
+
+    @on(DataTable.RowHighlighted, "#figures")
+    def _figure_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(FiguresTable)
+        reader = self.query_one(Reader)
+        if table.chosen and table.current is not None and reader.selected != table.current:
+            reader.set_selected(table.current)
+
+    def on_descendant_focus(self, event: Any) -> None:
+        table = self.query_one(FiguresTable)
+        if event.widget is table and table.current is not None:
+            self.query_one(Reader).set_selected(table.current)
+        self.refresh_bindings()
+
+    def action_next_report(self) -> None:
+        if self.reports:
+            self.show_report(min(len(self.reports) - 1, (self.report_index or 0) + 1))
+
+    def action_previous_report(self) -> None:
+        if self.reports:
+            self.show_report(max(0, (self.report_index or 0) - 1))
+
+    def action_figures(self) -> None:
+        self.query_one(FiguresTable).focus()
+
+    def action_escape(self) -> None:
+        if self.loading:
+            self._cancel.set()
+            self.query_one(StatusBar).set_text("Stopping…")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "escape":
+            return self.loading
+        if action in ("next_hit", "previous_hit"):
+            return bool(self.hit_stops)
+        if action in (
+            "copy_figure",
+            "copy_value",
+            "copy_row",
+            "copy_section",
+            "copy_section_markdown",
+            "export",
+        ):
+            return True if self.report is not None else None
+        return True
+
+    # --- copying -----------------------------------------------------------------------------
+
+    def current_figure(self) -> Figure | None:
+        """The row selected in the figures panel; the section's first figure when none is chosen."""
+        table = self.query_one(FiguresTable)
+        if table.chosen and table.current is not None:
+            return table.current
+        report, section = self.report, self.section
+        if report is None or section is None:
+            return None
+        figures = report.figures_in(section.index)
+        return figures[0] if figures else None
+
+    def _no_figure(self) -> None:
+        self.notify("Nothing to copy: this section has no figures.", severity="warning", timeout=3)
+
+    def action_copy_figure(self) -> None:
+        figure = self.current_figure()
+        if figure is None:
+            return self._no_figure()
+        self.copy(figure.text, one_line(figure.text))
+
+    def action_copy_value(self) -> None:
+        figure = self.current_figure()
+        if figure is None:
+            return self._no_figure()
+        text = value_text(figure.value)
+        self.copy(text, text)
+
+    def action_copy_row(self) -> None:
+        figure, report = self.current_figure(), self.report
+        if figure is None or report is None:
+            return self._no_figure()
+        self.copy(tsv([clip_row(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
+
+    def _section_rows(self) -> list[list[object]] | None:
+        report, section = self.report, self.section
+        if report is None or section is None:
+            return None
+        return [clip_row(report, f) for f in report.figures_in(section.index)]
+
+    def action_copy_section(self) -> None:
+        rows = self._section_rows()
+        if not rows:
+            return self._no_figure()
+        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{len(rows)} figures of the section (TSV)")
+
+    def action_copy_section_markdown(self) -> None:
+        rows = self._section_rows()
+        if not rows:
+            return self._no_figure()
+        self.copy(markdown_table(CLIP_COLUMNS, rows), f"{len(rows)} figures of the section (Markdown)")
+
+    def copy(self, text: str, what: str) -> None:
+        """OSC 52 always; a native tool too when there is one (see ui.clipboard)."""
+        app = self.rv_app
+        app.copy_to_clipboard(text)
+        config = app.config
+        if app.is_headless or native_command(config.clipboard_method, config.clipboard_command) is None:
+            self.notify(f"Sent {what} to the clipboard (OSC 52; the terminal does not confirm)", timeout=4)
+        else:
+            self._copy_native(text, what)
+
+    @work(thread=True, group="clipboard")
+    def _copy_native(self, text: str, what: str) -> None:
+        config = self.rv_app.config
+        result = copy_native(text, config.clipboard_method, config.clipboard_command)
+        if result.native:
+            message = f"Copied {what} (with {result.native}, and OSC 52)"
+        else:
+            message = f"Sent {what} to the clipboard (OSC 52; the terminal does not confirm)"
+            if result.error:
+                message += f"; {result.error}"
+        self.app.call_from_thread(self.notify, message, timeout=4)
+
+    # --- export ------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        report = self.report
+        if report is None:
+            self.notify("Nothing to export: no report is open.", severity="warning")
+            return
+        section = self.section
+        stem = Path(report.name).stem
+        suffix = f"-s{section.number}" if section is not None and section.number is not None else ""
+        default = os.path.join(os.getcwd(), f"{stem}{suffix}-figures.csv")
+        protected = [Path(p) for p in self.paths if Path(p).is_dir()]
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, timeout=5)
+
+        self.app.push_screen(ExportScreen(report, section, default, protected), done)
+
+    # --- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        field = self.query_one("#search", SearchInput)
+        results = self.query_one(ResultList)
+        if not field.display:
+            focused = self.focused
+            self._return_focus = focused if focused not in (field, results) else None
+        field.display = True
+        results.display = True
+        self.add_class("-searching")
+        field.focus()
+        if SearchIndex is None:
+            results.show([], "Search is not available in this build (core.search missing).")
+        elif not field.value:
+            results.show([], results.__class__.empty_text)
+
+    def action_search_close(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one(ResultList).display = False
+        self.remove_class("-searching")
+        target = self._return_focus
+        if target is None or not target.is_attached:
+            target = self.query_one(Reader)
+        target.focus()
+
+    def action_search_move(self, delta: int) -> None:
+        results = self.query_one(ResultList)
+        results.cursor = results.cursor + delta
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._search_generation += 1
+        if self.index is None:
+            return
+        query = event.value
+        if not query.strip():
+            self.query_one(ResultList).show([], ResultList.empty_text)
+            return
+        self._run_search(query, self._search_generation)
+
+    @work(thread=True, exclusive=True, group="search", name="search")
+    def _run_search(self, query: str, generation: int) -> None:
+        worker = get_current_worker()
+        limit = self.rv_app.config.search_limit
+        with self._index_lock:
+            if worker.is_cancelled or generation != self._search_generation:
+                return
+            t0 = time.perf_counter()
+            hits = self.index.search(query, limit=limit) if self.index is not None else []
+            elapsed = time.perf_counter() - t0
+        if not worker.is_cancelled and generation == self._search_generation:
+            self.app.call_from_thread(self._show_results, query, hits, generation, elapsed)
+
+    def _show_results(self, query: str, hits: list[Any], generation: int, elapsed: float) -> None:
+        if generation != self._search_generation:
+            return
+        self.search_hits = hits
+        self.query_one(ResultList).show(hits, f"No results for {one_line(query)!r}.")
+        self.rv_app.last_search_ms = elapsed * 1000
+        self.rv_app.search_done.set()
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one(ResultList)
+        if not results.hits:
+            self.notify("No result to open.", severity="warning", timeout=2)
+            return
+        self.open_result(results.cursor)
+
+    @on(LineList.Selected, "#results")
+    def _result_selected(self, event: LineList.Selected) -> None:
+        self.open_result(event.index)
+
+    def open_result(self, index: int) -> None:
+        results = self.query_one(ResultList)
+        self.search_hits = list(results.hits)
+        self.hit_stops = []
+        for ri, hit in enumerate(self.search_hits):
+            spans = sorted(hit.matches) or [(-1, -1)]
+            self.hit_stops.extend((ri, a, b) for a, b in spans)
+        self.hit_pos = next((i for i, s in enumerate(self.hit_stops) if s[0] == index), -1)
+        self.action_search_close()
+        self._go_to_stop()
+        self.query_one(Reader).focus()
+
+    def _go_to_stop(self) -> None:
+        if not (0 <= self.hit_pos < len(self.hit_stops)):
+            return
+        ri, start, _end = self.hit_stops[self.hit_pos]
+        hit = self.search_hits[ri]
+        if not (0 <= hit.report_index < len(self.reports)):
+            return
+        report = self.reports[hit.report_index]
+        self.marks = (hit.report_index, tuple(hit.matches))
+        section_index = hit.section_index
+        if section_index is None and start >= 0:
+            section_index = next((s.index for s in report.sections if s.start <= start < s.end), None)
+        if section_index is None:
+            section_index = 0
+        if self.report_index != hit.report_index or self.section_index != section_index:
+            self.show_report(hit.report_index, section_index)
+        else:
+            self.query_one(Reader).set_hits(self.marks[1])
+        self.query_one(SectionList).move_to(section_index, notify=False)
+        if start >= 0:
+            self.query_one(Reader).scroll_to_offset(start)
+        n = len(self.hit_stops)
+        self.query_one(StatusBar).set_text(
+            f"Hit {self.hit_pos + 1}/{n} · result {ri + 1}/{len(self.search_hits)} · n/N next/previous"
+        )
+        self.refresh_bindings()
+
+    def action_next_hit(self) -> None:
+        if self.hit_stops:
+            self.hit_pos = (self.hit_pos + 1) % len(self.hit_stops)
+            self._go_to_stop()
+
+    def action_previous_hit(self) -> None:
+        if self.hit_stops:
+            self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
+            self._go_to_stop()
+
+    # --- palette -----------------------------------------------------------------------------
+
+    def run_named_action(self, action: str) -> None:
+        if action == "help":
+            self.app.push_screen(HelpScreen())
+        elif action == "sort_figures":
+            self.query_one(FiguresTable).action_sort()
+        else:
+            getattr(self, f"action_{action}")()

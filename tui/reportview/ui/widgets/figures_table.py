@@ -1,0 +1,137 @@
+"""The figures pane: the figures of the selected section, sortable, the cursor row marked ▸."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from reportview.core.export import display_value
+from reportview.core.model import Figure
+from reportview.core.textsafe import one_line
+
+QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
+CHANGE_MARKS = {"up": "▲", "down": "▼"}
+KIND_TAGS = {"money": "money", "percent": "pct", "count": "count", "ratio": "ratio", "measure": "meas"}
+LABEL_WIDTH = 22
+
+# (name shown in the title, key function); the first is text order.
+SORTS: tuple[tuple[str, object], ...] = (
+    ("text order", lambda f: (f.start,)),
+    ("value ▼", lambda f: (-f.value, f.start)),
+    ("kind", lambda f: (f.kind, f.start)),
+    ("label", lambda f: ((f.label or "\uffff").casefold(), f.start)),
+)
+
+
+def marks_for(figure: Figure) -> str:
+    return (
+        QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
+    ).strip()
+
+
+class FiguresTable(DataTable):
+    """Figures of one section; `current` is the figure under the cursor."""
+
+    DEFAULT_CSS = """
+    FiguresTable { background: $surface; scrollbar-size-vertical: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("g,home", "scroll_top", "Top", show=False, id="cursor_top"),
+        Binding("G,end", "scroll_bottom", "Bottom", show=False, id="cursor_bottom"),
+        Binding("s", "sort", "Sort", id="sort_figures"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable"
+        )
+        self.figures: list[Figure] = []  # in display (sorted) order
+        self.sort_mode = 0
+        self.chosen = False  # the user picked a row since the section was shown
+        self.empty_reason = "No section selected."
+        self._marked: int | None = None
+        self.border_title = "Figures"
+
+    def on_mount(self) -> None:
+        self.add_column(" ", key="mark", width=1)
+        self.add_column("as written", key="text")
+        self.add_column("label", key="label")
+        self.add_column("value", key="value")
+        self.add_column("unit", key="unit")
+        self.add_column("kind", key="kind")
+        self.add_column("±", key="marks")
+
+    def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
+        self.chosen = self.has_focus
+        self.empty_reason = empty_reason
+        self._fill(list(figures), keep=None)
+
+    def _fill(self, figures: list[Figure], keep: Figure | None) -> None:
+        key = SORTS[self.sort_mode][1]
+        figures.sort(key=key)  # type: ignore[arg-type, operator]
+        self.figures = figures
+        self.clear()
+        self._marked = None
+        self.add_rows(self._row(f) for f in figures)
+        self._update_title()
+        if figures:
+            row = figures.index(keep) if keep in figures else 0
+            self.move_cursor(row=row, animate=False, scroll=True)
+            self._mark(row)
+
+    def _row(self, f: Figure) -> list[object]:
+        label = one_line(f.label or "")
+        if len(label) > LABEL_WIDTH:
+            label = label[: LABEL_WIDTH - 1] + "…"
+        return [
+            " ",
+            Text(one_line(f.text), style="bold"),
+            label,
+            Text(display_value(f), justify="right"),
+            one_line(f.unit),
+            KIND_TAGS.get(f.kind, f.kind),
+            marks_for(f),
+        ]
+
+    def _update_title(self) -> None:
+        n = len(self.figures)
+        sort = SORTS[self.sort_mode][0]
+        self.border_title = f"Figures ({n})" + (f" · by {sort}" if self.sort_mode else "")
+
+    def _mark(self, row: int) -> None:
+        """Move the ▸ marker (state shown by a symbol, not by colour alone)."""
+        if self._marked is not None and self._marked < self.row_count and self._marked != row:
+            self.update_cell_at((self._marked, 0), " ")
+        if 0 <= row < self.row_count:
+            self.update_cell_at((row, 0), "▸")
+            self._marked = row
+
+    @property
+    def current(self) -> Figure | None:
+        if not self.figures:
+            return None
+        return self.figures[max(0, min(self.cursor_row, len(self.figures) - 1))]
+
+    def select_figure(self, figure: Figure) -> None:
+        if figure in self.figures:
+            row = self.figures.index(figure)
+            self.move_cursor(row=row, animate=False, scroll=True)
+            self._mark(row)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._mark(event.cursor_row)
+
+    def on_focus(self) -> None:
+        self.chosen = bool(self.figures)
+
+    def action_sort(self) -> None:
+        keep = self.current
+        self.sort_mode = (self.sort_mode + 1) % len(SORTS)
+        self._fill(list(self.figures), keep=keep)
+        self.app.notify(f"Figures sorted by {SORTS[self.sort_mode][0]}", timeout=2)

@@ -1,0 +1,199 @@
+"""A list that draws only the rows on screen (Textual line API), for 20k reports or 200k sections.
+
+Subclasses say how many rows there are (`row_count`) and what one row looks like (`row_text`);
+the list keeps a cursor, scrolls it into view, and posts `Highlighted` / `Selected` messages.
+The cursor row is marked with ▸ and reverse video, so it never depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+CURSOR_MARK = "▸ "
+NO_MARK = "  "
+
+
+class LineList(ScrollView, can_focus=True):
+    """A cursor list over rows drawn on demand."""
+
+    DEFAULT_CSS = """
+    LineList {
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    LineList > .line-list--cursor { text-style: bold reverse; }
+    LineList:focus > .line-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    LineList > .line-list--empty { color: $text-muted; text-style: italic; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--cursor", "line-list--empty"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("g,home", "first", "Top", show=False, id="cursor_top"),
+        Binding("G,end", "last", "Bottom", show=False, id="cursor_bottom"),
+        Binding("enter", "select", "Open", show=True),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, sender: LineList, index: int) -> None:
+            super().__init__()
+            self.list = sender
+            self.index = index
+
+        @property
+        def control(self) -> LineList:
+            return self.list
+
+    class Selected(Message):
+        def __init__(self, sender: LineList, index: int) -> None:
+            super().__init__()
+            self.list = sender
+            self.index = index
+
+        @property
+        def control(self) -> LineList:
+            return self.list
+
+    empty_text = "Nothing here."
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._count = 0
+
+    # --- what subclasses provide -------------------------------------------------------------
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_text(self, index: int, width: int) -> Text:
+        """Row `index`; `width` is the room after the cursor mark (for right-aligned parts)."""
+        raise NotImplementedError
+
+    # --- data changes ------------------------------------------------------------------------
+
+    def reset(self, cursor: int = 0) -> None:
+        """The rows changed completely: remeasure, move the cursor, redraw."""
+        self._count = self.row_count()
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.set_reactive(LineList.cursor, max(0, min(cursor, self._count - 1)))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def rows_added(self) -> None:
+        """Rows were appended: grow without moving the cursor or the view."""
+        self._count = self.row_count()
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self.refresh()
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    # --- cursor ------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self._count - 1)) if self._count else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if self._count:
+            self.post_message(self.Highlighted(self, new))
+
+    def move_to(self, index: int, *, notify: bool = True) -> None:
+        if notify:
+            self.cursor = index
+        else:
+            self.set_reactive(LineList.cursor, self.validate_cursor(index))
+            self._scroll_cursor_into_view()
+            self.refresh()
+
+    def _scroll_cursor_into_view(self) -> None:
+        if self._count:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True, force=True)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self._count - 1
+
+    def action_select(self) -> None:
+        if self._count:
+            self.post_message(self.Selected(self, self.cursor))
+
+    # --- mouse -------------------------------------------------------------------------------
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < self._count:
+            event.stop()
+            if index == self.cursor and event.chain >= 2:
+                self.action_select()
+            else:
+                self.cursor = index
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self._scroll_cursor_into_view()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + int(self.scroll_y)
+        if self._count == 0:
+            if y == 0:
+                style = self.get_component_rich_style("line-list--empty")
+                return self._strip(Text(self.empty_text, style=style), width, base)
+            return Strip.blank(width, base)
+        if index >= self._count:
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        line = Text(CURSOR_MARK if is_cursor else NO_MARK, no_wrap=True, end="")
+        line.append_text(self.row_text(index, max(1, width - len(CURSOR_MARK))))
+        if is_cursor:
+            line.stylize(self.get_component_rich_style("line-list--cursor"))
+        return self._strip(line, width, base)
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        text.no_wrap = True
+        text.end = ""
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(Segment.apply_style(segments, base), width).crop(0, width)

@@ -1,0 +1,272 @@
+"""The reader: one section's text, figures highlighted by kind, search hits marked.
+
+Text is drawn with the line API: the section is laid out once per width (at most 80 columns,
+so lines stay readable) and only visible lines are rendered. Every displayed line remembers
+the source offset it starts at, so a figure or a search hit (offsets into Report.text) can be
+scrolled into view. Page furniture inside the section is left out. Report text is appended as
+plain `Text` after `printable()`, so markup and escape sequences in a report are shown, never
+interpreted.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reportview.core.model import Figure, Report, Section
+from reportview.core.textsafe import one_line, printable
+
+MAX_WIDTH = 80
+
+KIND_CLASSES = {
+    "money": "reader--money",
+    "percent": "reader--percent",
+    "count": "reader--count",
+    "ratio": "reader--ratio",
+    "measure": "reader--measure",
+}
+
+
+def _clean(chunk: str) -> str:
+    return printable(chunk.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+
+
+class Reader(ScrollView, can_focus=True):
+    """Section text with figure and hit styling, wrapped to at most 80 columns."""
+
+    DEFAULT_CSS = """
+    Reader { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-x: hidden; }
+    Reader > .reader--money { color: $success; text-style: underline; }
+    Reader > .reader--percent { color: $accent; text-style: underline; }
+    Reader > .reader--count { color: $warning; text-style: underline; }
+    Reader > .reader--ratio { color: $secondary; text-style: underline; }
+    Reader > .reader--measure { color: $primary; text-style: underline; }
+    Reader > .reader--selected { text-style: bold reverse; }
+    Reader > .reader--hit { background: $warning 40%; text-style: bold italic; }
+    Reader > .reader--title { text-style: bold; }
+    Reader > .reader--empty { color: $text-muted; text-style: italic; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *KIND_CLASSES.values(),
+        "reader--selected",
+        "reader--hit",
+        "reader--title",
+        "reader--empty",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False, id="cursor_top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="cursor_bottom"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.report: Report | None = None
+        self.section: Section | None = None
+        self.figures: Sequence[Figure] = ()
+        self.hits: tuple[tuple[int, int], ...] = ()
+        self.selected: Figure | None = None
+        self.empty_text = "No section selected."
+        self._text = Text()
+        self._marks: list[tuple[int, int]] = []  # (source offset, display offset), ascending
+        self._lines: list[Text] = []
+        self._line_starts: list[int] = []  # display offset of each laid-out line
+        self._layout_width = 0
+        self.border_title = "Text"
+
+    # --- content -----------------------------------------------------------------------------
+
+    def show(
+        self,
+        report: Report | None,
+        section: Section | None,
+        figures: Sequence[Figure] = (),
+        hits: Sequence[tuple[int, int]] = (),
+        selected: Figure | None = None,
+    ) -> None:
+        self.report, self.section, self.figures = report, section, figures
+        self.hits = tuple(hits)
+        self.selected = selected
+        if report is None:
+            self.empty_text = "No report selected."
+        elif section is None:
+            self.empty_text = "This report has no text to show."
+        self.border_title = self._title()
+        self.border_subtitle = self._subtitle()
+        self._build()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_selected(self, figure: Figure | None, scroll: bool = True) -> None:
+        self.selected = figure
+        self._build()
+        if figure is not None and scroll:
+            self.scroll_to_offset(figure.start)
+
+    def set_hits(self, hits: Sequence[tuple[int, int]]) -> None:
+        self.hits = tuple(hits)
+        self._build()
+
+    def _title(self) -> str:
+        if self.section is None:
+            return "Text"
+        s = self.section
+        head = f"§{s.number}" if s.number is not None else f"¶{s.index + 1}"
+        return f"{head} · {len(self.figures)} figures"
+
+    def _subtitle(self) -> str:
+        if self.report is None:
+            return ""
+        name = one_line(self.report.display_title)
+        if len(name) > 40:
+            name = name[:39] + "…"
+        return f"{name} · {self.report.date}" if self.report.date else name
+
+    def _build(self) -> None:
+        """Turn the section into styled display text with a source->display offset map."""
+        text = Text(end="", no_wrap=False)
+        marks: list[tuple[int, int]] = []
+        report, section = self.report, self.section
+        if report is None or section is None:
+            self._text, self._marks = text, marks
+            self._relayout(force=True)
+            return
+        start, end = section.start, section.end
+        cuts = {start, end}
+        omitted = [(s.start, s.end) for s in report.furniture if s.end > start and s.start < end]
+        for a, b in omitted:
+            cuts.update((max(a, start), min(b, end)))
+        styled: list[tuple[int, int, str]] = []
+        for f in self.figures:
+            styled.append((f.start, f.end, KIND_CLASSES.get(f.kind, "reader--measure")))
+        if self.selected is not None:
+            styled.append((self.selected.start, self.selected.end, "reader--selected"))
+        for a, b in self.hits:
+            styled.append((a, b, "reader--hit"))
+        styled = [(max(a, start), min(b, end), c) for a, b, c in styled if b > start and a < end and b > a]
+        for a, b, _ in styled:
+            cuts.update((a, b))
+        points = sorted(cuts)
+        # Classes of each interval [points[i], points[i+1]), filled by bisecting each span.
+        classes: list[list[str]] = [[] for _ in points]
+        hidden = [False] * len(points)
+        for a, b, c in styled:
+            for i in range(bisect.bisect_left(points, a), bisect.bisect_left(points, b)):
+                classes[i].append(c)
+        for a, b in omitted:
+            for i in range(
+                bisect.bisect_left(points, max(a, start)), bisect.bisect_left(points, min(b, end))
+            ):
+                hidden[i] = True
+        title_end = section.body_start if start <= section.body_start <= end else start
+        styles = {c: self.get_component_rich_style(c, partial=True) for c in self.COMPONENT_CLASSES}
+        rank = {"reader--hit": 1, "reader--selected": 2}
+        text_src = report.text
+        for i in range(len(points) - 1):
+            a, b = points[i], points[i + 1]
+            marks.append((a, len(text)))
+            if hidden[i] or b <= a:
+                continue
+            style = styles["reader--title"] if b <= title_end else None
+            for c in sorted(classes[i], key=lambda c: rank.get(c, 0)):
+                style = styles[c] if style is None else style + styles[c]
+            text.append(_clean(text_src[a:b]), style)
+        marks.append((end, len(text)))
+        self._text, self._marks = text, marks
+        self._relayout(force=True)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _wrap_width(self) -> int:
+        return max(10, min(MAX_WIDTH, self.scrollable_content_region.width))
+
+    def _relayout(self, force: bool = False) -> None:
+        width = self._wrap_width()
+        if not force and width == self._layout_width:
+            return
+        self._layout_width = width
+        lines: list[Text] = []
+        starts: list[int] = []
+        pos = 0
+        for para in self._text.split("\n", allow_blank=True):
+            plain = para.plain
+            offsets = divide_line(plain, width, fold=True) if plain else []
+            pieces = para.divide(offsets) if offsets else [para]
+            piece_pos = pos
+            for piece in pieces:
+                lines.append(piece)
+                starts.append(piece_pos)
+                piece_pos += len(piece.plain)
+            pos += len(plain) + 1
+        # Drop trailing blank lines.
+        while lines and not lines[-1].plain.strip():
+            lines.pop()
+            starts.pop()
+        self._lines, self._line_starts = lines, starts
+        self.virtual_size = Size(width, max(1, len(lines)))
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def display_offset(self, source_offset: int) -> int:
+        """Where a source offset lands in the displayed text."""
+        if not self._marks:
+            return 0
+        i = bisect.bisect_right(self._marks, (source_offset, 1 << 60)) - 1
+        if i < 0:
+            return 0
+        src, disp = self._marks[i]
+        nxt = self._marks[i + 1][1] if i + 1 < len(self._marks) else len(self._text)
+        return min(disp + (source_offset - src), nxt)
+
+    def line_of(self, source_offset: int) -> int:
+        disp = self.display_offset(source_offset)
+        return max(0, bisect.bisect_right(self._line_starts, disp) - 1)
+
+    def scroll_to_offset(self, source_offset: int) -> None:
+        """Bring the line holding `source_offset` into view (with a little context above)."""
+        line = self.line_of(source_offset)
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if not (top <= line < top + height):
+            self.scroll_to(y=max(0, line - min(3, height // 3)), animate=False, immediate=True)
+        else:
+            self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True)
+
+    @property
+    def lines(self) -> list[str]:
+        """The laid-out lines as plain text (for tests and tools)."""
+        return [line.plain for line in self._lines]
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + int(self.scroll_y)
+        if not self._lines:
+            if y == 0:
+                line = Text(self.empty_text, style=self.get_component_rich_style("reader--empty"))
+            else:
+                return Strip.blank(width, base)
+        elif index >= len(self._lines):
+            return Strip.blank(width, base)
+        else:
+            line = self._lines[index].copy()
+        line.no_wrap = True
+        line.end = ""
+        line.truncate(width, overflow="crop", pad=True)
+        segments = Segment.apply_style(list(line.render(self.app.console)), base)
+        return Strip(segments, width).crop(0, width)

@@ -1,0 +1,73 @@
+"""Search: the `/` field and the results list (report, section, snippet with the hit marked)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Input
+
+from reportview.core.model import Report
+from reportview.core.textsafe import one_line
+from reportview.ui.widgets.line_list import LineList
+
+
+class SearchInput(Input):
+    """The query field; up/down move through the results while typing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.search_move(1)", "Next result", show=False),
+        Binding("up", "screen.search_move(-1)", "Previous result", show=False),
+        Binding("pagedown", "screen.search_move(10)", "Page down", show=False),
+        Binding("pageup", "screen.search_move(-10)", "Page up", show=False),
+        Binding("escape", "screen.search_close", "Close search", show=True),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder='search: words, "exact phrase", kind:money, in:titles', id=id)
+
+
+class ResultList(LineList):
+    """Search results, best first."""
+
+    empty_text = "Type to search titles, text and figure labels."
+
+    def __init__(self, reports: Sequence[Report], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reports = reports
+        self.hits: list[Any] = []
+        self.border_title = "Results"
+
+    def show(self, hits: Sequence[Any], empty_text: str) -> None:
+        self.hits = list(hits)
+        self.empty_text = empty_text
+        self.border_title = f"Results ({len(self.hits)})"
+        self.reset(0)
+
+    def row_count(self) -> int:
+        return len(self.hits)
+
+    def row_text(self, index: int, width: int) -> Text:
+        hit = self.hits[index]
+        text = Text()
+        report = self.reports[hit.report_index] if 0 <= hit.report_index < len(self.reports) else None
+        name = one_line(report.display_title) if report else one_line(hit.doc)
+        if len(name) > 28:
+            name = name[:27] + "…"
+        text.append(name, style="bold")
+        if hit.section is not None:
+            text.append(f" §{hit.section}", style="bold")
+        text.append(f" [{hit.kind}] ", style="dim")
+        snippet = hit.snippet
+        # Mark the matched words in the snippet (bold underline: not colour alone).
+        pos = 0
+        for a, b in sorted(hit.snippet_matches):
+            if a < pos or b <= a:
+                continue
+            text.append(one_line(snippet[pos:a]))
+            text.append(one_line(snippet[a:b]), style="bold underline")
+            pos = b
+        text.append(one_line(snippet[pos:]))
+        return text
