@@ -39,7 +39,7 @@ _SPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
 # Candidate budgets (see module docstring): posting sets up to SET_LIMIT ids are materialised;
 # at most VERIFY_BUDGET candidates are scored per query.
 SET_LIMIT = 40_000
-VERIFY_BUDGET = 900
+VERIFY_BUDGET = 400
 SNIPPET_BEFORE = 40
 SNIPPET_WIDTH = 120
 MAX_MATCHES = 200
@@ -181,6 +181,7 @@ class SearchIndex:
         self._vocab_dirty = False
         self._by_len: dict[int, list[str]] = {}
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
+        self._stream_cache: dict[tuple[object, ...], list[int]] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -250,6 +251,7 @@ class SearchIndex:
             index_unit(_Unit(r, si, (a, b), (b, e), figs), tw, aw)
         self._vocab_dirty = True
         self._fuzzy_cache.clear()
+        self._stream_cache.clear()
 
     def _refresh_vocab(self) -> None:
         if not self._vocab_dirty:
@@ -304,25 +306,27 @@ class SearchIndex:
             return self._kind_listing(q, limit)
 
         scopes = set(q.scopes) or set(SCOPES)
-        postings = self._tpost if scopes == {"titles"} else self._post
+        hits = self._run(q, scopes, limit, widen=False)
+        if not hits and any(len(t.text) >= 3 and t.phrase is None for t in q.terms):
+            # Nothing as typed: let every word also stand for its typo corrections.
+            hits = self._run(q, scopes, limit, widen=True)
+        return hits
 
-        # Expand each term to vocabulary words: exact / prefix, else typo corrections.
+    def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> list[SearchHit]:
+        postings = self._tpost if scopes == {"titles"} else self._post
+        # Expand each term to vocabulary words: exact / prefix, else (or when widening) typo
+        # corrections.
         expansions: list[list[str]] = []
         alts: list[list[tuple[str, bool]]] = []
         fuzzy_only: list[bool] = []
         for t in q.terms:
             exact = self._prefix_words(t.text) if t.prefix else ([t.text] if t.text in self._post else [])
-            if exact:
-                expansions.append(exact)
-                alts.append([(t.text, t.prefix)])
-                fuzzy_only.append(False)
-            else:
-                fz = [] if t.phrase is not None else list(self._fuzzy_words(t.text))
-                if not fz:
-                    return []
-                expansions.append(fz)
-                alts.append([(w, False) for w in fz])
-                fuzzy_only.append(True)
+            fz = [] if t.phrase is not None or (exact and not widen) else list(self._fuzzy_words(t.text))
+            if not exact and not fz:
+                return []
+            expansions.append(exact + [w for w in fz if w not in exact])
+            alts.append([(t.text, t.prefix)] * bool(exact) + [(w, False) for w in fz])
+            fuzzy_only.append(not exact)
 
         plan = self._plan(q, alts, fuzzy_only)
         cands = self._candidates(q, expansions, postings)
@@ -391,7 +395,10 @@ class SearchIndex:
             return first
 
         # Every word is very common (a one- or two-letter prefix): walk postings in unit order,
-        # titles first, and stop at the budget.
+        # titles first, and stop at the budget. Cached per word until the next add().
+        key = (tuple(expansions[driver][:3]), len(expansions[driver]), postings is self._tpost)
+        if kind_set is None and key in self._stream_cache:
+            return self._stream_cache[key]
         out: list[int] = []
         seen: set[int] = set()
         for source in (self._tpost, postings):
@@ -402,7 +409,13 @@ class SearchIndex:
                 seen.add(uid)
                 out.append(uid)
                 if len(out) >= VERIFY_BUDGET:
-                    return out
+                    break
+            if len(out) >= VERIFY_BUDGET:
+                break
+        if kind_set is None:
+            if len(self._stream_cache) > 256:
+                self._stream_cache.clear()
+            self._stream_cache[key] = out
         return out
 
     def _fields(self, u: _Unit, scopes: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
@@ -454,30 +467,31 @@ class SearchIndex:
             else:
                 tier = 1
             bonus = 0.0
-            if name == "title" or name == "figure":
-                window = text[a:b] if b - a < 400 else text[a : a + 400]
-                bonus += fuzz.ratio(plan.query_text, window) / 100 * 12
-            else:
+            if name == "text":
                 first = hits[0]
                 s = max(a, first.start() - 10)
                 window = text[s : s + len(plan.query_text) + 20]
-                bonus += fuzz.partial_ratio(plan.query_text, window) / 100 * 6
-                bonus += min(len(plan.res[0].findall(text, a, b)), 6)
+                bonus += fuzz.partial_ratio(plan.query_text, window) / 100 * 8
+            else:
+                window = text[a:b] if b - a < 300 else text[a : a + 300]
+                bonus += fuzz.ratio(plan.query_text, window) / 100 * 12
             last = hits[-1]
             if q.terms[-1].prefix and last is not None:
                 end = last.end()
                 if end >= len(text) or not text[end].isalnum():
                     bonus += 4  # the word being typed is already complete
             score = tier * 100 + weight * 20 + bonus
+            typos = sum(1 for t, h in zip(q.terms, hits, strict=True) if not h.group().startswith(t.text))
+            score -= 30 * typos
             if score > best:
                 best = score
         if best < 0:
             if not all(found):
                 return None
-            best = 0 * 100 + 1 * 20  # words spread over title, text and labels
             if plan.phrases:
                 return None
-        return best - 30 * sum(plan.fuzzy_only)
+            return 1 * 20 - 30 * sum(plan.fuzzy_only)  # words spread over title, text and labels
+        return best
 
     # ------------------------------------------------------------------ results
 
