@@ -406,12 +406,12 @@ class ParseCache:
         assert self._conn is not None
         try:
             row = self._conn.execute(
-                "SELECT blob, blob_crc, crc32 FROM reports WHERE id = ?", (entry.id,)
+                "SELECT CAST(blob AS BLOB), blob_crc, crc32 FROM reports WHERE id = ?", (entry.id,)
             ).fetchone()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             raise CacheCorrupt(str(exc)) from None
-        if row is None or row[0] is None:
+        if row is None or not isinstance(row[0], bytes):
             raise CacheCorrupt("entry vanished")
         blob, blob_crc, crc = row
         if zlib.crc32(blob) != blob_crc:

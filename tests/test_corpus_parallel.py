@@ -1,0 +1,113 @@
+"""Parallel loading gives exactly the sequential reports, in order, with and without the cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from reportview.config import default_config
+from reportview.core import corpus
+from reportview.core.corpus import POOL_MIN_FILES, iter_corpus, load_corpus
+from reportview.core.loading import load_report
+from reportview.core.store import ParseCache
+
+SUBSET = 160  # above POOL_MIN_FILES, so the process pool is used
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="module")
+def news_files() -> list[str]:
+    root = shared_path("corpus", "vn-news")
+    files = sorted(str(p) for p in root.glob("*.txt"))
+    # Every 16th file: all the categories of the corpus, not just the first one.
+    return files[:: max(1, len(files) // SUBSET)][:SUBSET]
+
+
+@pytest.fixture(scope="module")
+def sequential(news_files: list[str]):
+    config = default_config()
+    return [load_report(f, config) for f in news_files]
+
+
+def _two_workers():
+    return dataclasses.replace(default_config(), workers=2)
+
+
+def _check(reports, expected) -> None:
+    assert [r.path for r in reports] == [r.path for r in expected]
+    assert [r.outline_json() for r in reports] == [r.outline_json() for r in expected]
+    assert [[f.as_json(r.path) for f in r.figures] for r in reports] == [
+        [f.as_json(r.path) for f in r.figures] for r in expected
+    ]
+    assert reports == expected
+
+
+def test_parallel_equals_sequential(cache_home: Path, news_files: list[str], sequential) -> None:
+    assert len(news_files) >= POOL_MIN_FILES
+    steps = list(iter_corpus(news_files, _two_workers(), use_cache=False))
+    assert [s.done for s in steps] == list(range(1, len(news_files) + 1))
+    assert all(s.total == len(news_files) for s in steps)
+    _check([s.report for s in steps], sequential)
+    assert ParseCache.open_default(default_config()).info()["rows"] == 0
+
+
+def test_parallel_with_cache_cold_warm_and_mixed(cache_home: Path, news_files: list[str], sequential) -> None:
+    config = _two_workers()
+    # Half warm, half cold: hits and pool results interleave and must still come out in order.
+    _check(load_corpus(news_files[::2], config).reports, sequential[::2])
+    _check(load_corpus(news_files, config).reports, sequential)
+    _check(load_corpus(news_files, config).reports, sequential)
+    assert ParseCache.open_default(config).info()["rows"] == len(news_files)
+
+
+def test_parallel_from_a_thread(cache_home: Path, news_files: list[str], sequential) -> None:
+    """The app loads from a worker thread: the pool must work there too (no fork with threads)."""
+    out: list = []
+    t = threading.Thread(target=lambda: out.extend(iter_corpus(news_files, _two_workers(), use_cache=False)))
+    t.start()
+    t.join(120)
+    _check([s.report for s in out], sequential)
+
+
+def test_cancel_stops_promptly(cache_home: Path, news_files: list[str]) -> None:
+    cancel = threading.Event()
+    seen = 0
+    t0 = time.perf_counter()
+    for step in iter_corpus(news_files, _two_workers(), use_cache=True, cancel=cancel):
+        seen += 1
+        if step.report is not None and seen == 3:
+            cancel.set()
+            t_cancel = time.perf_counter()
+    assert seen == 3
+    assert time.perf_counter() - t_cancel < 2.0, time.perf_counter() - t0
+    # What was parsed before the cancel is cached and right; the rest loads on the next run.
+    config = _two_workers()
+    _check(load_corpus(news_files[:10], config).reports, [load_report(f, config) for f in news_files[:10]])
+
+
+def test_skipped_files_keep_their_place(cache_home: Path, tmp_path: Path, news_files: list[str], sequential) -> None:
+    bad = tmp_path / "zz_binary.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    paths = [*news_files[:80], str(bad), *news_files[80:]]
+    steps = list(iter_corpus(paths, _two_workers(), use_cache=True))
+    assert steps[80].skipped is not None and steps[80].skipped.path == str(bad)
+    _check([s.report for s in steps if s.report is not None], sequential)
+
+
+def test_small_loads_stay_in_process(cache_home: Path, news_files: list[str], monkeypatch) -> None:
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a small load started a process pool")
+
+    monkeypatch.setattr(corpus, "ProcessPoolExecutor", no_pool)
+    assert len(load_corpus(news_files[: POOL_MIN_FILES - 1], _two_workers()).reports) == POOL_MIN_FILES - 1
