@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_path
-
 from reportview.config import default_config
 from reportview.core import corpus
 from reportview.core.corpus import POOL_MIN_FILES, iter_corpus, load_corpus
@@ -96,7 +95,9 @@ def test_cancel_stops_promptly(cache_home: Path, news_files: list[str]) -> None:
     _check(load_corpus(news_files[:10], config).reports, [load_report(f, config) for f in news_files[:10]])
 
 
-def test_skipped_files_keep_their_place(cache_home: Path, tmp_path: Path, news_files: list[str], sequential) -> None:
+def test_skipped_files_keep_their_place(
+    cache_home: Path, tmp_path: Path, news_files: list[str], sequential
+) -> None:
     bad = tmp_path / "zz_binary.txt"
     bad.write_bytes(bytes(range(256)) * 8)
     paths = [*news_files[:80], str(bad), *news_files[80:]]

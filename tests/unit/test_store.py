@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from reportview.cli.main import main
 from reportview.config import default_config
 from reportview.core import corpus
@@ -97,7 +96,9 @@ def test_stale_entry_is_parsed_again(cache_home: Path, folder: Path, parses: lis
     assert any(f.text == "12,5 tỷ đồng" for r in reports for f in r.figures)
 
 
-def test_same_size_and_mtime_but_new_bytes_is_not_trusted(cache_home: Path, folder: Path, parses: list[str]) -> None:
+def test_same_size_and_mtime_but_new_bytes_is_not_trusted(
+    cache_home: Path, folder: Path, parses: list[str]
+) -> None:
     config = default_config()
     load_corpus([folder], config)
     victim = sorted(folder.glob("*.txt"))[0]
@@ -140,7 +141,9 @@ def test_garbage_cache_file_is_rebuilt_with_a_warning(
     assert parses == []
 
 
-def test_damaged_entry_fails_its_checksum_and_is_parsed_again(cache_home: Path, folder: Path, parses: list[str]) -> None:
+def test_damaged_entry_fails_its_checksum_and_is_parsed_again(
+    cache_home: Path, folder: Path, parses: list[str]
+) -> None:
     config = default_config()
     first = load_corpus([folder], config).reports
     conn = sqlite3.connect(default_cache_path())
@@ -207,9 +210,11 @@ def test_sqlite_export_is_queryable(tmp_path: Path, seed_reports) -> None:
     money = conn.execute("select count(*) from figures where kind='money'").fetchone()[0]
     assert money == sum(f.kind == "money" for r in seed_reports for f in r.figures) > 0
     assert conn.execute("select count(*) from reports").fetchone()[0] == len(seed_reports)
-    assert conn.execute("select count(*) from sections").fetchone()[0] == sum(len(r.sections) for r in seed_reports)
+    assert conn.execute("select count(*) from sections").fetchone()[0] == sum(
+        len(r.sections) for r in seed_reports
+    )
     row = conn.execute(
-        "select report, section_number, text, value, unit, start, \"end\" from figure_rows"
+        'select report, section_number, text, value, unit, start, "end" from figure_rows'
         " where kind='money' order by report, start limit 1"
     ).fetchone()
     report = next(r for r in seed_reports if r.path == row[0])
