@@ -8,7 +8,7 @@ from reportview.core import lexicon as lx
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Where a clause ends when walking back from a figure (commas split list items).
-_CLAUSE_BREAK = re.compile(r"[;:\n!?]|[.](?=\s)|,(?=\s)|\s[-–]\s")
+_LAST_PUNCT = re.compile(r"[,;:.()\"“”][^,;:.()\"“”]*$")
 LABEL_MAX = 60
 
 
@@ -17,9 +17,9 @@ def _words_before(text: str, pos: int, window: int = 40) -> list[str]:
     line = text.rfind("\n", 0, pos) + 1
     chunk = text[max(start, line) : pos]
     # Stop at the last punctuation: qualifiers stand right before the number.
-    cut = max(chunk.rfind(c) for c in ",;:.()\"“”")
-    if cut >= 0:
-        chunk = chunk[cut + 1 :]
+    last = _LAST_PUNCT.search(chunk)
+    if last:
+        chunk = chunk[last.start() + 1 :]
     return [w.lower() for w in _WORD.findall(chunk)]
 
 
@@ -95,23 +95,27 @@ def _clip(label: str) -> str:
     return cut.rstrip(",;:-–(") + "…"
 
 
+_BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)|\s[-–]\s")
+
+
 def _phrase_before(text: str, start: int) -> str:
     line = text.rfind("\n", 0, start) + 1
-    chunk = text[max(line, start - 160) : start]
+    base = max(line, start - 160)
+    chunk = text[base:start]
     # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
     depth = 0
     cut = 0
-    for i in range(len(chunk) - 1, -1, -1):
-        ch = chunk[i]
+    for m in reversed(list(_BREAKS.finditer(chunk))):
+        ch = m.group()
         if ch == ")":
             depth += 1
         elif ch == "(":
             if depth == 0:
-                cut = i + 1
+                cut = m.end()
                 break
             depth -= 1
-        elif depth == 0 and _CLAUSE_BREAK.match(chunk, i):
-            cut = i + 1
+        elif depth == 0:
+            cut = m.end()
             break
     words = chunk[cut:].split()
     while words and words[-1].lower().strip(",") in lx.LABEL_TRAILING:
