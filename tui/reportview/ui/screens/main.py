@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
@@ -50,7 +51,8 @@ class MainScreen(Screen[None]):
     """Everything the user works with."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="search"),
+        # Priority: the field must have focus before the keys typed right after `/` are routed.
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "previous_hit", "Prev hit", id="previous_hit"),
         Binding("f", "figures", "Figures", show=False, id="figures"),
@@ -430,6 +432,8 @@ class MainScreen(Screen[None]):
     # --- search ------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # `/` typed into a text field (the query itself, a path)
         field = self.query_one("#search", SearchInput)
         results = self.query_one(ResultList)
         if not field.display:
@@ -438,7 +442,8 @@ class MainScreen(Screen[None]):
         field.display = True
         results.display = True
         self.add_class("-searching")
-        field.focus()
+        # Focus now, not after a refresh: keys typed right after `/` must land in the field.
+        self.set_focus(field)
         if SearchIndex is None:
             results.show([], "Search is not available in this build (core.search missing).")
         elif not field.value:

@@ -16,7 +16,7 @@ from reportview.core.textsafe import one_line
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
 CHANGE_MARKS = {"up": "▲", "down": "▼"}
 KIND_TAGS = {"money": "money", "percent": "pct", "count": "count", "ratio": "ratio", "measure": "meas"}
-LABEL_WIDTH = 22
+LABEL_WIDTH = 18
 
 # (name shown in the title, key function); the first is text order.
 SORTS: tuple[tuple[str, object], ...] = (
@@ -62,10 +62,10 @@ class FiguresTable(DataTable):
         self.add_column(" ", key="mark", width=1)
         self.add_column("as written", key="text")
         self.add_column("label", key="label")
+        self.add_column("±", key="marks")
+        self.add_column("kind", key="kind")
         self.add_column("value", key="value")
         self.add_column("unit", key="unit")
-        self.add_column("kind", key="kind")
-        self.add_column("±", key="marks")
 
     def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
         self.chosen = self.has_focus
@@ -93,10 +93,10 @@ class FiguresTable(DataTable):
             " ",
             Text(one_line(f.text), style="bold"),
             label,
+            marks_for(f),
+            KIND_TAGS.get(f.kind, f.kind),
             Text(display_value(f), justify="right"),
             one_line(f.unit),
-            KIND_TAGS.get(f.kind, f.kind),
-            marks_for(f),
         ]
 
     def _update_title(self) -> None:

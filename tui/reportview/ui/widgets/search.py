@@ -54,8 +54,8 @@ class ResultList(LineList):
         text = Text()
         report = self.reports[hit.report_index] if 0 <= hit.report_index < len(self.reports) else None
         name = one_line(report.display_title) if report else one_line(hit.doc)
-        if len(name) > 28:
-            name = name[:27] + "…"
+        if len(name) > 20:
+            name = name[:19] + "…"
         text.append(name, style="bold")
         if hit.section is not None:
             text.append(f" §{hit.section}", style="bold")
