@@ -472,6 +472,8 @@ class SearchIndex:
                 s = max(a, first.start() - 10)
                 window = text[s : s + len(plan.query_text) + 20]
                 bonus += fuzz.partial_ratio(plan.query_text, window) / 100 * 8
+                # A hit in the opening sentence says what the section is about.
+                bonus += 4 * max(0.0, 1 - (first.start() - a) / 400)
             else:
                 window = text[a:b] if b - a < 300 else text[a : a + 300]
                 bonus += fuzz.ratio(plan.query_text, window) / 100 * 12
