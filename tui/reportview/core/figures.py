@@ -8,7 +8,6 @@ this module holds only the grammar.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,7 +64,9 @@ def _key(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _rules(convention: str, units: tuple[tuple[str, str], ...], magnitudes: tuple[tuple[str, float], ...]) -> FigureRules:
+def _rules(
+    convention: str, units: tuple[tuple[str, str], ...], magnitudes: tuple[tuple[str, float], ...]
+) -> FigureRules:
     phrases: dict[tuple[str, ...], Entry] = {}
     # Later tables win ties: count < measure < currency < percent < magnitude.
     for noun in lx.COUNT_NOUNS:
@@ -93,7 +94,9 @@ def figure_rules(config: Config | None = None) -> FigureRules:
     """Compiled rules from the built-in tables plus config.yaml's extra units and magnitudes."""
     if config is None:
         return _rules("auto", (), ())
-    return _rules(config.convention, tuple(sorted(config.units.items())), tuple(sorted(config.magnitudes.items())))
+    return _rules(
+        config.convention, tuple(sorted(config.units.items())), tuple(sorted(config.magnitudes.items()))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +168,9 @@ class _Context:
         return None
 
 
-def _allowed_regions(body: tuple[int, int], furniture: Sequence[tuple[int, int]], title: tuple[int, int] | None) -> list[tuple[int, int]]:
+def _allowed_regions(
+    body: tuple[int, int], furniture: Sequence[tuple[int, int]], title: tuple[int, int] | None
+) -> list[tuple[int, int]]:
     regions = [body]
     if title:
         regions.insert(0, title)
@@ -255,7 +260,7 @@ def _is_identifier_context(ctx: _Context, before: list[Tok], value: float, token
         limit = lx.DATE_WORDS_BEFORE[low]
         if limit == 9999:
             return 1000 <= value <= 2100 and token.isdigit()
-        return 0 < limit and value <= limit and value == int(value)
+        return limit > 0 and value <= limit and value == int(value)
     if low == "số":
         return not (len(words) >= 2 and words[-2] in lx.QUANTITY_BEFORE_SO)
     return False
@@ -338,7 +343,9 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
     return _read_tail(ctx, s, e, value, before, region_end)
 
 
-def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[RawFigure | None, int]:
+def _read_slash(
+    ctx: _Context, s: int, e: int, value: float, before: list[Tok]
+) -> tuple[RawFigure | None, int]:
     text = ctx.text
     m = NUMBER_TOKEN.match(text, e + 1)
     assert m is not None
@@ -363,7 +370,9 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     return None, end
 
 
-def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[str, int, Entry | None] | None:
+def _noun_at(
+    ctx: _Context, toks: Sequence[Tok], i: int, strict: bool
+) -> tuple[str, int, Entry | None] | None:
     """The counted noun at toks[i]: (unit as written, tokens used, lexicon entry or None)."""
     if i >= len(toks) or not toks[i].is_word:
         return None
@@ -374,7 +383,7 @@ def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[
     if strict:
         return None
     first = toks[i]
-    if first.low in lx.NOT_NOUNS or len(first.text) < 2 and not first.text.isupper():
+    if first.low in lx.NOT_NOUNS or (len(first.text) < 2 and not first.text.isupper()):
         return None
     # A capitalised word not in the tables is a name ("75 Hàng Mã", "số 65 - 67 Phú Lợi"),
     # unless it is an acronym ("HTX", "HLV").
@@ -397,7 +406,7 @@ def _noun_at(ctx: _Context, toks: Sequence[Tok], i: int, strict: bool) -> tuple[
             second.is_word
             and second.space
             and second.low not in lx.NOT_NOUNS
-            and (second.text[0].islower() or first.text[0].isupper() and second.text[0].isupper())
+            and (second.text[0].islower() or (first.text[0].isupper() and second.text[0].isupper()))
             and not second.text.isupper()
         ):
             n = 2
@@ -456,7 +465,7 @@ def _read_tail(
                 end = toks[i - 1].end
                 continue
         break
-    if magnitude and i < len(toks) and toks[i].is_number and not toks[i].space == "":
+    if magnitude and i < len(toks) and toks[i].is_number and toks[i].space != "":
         nxt_val = parse_number(toks[i].text, ctx.convention)
         hit = ctx.phrase(toks, i + 1) if nxt_val is not None else None
         if hit and hit[0].cls == "magnitude" and hit[0].factor < last_factor:
@@ -475,8 +484,6 @@ def _read_tail(
     if currency is not None and (hit is None or hit[0].cls != "currency"):
         kind, unit = "money", currency
         fig_end = consumed = end
-        if hit is None or hit[0].cls != "magnitude":
-            pass
     elif hit is not None and hit[0].cls == "currency":
         entry, n = hit
         kind, unit = "money", entry.canonical
@@ -511,7 +518,11 @@ def _read_tail(
             return ratio
         strict = not magnitude and (
             _after_capitalised_name(text, before)
-            or bool(before and before[-1].low in lx.AMBIGUOUS_BEFORE and not _sentence_initial(text, before[-1], before))
+            or bool(
+                before
+                and before[-1].low in lx.AMBIGUOUS_BEFORE
+                and not _sentence_initial(text, before[-1], before)
+            )
         )
         noun = _noun_at(ctx, toks, i, strict=strict)
         if noun is None:
@@ -532,7 +543,9 @@ def _read_tail(
                 second = parse_number(toks[i + 1].text, ctx.convention)
                 if second is not None and value <= second:
                     total_end = toks[i + 1].end
-                    return _figure(ctx, s, total_end, value, "ratio", unit, total_end, total=second), total_end
+                    return _figure(
+                        ctx, s, total_end, value, "ratio", unit, total_end, total=second
+                    ), total_end
     # Rates: "50 triệu đồng/người/năm", "8%/năm", "61 tạ/ha", "7 khung giờ/ngày".
     tail, used = _rate_tail(ctx, toks, i)
     if tail:
@@ -546,8 +559,6 @@ def _read_tail(
             if head and head[-1].lower() in lx.TIME_UNITS:
                 kind = "measure"
                 fig_end = consumed
-    if kind == "measure":
-        unit = unit if unit != unit.upper() or len(unit) > 4 else unit
     if kind == "count" and not magnitude:
         fig_end = e
     elif kind == "count" and magnitude:
@@ -572,7 +583,9 @@ def _range_start(
     return _figure(ctx, s, e, value * factor, fig.kind, fig.unit, e, qualifier=fig.qualifier)
 
 
-def _compound_next(ctx: _Context, toks: Sequence[Tok], j: int, last_factor: float) -> tuple[float, int] | None:
+def _compound_next(
+    ctx: _Context, toks: Sequence[Tok], j: int, last_factor: float
+) -> tuple[float, int] | None:
     """A smaller magnitude part after a money amount ("... tỷ [đồng] 446 triệu")."""
     if j < len(toks) and toks[j].is_number and toks[j].space:
         v = parse_number(toks[j].text, ctx.convention)
@@ -586,7 +599,9 @@ def _prefix_currency(text: str, s: int) -> str | None:
     """A currency written before the number: "$2.3", "US$ 40", "VND 39,399.4 billion"."""
     head = text[max(0, s - 5) : s].rstrip().lower()
     for sign, code in lx.CURRENCY_PREFIXES.items():
-        if head.endswith(sign) and (sign[0] in "$€£¥₫" or len(head) == len(sign) or not head[-len(sign) - 1].isalnum()):
+        if head.endswith(sign) and (
+            sign[0] in "$€£¥₫" or len(head) == len(sign) or not head[-len(sign) - 1].isalnum()
+        ):
             return code
     return None
 
@@ -626,16 +641,3 @@ def _figure(
     base = base_after(text, consumed, ctx.lang)
     label = label_for(text, s, consumed, kind, unit, ctx.lang)
     return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label)
-
-
-def figures_by_offset(figures: Sequence[RawFigure]) -> list[int]:
-    """Start offsets, for bisecting."""
-    return [f.start for f in figures]
-
-
-def figure_at(figures: Sequence[RawFigure], offset: int) -> RawFigure | None:
-    starts = figures_by_offset(figures)
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and figures[i].start <= offset < figures[i].end:
-        return figures[i]
-    return None

@@ -69,8 +69,12 @@ def change_before(text: str, start: int, lang: str = "vi") -> str | None:
     return None
 
 
-_BASE_SO = re.compile(r"\s*\(?\s*(so\s+(?:với\s+)?[^,;.()\n]{2,40}?)(?=\s*(?:[,;.()\n]|$|và\s|nhưng\s))", re.IGNORECASE)
-_BASE_EN = re.compile(r"\s*((?:compared\s+(?:with|to)|from|than)\s+[^,;.()\n]{2,30}?)(?=\s*[,;.()\n]|$)", re.IGNORECASE)
+_BASE_SO = re.compile(
+    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;.()\n]{2,40}?)(?=\s*(?:[,;.()\n]|$|và\s|nhưng\s))", re.IGNORECASE
+)
+_BASE_EN = re.compile(
+    r"\s*((?:compared\s+(?:with|to)|from|than)\s+[^,;.()\n]{2,30}?)(?=\s*[,;.()\n]|$)", re.IGNORECASE
+)
 
 
 def base_after(text: str, end: int, lang: str = "vi") -> str | None:

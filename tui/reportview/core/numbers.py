@@ -27,7 +27,7 @@ def _evidence(token: str, text: str, end: int) -> str | None:
     sep = "," if commas else "." if dots else ""
     if not sep:
         return None
-    head, _, frac = token.partition(sep)
+    _, _, frac = token.partition(sep)
     # One separator followed by one or two digits and a unit or %: a decimal mark.
     if len(frac) <= 2 and _DECIMAL_TAIL.match(text, end):
         return "vi" if sep == "," else "en"

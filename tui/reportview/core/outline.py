@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reportview.core.dates import date_in_line
 from reportview.core.lines import Line
@@ -57,7 +58,17 @@ def roman_value(text: str) -> int | None:
 
 def _to_roman(n: int) -> str:
     out = []
-    for value, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out.append(sym)
             n -= value
@@ -128,7 +139,7 @@ def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Can
             if cand.number == run[-1].number + 1:
                 run.append(cand)
         # A list of one-line items (no body between) is an enumeration inside a section.
-        gaps = [position[b.line.index] - position[a.line.index] for a, b in zip(run, run[1:], strict=False)]
+        gaps = [position[b.line.index] - position[a.line.index] for a, b in pairwise(run)]
         if gaps and sum(g > 1 for g in gaps) < max(1, len(gaps) // 2):
             continue
         if len(run) > len(best):
@@ -241,10 +252,18 @@ def _lead(body_lines: Sequence[Line], first_heading: Line) -> RawSection | None:
     if not lead_lines:
         return None
     end = lead_lines[-1].content_end
-    return RawSection(None, first_sentence(lead_lines[0].text), lead_lines[0].content_start, end, lead_lines[0].content_start)
+    return RawSection(
+        None,
+        first_sentence(lead_lines[0].text),
+        lead_lines[0].content_start,
+        end,
+        lead_lines[0].content_start,
+    )
 
 
-def _sections_at(heads: Sequence[tuple[Line, int | None, str]], body_lines: Sequence[Line], body_end: int) -> list[RawSection]:
+def _sections_at(
+    heads: Sequence[tuple[Line, int | None, str]], body_lines: Sequence[Line], body_end: int
+) -> list[RawSection]:
     out: list[RawSection] = []
     lead = _lead(body_lines, heads[0][0])
     if lead:
@@ -279,5 +298,13 @@ def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
     for block in _paragraphs(body_lines):
         first = block[0]
         main = max(block, key=lambda ln: len(ln.text))
-        out.append(RawSection(None, first_sentence(main.text), first.content_start, block[-1].content_end, first.content_start))
+        out.append(
+            RawSection(
+                None,
+                first_sentence(main.text),
+                first.content_start,
+                block[-1].content_end,
+                first.content_start,
+            )
+        )
     return out
