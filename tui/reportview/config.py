@@ -65,6 +65,7 @@ class Config:
         """A hash of everything that changes how a file is parsed (for the cache)."""
         parts = {
             "version": __version__,
+            "code": _parser_code_digest(),
             "furniture": [self.furniture_lines, self.tail_markers],
             "figures": [self.convention, sorted(self.units.items()), sorted(self.magnitudes.items())],
         }
@@ -81,6 +82,29 @@ class Config:
                     p = alt
             paths.append(p)
         return paths
+
+
+def _parser_code_digest() -> str:
+    """A digest of the parsing code, so a changed extractor never reuses stale cached results."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        core = Path(__file__).resolve().parent / "core"
+        digest = hashlib.sha1()
+        for name in PARSING_MODULES:
+            try:
+                digest.update((core / name).read_bytes())
+            except OSError:
+                digest.update(name.encode())
+        _CODE_DIGEST = digest.hexdigest()[:12]
+    return _CODE_DIGEST
+
+
+# The core modules whose code decides what a parsed report holds.
+PARSING_MODULES = (
+    "decoding.py", "formats.py", "lines.py", "furniture.py", "dates.py", "outline.py", "numbers.py",
+    "lexicon.py", "figures.py", "labels.py", "loading.py", "model.py",
+)
+_CODE_DIGEST: str | None = None
 
 
 # --- schema -------------------------------------------------------------------------------------

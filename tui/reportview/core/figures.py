@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
-from reportview.core.labels import base_after, change_before, label_for, qualifier_around
+from reportview.core.labels import base_after, change_before, inherit_labels, label_for, qualifier_around
 from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
 
 if TYPE_CHECKING:
@@ -216,7 +216,10 @@ def extract_figures(
             skip_to = max(consumed, m.end())
             if fig is not None and fig.end <= re_:
                 out.append(fig)
-    return out
+    labels = inherit_labels(
+        text, [f.label for f in out], [(f.start, f.end) for f in out], [f.base for f in out]
+    )
+    return [f if f.label == label else replace(f, label=label) for f, label in zip(out, labels, strict=True)]
 
 
 # --- reading one number ---------------------------------------------------------------------------

@@ -99,7 +99,7 @@ def _clip(label: str) -> str:
     return cut.rstrip(",;:-–(") + "…"
 
 
-_BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)|\s[-–]\s")
+_BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
 
 
 def _phrase_before(text: str, start: int) -> str:
@@ -149,11 +149,37 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before = _phrase_before(text, start)
     after = _phrase_after(text, end)
     if kind in ("count", "ratio"):
-        label = f"{unit} {after}".strip() if unit and not after.lower().startswith(unit.lower()) else after
-        if not label:
-            label = before
+        # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
+        # ngừng hoạt động" -> the words after the noun.
+        if after:
+            label = f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
+        else:
+            if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
+                before = before[0].lower() + before[1:]
+            label = f"{unit} {before}".strip()
     elif before:
         label = before
     else:
         label = after
     return _clip(label) or None
+
+
+_SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
+
+
+def inherit_labels(
+    text: str, labels: list[str | None], spans: list[tuple[int, int]], bases: list[str | None]
+) -> list[str | None]:
+    """A figure that only continues the sentence's topic ("..., vượt 0,9% kế hoạch, tăng 7% so với
+    năm 2020") takes the label of the figure before it in the same sentence."""
+    out = list(labels)
+    for k in range(1, len(out)):
+        own = out[k]
+        weak = own is None or (bases[k] is not None and own.lower() in bases[k].lower())
+        if not weak or out[k - 1] is None:
+            continue
+        gap = text[spans[k - 1][1] : spans[k][0]]
+        if _SENTENCE_GAP.search(gap):
+            continue
+        out[k] = out[k - 1]
+    return out
