@@ -130,3 +130,32 @@ def test_first_sentence_clips_on_a_word():
     assert first_sentence("Câu một. Câu hai.") == "Câu một."
     long = "từ " * 60
     assert first_sentence(long, 20).endswith("…") and len(first_sentence(long, 20)) <= 21
+
+
+def test_heading_with_its_body_on_the_same_line():
+    text = (
+        "Báo cáo tình hình năm\n\n1. Về kinh tế: Tổng sản phẩm ước đạt 39.399,4 tỷ đồng, tăng 7% so với năm 2020, "
+        "cơ cấu kinh tế chuyển dịch đúng hướng với tỷ trọng dịch vụ chiếm 52,24% và công nghiệp chiếm 46,98%.\n"
+        "2. Về xã hội: Công tác an sinh xã hội được bảo đảm, hỗ trợ 3.539 đối tượng với tổng số tiền 6,85 tỷ đồng "
+        "trong năm, giải quyết việc làm cho hàng nghìn lao động trên địa bàn thành phố.\n"
+    )
+    report = parse_text(text)
+    assert [(s.number, s.title) for s in report.sections if s.number] == [(1, "Về kinh tế"), (2, "Về xã hội")]
+    assert report.text[report.sections[0].body_start :].startswith(": Tổng sản phẩm")
+
+
+def test_roman_parts_win_over_arabic_items_that_restart():
+    text = (
+        "Báo cáo\n\nI. KINH TẾ\n\n1. Nông nghiệp\n\nNội dung.\n\n2. Công nghiệp\n\nNội dung.\n\n"
+        "II. XÃ HỘI\n\n1. Giáo dục\n\nNội dung.\n\n2. Y tế\n\nNội dung.\n\n3. Văn hóa\n\nNội dung.\n"
+    )
+    report = parse_text(text)
+    assert [s.number for s in report.sections if s.number] == [1, 2]
+    assert [s.title for s in report.sections if s.number] == ["KINH TẾ", "XÃ HỘI"]
+
+
+def test_markdown_bold_headings():
+    text = "# Báo cáo năm\n\n**1. Kinh tế**\n\nNội dung kinh tế.\n\n**2. Xã hội**\n\nNội dung xã hội.\n"
+    report = parse_text(text)
+    assert report.title == "Báo cáo năm"
+    assert [(s.number, s.title) for s in report.sections if s.number] == [(1, "Kinh tế"), (2, "Xã hội")]

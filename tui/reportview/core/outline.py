@@ -14,8 +14,10 @@ from itertools import pairwise
 from reportview.core.dates import date_in_line
 from reportview.core.lines import Line
 
-_HEADING = re.compile(r"(?:#{1,6}\s*)?(\d{1,3})\s*[.)]\s+(\S.*)")
-_ROMAN_HEADING = re.compile(r"(?:#{1,6}\s*)?([IVXLC]{1,7})\s*[.)/-]\s+(\S.*)")
+_HEADING = re.compile(r"(?:#{1,6}\s*)?\**\s*(\d{1,3})\s*[.)/]\s+(\S.*)")
+_ROMAN_HEADING = re.compile(r"(?:#{1,6}\s*)?\**\s*([IVXLC]{1,7})\s*[.)/-]\s+(\S.*)")
+_INLINE_TITLE_END = re.compile(r":\s|(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
+INLINE_TITLE_MAX = 200
 _MARKDOWN_TITLE = re.compile(r"#{1,6}\s+(\S.*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -94,16 +96,23 @@ def _is_upper_heading(text: str) -> bool:
     return upper >= 8 and lower <= 0.1 * (upper + lower)
 
 
-def _heading_title(text: str) -> str | None:
-    """The title of a heading's text, or None when the text reads as a body paragraph."""
-    if len(text) > HEADING_MAX_CHARS and not _is_upper_heading(text[:HEADING_MAX_CHARS]):
-        return None
-    sentences = _SENTENCE_END.split(text)
-    if len(sentences) > 2:
-        return None
-    if len(sentences) == 2 and len(text) > 200:
-        return None
-    return text.strip()
+def _heading_title(text: str) -> tuple[str, int] | None:
+    """(title, its length in `text`) of a heading line, or None when it reads as a body paragraph.
+
+    A heading may carry its body on the same line ("1. Về kinh tế: GRDP ước đạt ..."): then
+    the title ends at the first colon or sentence end.
+    """
+    text = text.rstrip("*").rstrip()
+    m = _INLINE_TITLE_END.search(text, 0, INLINE_TITLE_MAX)
+    inline = m is not None and len(text[: m.start()].split()) >= 2 and len(text) - m.end() >= 60
+    if not inline:
+        if len(text) > HEADING_MAX_CHARS or (len(text) > 200 and not _is_upper_heading(text[:HEADING_MAX_CHARS])):
+            return None
+        if len(_SENTENCE_END.split(text)) > 2:
+            return None
+        return text.strip("* "), len(text)
+    assert m is not None
+    return text[: m.start()].strip("* ").rstrip(".:"), m.start()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,26 +120,47 @@ class _Candidate:
     line: Line
     number: int
     title: str
+    title_end: int  # offset where the heading's own text ends
+    roman: bool
+
+    @property
+    def inline_body(self) -> bool:
+        return self.title_end < self.line.content_end
 
 
 def _heading_candidates(content: Sequence[Line]) -> list[_Candidate]:
     found = []
     for ln in content:
+        roman = False
         m = _HEADING.fullmatch(ln.text)
         number = int(m[1]) if m else None
         if m is None:
             m = _ROMAN_HEADING.fullmatch(ln.text)
             number = roman_value(m[1]) if m else None
+            roman = True
         if m is None or number is None:
             continue
-        title = _heading_title(m[2])
-        if title:
-            found.append(_Candidate(ln, number, title))
+        heading = _heading_title(m[2])
+        if heading:
+            title, length = heading
+            found.append(_Candidate(ln, number, title, ln.content_start + m.start(2) + length, roman))
     return found
 
 
 def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Candidate]:
-    """The longest run of ascending consecutive numbers whose items have body text between them."""
+    """The longest ascending run of consecutive numbers that reads as sections, not a list.
+
+    Roman numerals win over Arabic ones that restart under them (I: 1, 2; II: 1, 2, 3).
+    """
+    arabic = _longest_run([c for c in cands if not c.roman], content)
+    roman = _longest_run([c for c in cands if c.roman], content)
+    restarts = sum(1 for c in cands if not c.roman and c.number == 1)
+    if len(roman) >= 2 and (restarts > 1 or len(roman) >= len(arabic)):
+        return roman
+    return arabic if len(arabic) >= 2 else roman if len(roman) >= 2 else []
+
+
+def _longest_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Candidate]:
     position = {ln.index: i for i, ln in enumerate(content)}
     best: list[_Candidate] = []
     for i, start in enumerate(cands):
@@ -138,13 +168,14 @@ def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Can
         for cand in cands[i + 1 :]:
             if cand.number == run[-1].number + 1:
                 run.append(cand)
-        # A list of one-line items (no body between) is an enumeration inside a section.
+        # One-line items with no body between them are an enumeration inside a section.
         gaps = [position[b.line.index] - position[a.line.index] for a, b in pairwise(run)]
-        if gaps and sum(g > 1 for g in gaps) < max(1, len(gaps) // 2):
+        bodies = sum(g > 1 or a.inline_body for g, a in zip(gaps, run, strict=False))
+        if gaps and bodies < max(1, len(gaps) // 2):
             continue
         if len(run) > len(best):
             best = run
-    return best if len(best) >= 2 else []
+    return best
 
 
 def _upper_headings(content: Sequence[Line]) -> list[Line]:
@@ -262,20 +293,20 @@ def _lead(body_lines: Sequence[Line], first_heading: Line) -> RawSection | None:
 
 
 def _sections_at(
-    heads: Sequence[tuple[Line, int | None, str]], body_lines: Sequence[Line], body_end: int
+    heads: Sequence[tuple[Line, int | None, str, int]], body_lines: Sequence[Line], body_end: int
 ) -> list[RawSection]:
     out: list[RawSection] = []
     lead = _lead(body_lines, heads[0][0])
     if lead:
         out.append(lead)
-    for k, (ln, number, title) in enumerate(heads):
+    for k, (ln, number, title, title_end) in enumerate(heads):
         if k + 1 < len(heads):
             nxt = heads[k + 1][0]
             inner = [b for b in body_lines if ln.start <= b.start < nxt.start]
         else:
             inner = [b for b in body_lines if b.start >= ln.start]
         end = inner[-1].content_end if inner else min(ln.content_end, body_end)
-        out.append(RawSection(number, title, ln.content_start, end, ln.content_end))
+        out.append(RawSection(number, title, ln.content_start, end, title_end))
     return out
 
 
@@ -283,14 +314,14 @@ def _numbered_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> lis
     run = _best_run(_heading_candidates(body_lines), body_lines)
     if not run:
         return []
-    return _sections_at([(c.line, c.number, c.title) for c in run], body_lines, body[1])
+    return _sections_at([(c.line, c.number, c.title, c.title_end) for c in run], body_lines, body[1])
 
 
 def _upper_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[RawSection]:
     heads = _upper_headings(body_lines)
     if not heads:
         return []
-    return _sections_at([(ln, None, ln.text) for ln in heads], body_lines, body[1])
+    return _sections_at([(ln, None, ln.text, ln.content_end) for ln in heads], body_lines, body[1])
 
 
 def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
