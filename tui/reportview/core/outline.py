@@ -106,7 +106,9 @@ def _heading_title(text: str) -> tuple[str, int] | None:
     m = _INLINE_TITLE_END.search(text, 0, INLINE_TITLE_MAX)
     inline = m is not None and len(text[: m.start()].split()) >= 2 and len(text) - m.end() >= 60
     if not inline:
-        if len(text) > HEADING_MAX_CHARS or (len(text) > 200 and not _is_upper_heading(text[:HEADING_MAX_CHARS])):
+        if len(text) > HEADING_MAX_CHARS or (
+            len(text) > 200 and not _is_upper_heading(text[:HEADING_MAX_CHARS])
+        ):
             return None
         if len(_SENTENCE_END.split(text)) > 2:
             return None
