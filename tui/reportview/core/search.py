@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import threading
 import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -182,6 +183,8 @@ class SearchIndex:
         self._by_len: dict[int, list[str]] = {}
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
         self._stream_cache: dict[tuple[object, ...], list[int]] = {}
+        # add() may run in a loader thread while a search worker runs: one at a time.
+        self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ building
 
@@ -201,7 +204,13 @@ class SearchIndex:
         return self._reports
 
     def add(self, report: Report) -> None:
-        """Index one more report (its report_index is the number of reports added before it)."""
+        """Index one more report (its report_index is the number of reports added before it).
+
+        Thread-safe against concurrent search()."""
+        with self._lock:
+            self._add(report)
+
+    def _add(self, report: Report) -> None:
         r = len(self._reports)
         folded, omap = fold_with_map(report.text)
         self._reports.append(report)
@@ -298,6 +307,10 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """The best `limit` hits for `query`, best first, one per (report, section)."""
+        with self._lock:
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
         q = parse_query(query)
         if q.empty or not self._units or limit < 1:
             return []
