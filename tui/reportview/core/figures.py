@@ -432,6 +432,11 @@ def _rate_tail(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int]:
         tail += "/" + toks[i + 1].text
         used += 2
         i += 2
+        # "đồng/m2", "người/km2": a power glued to the unit.
+        if i < len(toks) and toks[i].is_number and not toks[i].space and len(toks[i].text) == 1:
+            tail += toks[i].text
+            used += 1
+            i += 1
     return tail, used
 
 
@@ -475,6 +480,11 @@ def _read_tail(
             value += nxt_val * hit[0].factor
             i += 1 + hit[1]
             end = toks[i - 1].end
+    if glued and not magnitude and currency is not None and toks[0].low in lx.SHORT_MAGNITUDES:
+        value *= lx.SHORT_MAGNITUDES[toks[0].low]
+        magnitude = True
+        i = 1
+        end = toks[0].end
     if glued and not magnitude:
         hit = ctx.phrase(toks, 0, glued_only=True)
         if hit is None:
@@ -558,8 +568,13 @@ def _read_tail(
         if kind in ("money", "percent", "measure"):
             fig_end = consumed
         elif kind == "count":
+            # "7 khung giờ/ngày" (a time unit per time) and "1.200 người/km2" (a density) are
+            # measures; "02 hợp tác xã/năm" stays a count of things per year.
             head = unit[: -len(tail)].split()
-            if head and head[-1].lower() in lx.TIME_UNITS:
+            per = tail.strip("/").split("/")[0].rstrip("23").lower()
+            if (head and head[-1].lower() in lx.TIME_UNITS) or (
+                per in lx.MEASURE_UNITS and per not in lx.TIME_UNITS
+            ):
                 kind = "measure"
                 fig_end = consumed
     if kind == "count" and not magnitude:

@@ -78,6 +78,9 @@ MAGNITUDES: dict[str, float] = {
     "bn": 1e9,
 }
 
+# After a currency sign, short magnitudes glued to the number: "$5m", "$1.2bn", "$300k".
+SHORT_MAGNITUDES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tr": 1e6}
+
 # Currency words after a number -> ISO code. "đồng" is also a syllable of other words
 # ("đồng chí"); the longest-match rule over all tables keeps those apart.
 CURRENCIES: dict[str, str] = {
@@ -133,7 +136,8 @@ MEASURE_UNITS: dict[str, str] = {
     "months": "months", "years": "years", "year": "years",
     # multiples and grades
     "lần": "lần", "times": "times", "sao": "sao", "điểm": "điểm", "tuổi": "tuổi", "bậc": "bậc",
-    "độ": "độ",
+    "độ": "độ", "điểm phần trăm": "điểm phần trăm", "percentage points": "percentage points",
+    "percentage point": "percentage points", "basis points": "basis points", "bps": "basis points",
     # devices and data
     "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "mp": "MP", "megapixel": "megapixel", "inch": "inch",
     "mah": "mAh", "hz": "Hz", "ghz": "GHz", "mhz": "MHz", "nit": "nit", "w": "W", "v": "V", "mbps": "Mbps",
