@@ -17,13 +17,12 @@ import threading
 import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportview.config import Config
-from reportview.core.decoding import BinaryInputError, decode_bytes
-from reportview.core.formats import MissingExtraError, extract_text
-from reportview.core.loading import InputError, Skipped, discover, parse_text, read_file_bytes
+from reportview.core.loading import InputError, Skipped, discover, load_report, read_file_bytes, read_text
 from reportview.core.model import Report
 
 # Below this many files to parse, parsing stays in this process.
@@ -64,21 +63,9 @@ class Parsed:
     blob: bytes | None
 
 
-def _text_of(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """The same as loading.read_text, from bytes already read (so they are read once)."""
-    try:
-        extracted = extract_text(path, data)
-    except MissingExtraError as exc:
-        raise InputError(str(exc)) from None
-    if extracted is not None:
-        return extracted
-    if not data:
-        return "", "utf-8", ("empty file",)
-    try:
-        decoded = decode_bytes(data)
-    except BinaryInputError as exc:
-        raise InputError(str(exc)) from None
-    return decoded.text, decoded.encoding, decoded.warnings
+def text_crc(text: str) -> int:
+    """The CRC-32 a cache entry of a plain-text file is checked against: that of its decoded text."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -89,16 +76,24 @@ def _stat(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def _parse_file(path: Path, config: Config, want_blob: bool, data: bytes | None = None) -> Parsed:
+def _parse_file(path: Path, config: Config, want_blob: bool) -> Parsed:
+    """load_report(path), and what the cache needs to trust it later.
+
+    The cache checks a plain-text entry against the CRC of the decoded text (the parse depends on
+    nothing else, given the same fingerprint), and an entry whose text it stores (HTML/PDF/DOCX)
+    against the CRC of the file's bytes. A file that changes while it is parsed is not cached.
+    """
     from reportview.core.store import STORE_TEXT_SUFFIXES, encode_report
 
-    size, mtime_ns = _stat(path)
-    if data is None:
-        data = read_file_bytes(path)
-    text, encoding, warnings = _text_of(path, data)
-    report = parse_text(text, str(path), config, encoding=encoding, warnings=warnings)
-    blob = encode_report(report, path.suffix.lower() in STORE_TEXT_SUFFIXES) if want_blob else None
-    return Parsed(report, size, mtime_ns, zlib.crc32(data), blob)
+    stored_text = path.suffix.lower() in STORE_TEXT_SUFFIXES
+    before = _stat(path)
+    crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
+    report = load_report(path, config)
+    if not want_blob or _stat(path) != before:
+        return Parsed(report, *before, 0, None)
+    if not stored_text:
+        crc = text_crc(report.text)
+    return Parsed(report, *before, crc, encode_report(report, stored_text))
 
 
 _worker_config: Config | None = None
@@ -136,6 +131,20 @@ def _pool_context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(["reportview.core.corpus"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def _chunks(misses: list[int], workers: int) -> list[list[int]]:
+    """Small chunks first (the first reports show at once), then up to MAX_CHUNK (cheap IPC)."""
+    size = max(4, min(MAX_CHUNK, len(misses) // (workers * 8)))
+    out: list[list[int]] = []
+    k = 0
+    step = min(4, size)
+    while k < len(misses):
+        out.append(misses[k : k + step])
+        k += step
+        if len(out) % workers == 0:
+            step = min(size, step * 2)
+    return out
 
 
 # --- the load ---------------------------------------------------------------------------------
@@ -217,27 +226,28 @@ def _load(
         remember(i, parsed)
         return Progress(i + 1, total, report=parsed.report)
 
-    def parse_here(i: int, data: bytes | None = None) -> Progress:
+    def parse_here(i: int) -> Progress:
         try:
-            return step(i, _parse_file(files[i], config, want_blob, data))
+            return step(i, _parse_file(files[i], config, want_blob))
         except InputError as exc:
             return step(i, str(exc))
 
     def serve_hit(i: int) -> Progress:
-        """A fresh cache entry, checked against the file's bytes; parsed again if it fails."""
+        """A fresh cache entry, checked against the file's text (or bytes); parsed again if it fails."""
         f = files[i]
         try:
-            data = read_file_bytes(f)
-        except InputError as exc:
-            return step(i, str(exc))
-        try:
             blob, crc = cache.blob(hits[i])
-            if crc != zlib.crc32(data):
-                raise CacheCorrupt("file changed without a new mtime")
-            text = None if f.suffix.lower() in STORE_TEXT_SUFFIXES else _text_of(f, data)[0]
+            if f.suffix.lower() in STORE_TEXT_SUFFIXES:
+                text = None
+                if crc != zlib.crc32(read_file_bytes(f)):
+                    raise CacheCorrupt("file changed without a new mtime")
+            else:
+                text = read_text(f)[0]
+                if crc != text_crc(text):
+                    raise CacheCorrupt("file changed without a new mtime")
             return Progress(i + 1, total, report=decode_report(blob, str(f), text))
         except (CacheCorrupt, InputError):
-            return parse_here(i, data)
+            return parse_here(i)
 
     pool: ProcessPoolExecutor | None = None
     try:
@@ -249,26 +259,40 @@ def _load(
             return
 
         workers = min(worker_count(config), max(1, len(misses) // 16))
-        chunk = max(4, min(MAX_CHUNK, len(misses) // (workers * 8)))
-        chunks = [misses[k : k + chunk] for k in range(0, len(misses), chunk)]
+        chunks = _chunks(misses, workers)
         pool = ProcessPoolExecutor(
             workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)
         )
         max_inflight = workers * 4
         next_chunk = 0
-        inflight: set[Future] = set()
+        inflight: dict[Future, list[int]] = {}
+        here: set[int] = set()  # indices to parse in this process after a worker failed
 
         def submit_more() -> None:
             nonlocal next_chunk
             while len(inflight) < max_inflight and next_chunk < len(chunks):
                 items = [(i, str(files[i])) for i in chunks[next_chunk]]
-                inflight.add(pool.submit(_parse_chunk, items, want_blob))
+                inflight[pool.submit(_parse_chunk, items, want_blob)] = chunks[next_chunk]
                 next_chunk += 1
 
         def harvest(done: set[Future]) -> None:
+            nonlocal next_chunk
             for fut in done:
-                inflight.discard(fut)
-                for i, parsed in fut.result():
+                indices = inflight.pop(fut)
+                try:
+                    results = fut.result()
+                except BrokenProcessPool:
+                    # A worker died (killed, out of memory): finish the load here.
+                    here.update(indices)
+                    for rest in chunks[next_chunk:]:
+                        here.update(rest)
+                    next_chunk = len(chunks)
+                    continue
+                except Exception:
+                    # Parsed again here, in order, so that a real error surfaces as it would unpooled.
+                    here.update(indices)
+                    continue
+                for i, parsed in results:
                     ready[i] = parsed
             submit_more()
 
@@ -286,6 +310,10 @@ def _load(
                 continue
             if nxt in hits:
                 yield serve_hit(nxt)
+                nxt += 1
+                continue
+            if nxt in here:
+                yield parse_here(nxt)
                 nxt += 1
                 continue
             # The next report is being parsed: collect finished chunks, else serve hits ahead.

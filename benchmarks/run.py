@@ -1,0 +1,394 @@
+"""reportview benchmarks: `python benchmarks/run.py [--quick]`.
+
+One line per measure, each with a baseline measured in the same run, then a summary line.
+Loads run in a fresh child process each (cold = empty cache, warm = reopen from the cache) so
+that timings and peak RSS (parent + pool workers, sampled) are those of one load. The cache
+lives in a temporary XDG_CACHE_HOME, never the user's. Needs ../shared/corpus/vn-news for the
+corpus measures (skipped when absent); first frame runs on seeds/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("REPORTVIEW_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "vn-news"
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(ROOT / "tui"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+TARGETS = {"cold": 5.0, "warm": 1.0, "first_frame_ratio": 1.5, "rss_mb": 600.0}
+
+
+# --- child process: one load, timed, with peak RSS sampled --------------------------------------
+
+
+def _rss_kb(pid: int | str) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _children() -> list[str]:
+    kids: list[str] = []
+    try:
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/children") as fh:
+                kids.extend(fh.read().split())
+    except OSError:
+        pass
+    return kids
+
+
+class PeakRss:
+    """Samples RSS of this process plus its children every 20 ms (Linux; else ru_maxrss)."""
+
+    def __init__(self) -> None:
+        self.peak_total = 0
+        self.peak_self = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            mine = _rss_kb(me)
+            total = mine + sum(_rss_kb(k) for k in _children())
+            self.peak_self = max(self.peak_self, mine)
+            self.peak_total = max(self.peak_total, total)
+            self._stop.wait(0.02)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        import resource
+
+        self.peak_self = max(self.peak_self, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        self.peak_total = max(self.peak_total, self.peak_self)
+
+
+def baseline_pass(files: list[Path]) -> tuple[float, int, int]:
+    """Read every file, decode it, find every number: (seconds, bytes, numbers)."""
+    t = time.perf_counter()
+    size = found = 0
+    for f in files:
+        data = f.read_bytes()
+        size += len(data)
+        found += len(NUMBER.findall(data.decode("utf-8", errors="replace")))
+    return time.perf_counter() - t, size, found
+
+
+def child_load(spec: dict) -> dict:
+    from reportview.config import default_config
+    from reportview.core.corpus import iter_corpus, worker_count
+    from reportview.core.loading import discover
+
+    config = default_config()
+    files, _ = discover(spec["paths"], config.extensions)
+    base_s, size, _ = baseline_pass(files)
+    reports = []
+    first = None
+    with PeakRss() as rss:
+        t = time.perf_counter()
+        for step in iter_corpus(spec["paths"], config, use_cache=spec["cache"]):
+            if step.report is not None:
+                if first is None:
+                    first = time.perf_counter() - t
+                reports.append(step.report)
+        seconds = time.perf_counter() - t
+    return {
+        "files": len(files),
+        "reports": len(reports),
+        "figures": sum(len(r.figures) for r in reports),
+        "sections": sum(len(r.sections) for r in reports),
+        "mb": size / 1e6,
+        "seconds": seconds,
+        "first": first or 0.0,
+        "baseline": base_s,
+        "rss_total_mb": rss.peak_total / 1024,
+        "rss_self_mb": rss.peak_self / 1024,
+        "workers": worker_count(config),
+        "fingerprint": config.parsing_fingerprint(),
+    }
+
+
+def load(paths: list[str], cache: bool, env: dict[str, str]) -> dict:
+    spec = json.dumps({"paths": paths, "cache": cache})
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", spec], capture_output=True, text=True, env=env, check=False
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"load child failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- measures -----------------------------------------------------------------------------------
+
+
+def replicate(files: list[Path], root: Path, copies: int, target: Path) -> Path:
+    """A corpus of `copies` folders of links to `files` (copies when links are not possible)."""
+    for k in range(copies):
+        folder = target / f"copy{k:02d}"
+        for f in files:
+            dest = folder / f.relative_to(root)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                dest.symlink_to(f.resolve())
+            except OSError:
+                shutil.copyfile(f, dest)
+    return target
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def fmt_load(name: str, r: dict, target: float | None) -> str:
+    verdict = ""
+    if target is not None:
+        verdict = f"  [target <= {target:g} s: {'ok' if r['seconds'] <= target else 'MISSED'}]"
+    return (
+        f"{name:<22} {r['seconds']:7.2f} s  {r['files']:>6,} files {r['mb']:5.1f} MB"
+        f"  first report {r['first'] * 1000:5.0f} ms  {r['figures']:,} figures"
+        f"  peak RSS {r['rss_total_mb']:.0f} MB"
+        f" (main {r['rss_self_mb']:.0f})  | baseline read+regex {r['baseline']:.2f} s"
+        f" ({r['seconds'] / max(r['baseline'], 1e-9):.1f}x){verdict}"
+    )
+
+
+def _changed(cold: dict, warm: dict) -> str:
+    if cold["fingerprint"] == warm["fingerprint"]:
+        return ""
+    return "  (NOTE: the parsing code or config changed between the two loads: this was not a warm load)"
+
+
+def bench_corpus(quick: bool, env: dict[str, str], results: dict, lines: list[str]) -> None:
+    from reportview.config import default_config
+    from reportview.core.loading import discover
+
+    if not CORPUS.is_dir():
+        lines.append(
+            f"corpus loads           skipped: {CORPUS} not found (needs ../shared beside the checkout)"
+        )
+        return
+    files, _ = discover([CORPUS], default_config().extensions)
+    tmp = Path(tempfile.mkdtemp(prefix="reportview-bench-"))
+    try:
+        if quick:
+            subset = files[::4]
+            one = str(replicate(subset, CORPUS, 1, tmp / "subset"))
+            name, copies = f"vn-news 1/4 ({len(subset)})", 3
+        else:
+            subset, one, name, copies = files, str(CORPUS), "vn-news", 10
+        cold = load([one], True, env)
+        lines.append(fmt_load(f"cold {name}", cold, None if quick else TARGETS["cold"]))
+        warm = load([one], True, env)
+        lines.append(
+            fmt_load(f"warm {name}", warm, None if quick else TARGETS["warm"]) + _changed(cold, warm)
+        )
+        big = str(replicate(subset, CORPUS, copies, tmp / "replicated"))
+        cold_big = load([big], True, env)
+        lines.append(fmt_load(f"cold {copies}x replicated", cold_big, None))
+        warm_big = load([big], True, env)
+        lines.append(fmt_load(f"warm {copies}x replicated", warm_big, None) + _changed(cold_big, warm_big))
+        peak = max(cold_big["rss_total_mb"], warm_big["rss_total_mb"])
+        lines.append(
+            f"peak RSS {cold_big['files']:,} files  {peak:7.0f} MB"
+            f" (main + {cold_big['workers']} workers, sampled)"
+            f"  | baseline: the text itself {cold_big['mb']:.0f} MB as UTF-8"
+            + (
+                ""
+                if quick
+                else f"  [target <= {TARGETS['rss_mb']:g} MB: {_verdict(peak <= TARGETS['rss_mb'])}]"
+            )
+        )
+        results.update(cold=cold, warm=warm, cold_big=cold_big, warm_big=warm_big, rss=peak, quick=quick)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench_throughput(quick: bool, results: dict, lines: list[str]) -> None:
+    from reportview.config import default_config
+    from reportview.core.loading import discover, parse_text, read_text
+
+    root = CORPUS if CORPUS.is_dir() else SEEDS
+    config = default_config()
+    files, _ = discover([root], config.extensions)
+    if quick:
+        files = files[:: max(1, len(files) // 300)]
+    texts = [read_text(f)[0] for f in files]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    parse_text(texts[0], "warm-up", config)
+    t = time.perf_counter()
+    for i, text in enumerate(texts):
+        parse_text(text, str(i), config)
+    parse_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for text in texts:
+        NUMBER.findall(text)
+    regex_s = time.perf_counter() - t
+    results["throughput"] = mb / parse_s
+    lines.append(
+        f"figure extraction      {mb / parse_s:7.1f} MB/s  one core, sectioning + figures, {mb:.1f} MB"
+        f"  | baseline bare number regex {mb / regex_s:.1f} MB/s"
+    )
+
+
+async def _first_frame(make_app, wait_loaded: bool) -> tuple[float, float]:
+    t = time.perf_counter()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        frame = time.perf_counter() - t
+        loaded = frame
+        if wait_loaded and hasattr(app, "loaded"):
+            while not app.loaded.is_set() and time.perf_counter() - t < 30:
+                await pilot.pause(0.01)
+            loaded = time.perf_counter() - t
+    return frame, loaded
+
+
+def bench_first_frame(quick: bool, results: dict, lines: list[str]) -> None:
+    try:
+        from reportview.ui.app import ReportViewApp
+    except Exception as exc:  # the UI is written by another engineer; absent is not a failure
+        lines.append(
+            f"first frame            skipped: the UI is not importable ({type(exc).__name__}: {exc})"
+        )
+        return
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label, ListItem, ListView
+
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+    class BareApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ListView(*(ListItem(Label(n)) for n in names))
+
+    def ours() -> App:
+        return ReportViewApp(paths=[str(SEEDS)])
+
+    reps = 2 if quick else 5
+    asyncio.run(_first_frame(BareApp, False))  # warm-up: Textual's own first-run costs
+    bare, app, app_loaded = [], [], []
+    for _ in range(reps):
+        bare.append(asyncio.run(_first_frame(BareApp, False))[0])
+        frame, loaded = asyncio.run(_first_frame(ours, True))
+        app.append(frame)
+        app_loaded.append(loaded)
+    b, a = statistics.median(bare), statistics.median(app)
+    ratio = a / b
+    results["first_frame"] = (a, b, ratio)
+    lines.append(
+        f"first frame (seeds)    {a * 1000:7.0f} ms"
+        f"  reports loaded {statistics.median(app_loaded) * 1000:.0f} ms"
+        f"  | baseline bare Textual app with one list {b * 1000:.0f} ms ({ratio:.2f}x)"
+        f"  [target <= {TARGETS['first_frame_ratio']}x: {_verdict(ratio <= TARGETS['first_frame_ratio'])}]"
+    )
+
+
+def bench_search(quick: bool, lines: list[str]) -> None:
+    try:
+        import search_bench
+    except ImportError:
+        lines.append("search latency         skipped: benchmarks/search_bench.py not present")
+        return
+    lines.extend(search_bench.run(quick))
+
+
+def summary(results: dict) -> str:
+    parts, verdicts = [], []
+
+    def check(label: str, ok: bool) -> None:
+        verdicts.append(ok)
+        parts.append(f"{label} {'ok' if ok else 'MISSED'}")
+
+    if "cold" in results:
+        c, w = results["cold"]["seconds"], results["warm"]["seconds"]
+        if results["quick"]:
+            parts.append(f"cold {c:.2f} s, warm {w:.2f} s (quick subset; targets need the full run)")
+        else:
+            check(f"cold {c:.2f} s (<= 5)", c <= TARGETS["cold"])
+            check(f"warm {w:.2f} s (<= 1)", w <= TARGETS["warm"])
+            check(f"peak RSS {results['rss']:.0f} MB (<= 600)", results["rss"] <= TARGETS["rss_mb"])
+        big = results["cold_big"]
+        parts.append(
+            f"{big['files']:,} files cold {big['seconds']:.1f} s warm {results['warm_big']['seconds']:.1f} s"
+        )
+    if "first_frame" in results:
+        ratio = results["first_frame"][2]
+        check(f"first frame {ratio:.2f}x bare (<= 1.5)", ratio <= TARGETS["first_frame_ratio"])
+    if "throughput" in results:
+        parts.append(f"extraction {results['throughput']:.1f} MB/s/core")
+    met = f"{sum(verdicts)}/{len(verdicts)} targets met" if verdicts else "no targets checked"
+    return f"summary: {met} · " + " · ".join(parts)
+
+
+class Printed(list):
+    """Lines printed as soon as they are added (a long run shows its progress)."""
+
+    def append(self, line: str) -> None:
+        print(line, flush=True)
+        super().append(line)
+
+    def extend(self, more) -> None:
+        for line in more:
+            self.append(line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child_load(json.loads(argv[1]))))
+        return 0
+    quick = "--quick" in argv
+    skip = {s for a in argv if a.startswith("--skip=") for s in a[7:].split(",")}
+    t0 = time.perf_counter()
+    cache_home = tempfile.mkdtemp(prefix="reportview-bench-cache-")
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = cache_home
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tui"), os.environ.get("PYTHONPATH", "")])}
+    print(f"reportview benchmarks ({'quick' if quick else 'full'}), {os.cpu_count()} cores", flush=True)
+    results: dict = {}
+    lines = Printed()
+
+    try:
+        if "load" not in skip:
+            bench_corpus(quick, env, results, lines)
+        if "throughput" not in skip:
+            bench_throughput(quick, results, lines)
+        if "frame" not in skip:
+            bench_first_frame(quick, results, lines)
+        if "search" not in skip:
+            bench_search(quick, lines)
+    finally:
+        shutil.rmtree(cache_home, ignore_errors=True)
+        if saved is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = saved
+    print(summary(results) + f" · ({time.perf_counter() - t0:.0f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""`python benchmarks/run.py --quick` runs to its summary line (a smoke run: no timing asserts)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_quick_runs(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    # The search benchmark has its own smoke run; leaving it out keeps this one well under 60 s.
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--skip=search"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.strip().splitlines()
+    assert lines[-1].startswith("summary:"), out.stdout
+    text = out.stdout
+    assert "first frame" in text and "figure extraction" in text
+    assert ("cold " in text and "warm " in text and "peak RSS" in text) or "skipped" in text
+    assert "Traceback" not in out.stderr
+    # The benchmark cleans up after itself: no replicated corpus left behind in the temp folder.
+    assert not list((tmp_path / "cache").glob("**/*.sqlite"))
