@@ -159,3 +159,15 @@ def test_markdown_bold_headings():
     report = parse_text(text)
     assert report.title == "Báo cáo năm"
     assert [(s.number, s.title) for s in report.sections if s.number] == [(1, "Kinh tế"), (2, "Xã hội")]
+
+
+def test_report_without_headline_is_named_by_the_sentence_introducing_its_list():
+    text = (
+        "2022-01-04 10:18:20 Số lượt xem 936\nNăm 2021 là năm có nhiều sự kiện trọng đại của đất nước và của tỉnh.\n"
+        "Ban biên tập lựa chọn 3 sự kiện nổi bật của thành phố trong năm 2021 như sau:\n"
+        "1. Một\nNội dung một.\n2. Hai\nNội dung hai.\n3. Ba\nNội dung ba.\n"
+    )
+    report = parse_text(text, "x/000.txt")
+    assert report.title is None
+    assert report.display_title == "3 sự kiện nổi bật của thành phố trong năm 2021"
+    assert parse_text("", "x/empty.txt").display_title == "empty.txt"

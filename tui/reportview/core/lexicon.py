@@ -11,6 +11,9 @@ def _phrases(block: str) -> frozenset[str]:
     return frozenset(p.strip() for line in block.splitlines() for p in line.split("|") if p.strip())
 
 
+# Words that end the sentence introducing a report's list ("... 10 sự kiện nổi bật ... như sau:").
+LIST_INTRO_TAILS: tuple[str, ...] = ("như sau", "sau đây", "dưới đây", "as follows", "below")
+
 # --- page header: dates and counters -------------------------------------------------------------
 
 # Words that may stand on a date line beside the date itself ("Thứ Ba, 11/01/2022 17:57 (GMT+0)").

@@ -97,13 +97,16 @@ class Report:
 
     @property
     def display_title(self) -> str:
-        """The headline, or a readable fallback built from the file name and first section."""
+        """The headline, or a readable fallback from the report's lead, or the file name."""
         if self.title:
             return self.title
-        for section in self.sections:
-            if section.number is not None:
-                return f"{self.name} · {section.title}"
-        return self.name
+        from reportview.core.outline import fallback_title
+
+        items = sum(1 for s in self.sections if s.number is not None)
+        caption = fallback_title(
+            self.text, [(s.number, s.title, s.start, s.end) for s in self.sections[:1]], items
+        )
+        return caption or self.name
 
     def figures_in(self, section_index: int) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.section_index == section_index)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from reportview.core.dates import date_in_line
+from reportview.core.lexicon import LIST_INTRO_TAILS
 from reportview.core.lines import Line
 
 _HEADING = re.compile(r"(?:#{1,6}\s*)?\**\s*(\d{1,3})\s*[.)/]\s+(\S.*)")
@@ -341,3 +342,30 @@ def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
             )
         )
     return out
+
+
+def fallback_title(
+    text: str, sections: Sequence[tuple[int | None, str, int, int]], items: int = 0
+) -> str | None:
+    """A readable name for a report without a headline: the sentence that introduces its list
+    ("... lựa chọn 10 sự kiện nổi bật của thành phố Bắc Ninh trong năm 2021 như sau:"), else the
+    first sentence of its lead. `sections` holds (number, title, start, end); `items` is the
+    number of highlight items, which the introducing sentence usually names ("10 sự kiện")."""
+    if not sections:
+        return None
+    number, title, start, end = sections[0]
+    if number is not None:
+        return None
+    lead = text[start:end].rstrip()
+    last = lead[lead.rfind("\n") + 1 :].strip()
+    if last.endswith(":"):
+        intro = last.rstrip(":").rstrip()
+        for tail in LIST_INTRO_TAILS:
+            if intro.lower().endswith(tail):
+                intro = intro[: -len(tail)].rstrip(" ,")
+        intro = _SENTENCE_END.split(intro)[-1]
+        named = re.search(rf"(?<![\d.,]){items}(?![\d.,])", intro) if items else None
+        if named:
+            intro = intro[named.start() :]
+        return first_sentence(intro[:1].upper() + intro[1:], SECTION_TITLE_MAX)
+    return title
