@@ -6,13 +6,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from reportview.core.lexicon import DATE_LINE_WORDS, METADATA_DATE_KEYS, MONTHS_EN
+from reportview.core.lexicon import DATE_LINE_WORDS, DATE_LONG_FORM, METADATA_DATE_KEYS, MONTHS_EN
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
     (re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"), "dmy"),
-    (re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE), "dmy-vi"),
+    (
+        re.compile(
+            r"{}\s+(\d{{1,2}})\s+{}\s+(\d{{1,2}})\s+{}\s+(\d{{4}})".format(*DATE_LONG_FORM), re.IGNORECASE
+        ),
+        "dmy-vi",
+    ),
     (re.compile(r"(?<![\w])([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)"), "mdy-en"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)"), "dmy-en"),
 )

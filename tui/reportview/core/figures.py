@@ -257,14 +257,14 @@ def _is_identifier_context(ctx: _Context, before: list[Tok], value: float, token
         # "Nghị quyết 84", "Chỉ thị 05": a document type, written with a capital.
         if phrase in lx.DOCUMENT_TYPES and before[-n].text[0].isupper():
             return True
-        if phrase in lx.IDENTIFIER_BEFORE and phrase != "số":
+        if phrase in lx.IDENTIFIER_BEFORE and phrase != lx.NUMBER_WORD:
             return True
     if low in lx.DATE_WORDS_BEFORE:
         limit = lx.DATE_WORDS_BEFORE[low]
         if limit == 9999:
             return 1000 <= value <= 2100 and token.isdigit()
         return limit > 0 and value <= limit and value == int(value)
-    if low == "số":
+    if low == lx.NUMBER_WORD:
         return not (len(words) >= 2 and words[-2] in lx.QUANTITY_BEFORE_SO)
     return False
 
@@ -624,7 +624,12 @@ def _prefix_currency(text: str, s: int) -> str | None:
     return None
 
 
-_SPELLED_RATIO = re.compile(r"\s+trong\s+(?:tổng\s+số\s+|số\s+)?(\d+(?:[.,]\d+)*)\s+", re.IGNORECASE)
+_SPELLED_RATIO = re.compile(
+    r"\s+(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in lx.SPELLED_RATIO_WORDS)
+    + r")\s+(\d+(?:[.,]\d+)*)\s+",
+    re.IGNORECASE,
+)
 
 
 def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[RawFigure, int] | None:

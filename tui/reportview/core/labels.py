@@ -138,7 +138,7 @@ def _phrase_after(text: str, end: int) -> str:
     # Stop before a comparison or the next figure.
     out = []
     for w in words:
-        if w.lower() in ("so", "tăng", "giảm", "bằng", "đạt", "chiếm") or w[:1].isdigit():
+        if w.lower() in lx.LABEL_STOPS or w[:1].isdigit():
             break
         out.append(w)
     return " ".join(out[:12])

@@ -233,8 +233,24 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "công điện", "thông tri", "quy chế", "pháp lệnh", "hiến pháp",
 )
 
-# "tổng số 19 xã", "con số 300": the word "số" here introduces a quantity.
+# "số" (number) before a figure makes it an identifier ("Kế hoạch số 18") unless a word before it
+# makes "số" a quantity ("tổng số 19 xã", "con số 300").
+NUMBER_WORD = "số"
 QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần"})
+
+# "14 trong tổng số 19 xã": a ratio spelled out (in, out of); the words between the two numbers.
+SPELLED_RATIO_WORDS: tuple[str, ...] = ("trong tổng số", "trong số", "trong", "out of", "of")
+
+# Long-form dates: "ngày 5 tháng 8 năm 2020" (day, month, year words).
+DATE_LONG_FORM: tuple[str, str, str] = ("ngày", "tháng", "năm")
+
+# A comparison base starts with one of these ("so với năm 2020", "so cùng kỳ", "compared with").
+BASE_STARTS: tuple[str, ...] = ("so với", "so", "compared with", "compared to")
+# Words that end a base phrase ("so với năm 2020 và ...").
+BASE_STOPS: tuple[str, ...] = ("và", "nhưng", "and", "but")
+
+# Words that end the phrase after a figure used as its label ("100% đơn thư ... đạt ...").
+LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm vượt compared up down rose fell".split())
 
 # Words that put a number in a date when they precede it, with the largest value they allow.
 DATE_WORDS_BEFORE: dict[str, int] = {
