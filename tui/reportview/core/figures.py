@@ -393,6 +393,8 @@ def _noun_at(
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
+    if ctx.lang == "vi" and first.low in lx.CLASSIFIERS:
+        return _written(ctx.text, toks, i, 1), 1, None
     if ctx.lang == "en":
         # "1,250 new companies": an English count's noun may follow an adjective or two.
         for k in range(i, min(i + 3, len(toks))):

@@ -122,11 +122,27 @@ def _phrase_before(text: str, start: int) -> str:
             cut = m.end()
             break
     words = chunk[cut:].split()
-    while words and words[-1].lower().strip(",") in lx.LABEL_TRAILING:
-        words.pop()
-    while words and words[0].lower().strip(",") in lx.LABEL_LEADING:
-        words.pop(0)
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     return " ".join(words)
+
+
+def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -> None:
+    """Drop table phrases (up to three words) from one end of `words`, repeatedly, in place."""
+    changed = True
+    while words and changed:
+        changed = False
+        for n in (3, 2, 1):
+            if len(words) < n:
+                continue
+            part = words[-n:] if from_end else words[:n]
+            if " ".join(w.lower().strip(",") for w in part) in table:
+                if from_end:
+                    del words[len(words) - n :]
+                else:
+                    del words[:n]
+                changed = True
+                break
 
 
 def _phrase_after(text: str, end: int) -> str:
@@ -137,8 +153,12 @@ def _phrase_after(text: str, end: int) -> str:
     words = chunk.split()
     # Stop before a comparison or the next figure.
     out = []
-    for w in words:
-        if w.lower() in lx.LABEL_STOPS or w[:1].isdigit():
+    for k, w in enumerate(words):
+        if w[:1].isdigit():
+            break
+        # "so với ...", "đạt 97,8%", "tăng 7%": the start of a comparison or of the next figure.
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w.lower() in lx.LABEL_STOPS and (w.lower() in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
             break
         out.append(w)
     return " ".join(out[:12])

@@ -158,6 +158,11 @@ GLUED_UNITS: tuple[str, ...] = (
     "mp", "mah", "hz", "ghz", "mhz", "w", "tỷ", "tỉ", "triệu", "nghìn", "ngàn",
 )
 
+# Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
+CLASSIFIERS: frozenset[str] = frozenset(
+    "viên con cái chiếc quả tấm bức cuốn quyển căn ngôi bộ đôi cặp gói hộp bao túi chai lọ hũ tờ cây sợi mảnh".split()
+)
+
 # Counted nouns (the unit of a count), longest first when matched. A representative table of
 # the nouns Vietnamese reports count; a noun not listed is read by the fallback rule in figures.py.
 COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
@@ -298,14 +303,18 @@ BASE_WORDS: tuple[str, ...] = (
 )
 
 # Words stripped from the end of the phrase before a figure when it becomes a label.
-LABEL_TRAILING: frozenset[str] = frozenset(
+LABEL_TRAILING: frozenset[str] = _phrases(
     """
-    đạt là chiếm có được với ước thực hiện tăng giảm vượt bằng lên đến tới còn gần khoảng trên hơn dưới
-    tổng số xấp xỉ khoảng chỉ tiêu tỷ lệ bình quân trưởng thêm nâng mức đạt tổng đã khi
-    of is was were are at to by about around over under nearly reached
-    """.split()
+    đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
+    lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
+    tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
+    around|over|under|nearly|reached|totalled|totaled
+    """
 )
+
 # Words stripped from the start of a label.
-LABEL_LEADING: frozenset[str] = frozenset(
-    "trong đó đồng thời cụ thể ngoài ra theo với và nhưng riêng còn có là the a an and but while with".split()
+LABEL_LEADING: frozenset[str] = _phrases(
+    """
+    trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    """
 )
