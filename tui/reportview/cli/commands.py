@@ -18,6 +18,7 @@ from rich.text import Text
 from reportview.config import BINDING_IDS, Config
 from reportview.core.corpus import LoadResult, load_corpus
 from reportview.core.export import ExportError, rows_for, value_text, write_export
+from reportview.core.loading import is_empty_reason
 from reportview.core.model import Report
 from reportview.core.textsafe import one_line, printable
 
@@ -48,11 +49,13 @@ def _load(args: argparse.Namespace, config: Config) -> tuple[LoadResult, int] | 
     for report in result.reports:
         for warning in report.warnings:
             print(f"reportview: {printable(report.path)}: {printable(warning)}", file=sys.stderr)
-    named_files = {str(Path(p)) for p in paths if Path(p).is_file() or not Path(p).is_dir()}
-    # A file named on the command line that cannot be read is bad input (2); inside folders, 1.
+    named_files = {str(Path(p)) for p in paths if not Path(p).is_dir()}
+    # A file named on the command line that cannot be read is bad input (2); inside folders, or a
+    # named file that is merely empty, it is a skipped input (1).
     code = 0
     if result.skipped:
-        code = 2 if any(s.path in named_files for s in result.skipped) else 1
+        unreadable = any(s.path in named_files and not is_empty_reason(s.reason) for s in result.skipped)
+        code = 2 if unreadable else 1
     return result, code
 
 
@@ -114,7 +117,21 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
                 out.write(json.dumps(f.as_json(report.path), ensure_ascii=False) + "\n")
                 count += 1
     elif args.format in ("csv", "tsv"):
-        columns = ("doc", "section", "start", "end", "text", "value", "kind", "unit", "total", "qualifier", "change", "base", "label")
+        columns = (
+            "doc",
+            "section",
+            "start",
+            "end",
+            "text",
+            "value",
+            "kind",
+            "unit",
+            "total",
+            "qualifier",
+            "change",
+            "base",
+            "label",
+        )
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if args.format == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
@@ -131,10 +148,20 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
             figs = _selected_figures(report, args.section)
             count += len(figs)
             table = Table(title=Text(printable(report.display_title)), title_justify="left", expand=False)
-            for name, justify in (("§", "right"), ("as written", "left"), ("value", "right"), ("kind", "left"), ("unit", "left"), ("label", "left"), ("±", "left")):
+            for name, justify in (
+                ("§", "right"),
+                ("as written", "left"),
+                ("value", "right"),
+                ("kind", "left"),
+                ("unit", "left"),
+                ("label", "left"),
+                ("±", "left"),
+            ):
                 table.add_column(name, justify=justify, overflow="fold")
             for f in figs:
-                extra = " ".join(x for x in (f.qualifier or "", {"up": "▲", "down": "▼"}.get(f.change or "", "")) if x)
+                extra = " ".join(
+                    x for x in (f.qualifier or "", {"up": "▲", "down": "▼"}.get(f.change or "", "")) if x
+                )
                 table.add_row(
                     Text(str(f.section_number) if f.section_number is not None else "·"),
                     Text(one_line(f.text)),
@@ -149,12 +176,13 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
 
 
 def _csv_cell(value: object, fmt: str) -> str:
+    """A csv/tsv cell for the terminal: controls shown as symbols (JSON keeps the exact text)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return value_text(value)
     text = str(value)
-    return " ".join(text.split()) if fmt == "tsv" else text
+    return one_line(text) if fmt == "tsv" else printable(text)
 
 
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
@@ -175,7 +203,8 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     else:
         for h in hits:
             sec = f"§{h.section}" if h.section is not None else "§·"
-            sys.stdout.write(f"{h.score:6.1f}  {printable(h.doc)} {sec}  {one_line(h.title)}\n        {one_line(h.snippet)}\n")
+            head = f"{h.score:6.1f}  {printable(h.doc)} {sec}  {one_line(h.title)}"
+            sys.stdout.write(f"{head}\n        {one_line(h.snippet)}\n")
     return _finish(code, bool(hits))
 
 
@@ -193,7 +222,9 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
         return _die(f"reportview export: {printable(str(exc))}")
     except OSError as exc:
         return _die(f"reportview export: {printable(args.output)}: {exc.strerror or exc}")
-    print(f"wrote {n} figures from {len(result.reports)} reports to {printable(args.output)}", file=sys.stderr)
+    print(
+        f"wrote {n} figures from {len(result.reports)} reports to {printable(args.output)}", file=sys.stderr
+    )
     return _finish(code, n > 0)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
 from reportview import __version__
 from reportview.config import ConfigError, load_config
+from reportview.core.textsafe import printable
 
 COMMANDS = ("outline", "figures", "search", "export", "cache", "keys")
 
@@ -17,13 +20,15 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: D102 - argparse hook
+    def error(self, message: str) -> None:
         raise UsageError(f"{self.prog}: {message}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="config file (default: $REPORTVIEW_CONFIG, user config, shipped)")
+    common.add_argument(
+        "--config", metavar="FILE", help="config file (default: $REPORTVIEW_CONFIG, user config, shipped)"
+    )
     common.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
 
     parser = _Parser(
@@ -49,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, metavar="N")
     p.add_argument("--format", choices=("json", "text"), default="text")
 
-    p = sub.add_parser("export", parents=[common], help="write figures to .csv .json .jsonl .md .xlsx .sqlite")
+    p = sub.add_parser(
+        "export", parents=[common], help="write figures to .csv .json .jsonl .md .xlsx .sqlite"
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -72,8 +79,29 @@ def _split_app_args(argv: list[str]) -> bool:
     return True
 
 
+def _safe_streams() -> None:
+    """Never die on printing: characters the terminal's encoding lacks, and the lone surrogates
+    of non-UTF-8 file names, come out as backslash escapes instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the exit-time flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _safe_streams()
     try:
         if _split_app_args(args_list):
             return _open_app(args_list)
@@ -85,21 +113,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return commands.run(args, config)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(printable(str(exc), keep_newlines=False), file=sys.stderr)
         return 2
     except ConfigError as exc:
-        print(f"reportview: config error: {exc}", file=sys.stderr)
+        print(f"reportview: config error: {printable(str(exc), keep_newlines=False)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `reportview figures | head`: the reader left; nothing more to say.
-        sys.stderr.close()
+        _silence_stdout()
         return 0
+    except Exception as exc:
+        # No traceback for users (REPORTVIEW_DEBUG=1 shows it): one line, and a bug to report.
+        if os.environ.get("REPORTVIEW_DEBUG"):
+            raise
+        why = " ".join(str(exc).split())[:200]
+        print(
+            f"reportview: internal error ({type(exc).__name__}: {printable(why)}); please report it",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _open_app(argv: list[str]) -> int:
-    parser = _Parser(prog="reportview", description="Open the explorer on PATHs (default: the configured corpus).")
+    parser = _Parser(
+        prog="reportview", description="Open the explorer on PATHs (default: the configured corpus)."
+    )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument("--config", metavar="FILE")
     parser.add_argument("--no-cache", action="store_true")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -15,8 +16,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Bytes that never occur in text: their presence (outside UTF-16/32) marks a binary file.
-_BINARY_CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+# Characters that never occur in text: C0 controls other than tab, LF, VT, FF, CR and ESC.
+# (ESC is left to the terminal-safety layer: a report quoting an escape sequence is still text.)
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# How much of the text's first 64K characters may be such controls (NUL counts double-weighted
+# through its own, much lower, limit) before the file is called binary.
+_MAX_CONTROL_SHARE = 0.05
+_MAX_NUL_SHARE = 0.001
+_SAMPLE = 65536
 
 # Legacy code pages tried in order when a file is not UTF-8; cp1258 is the Windows Vietnamese one.
 LEGACY_ENCODINGS: tuple[str, ...] = ("cp1258", "cp1252")
@@ -48,16 +55,27 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _binary_share(data: bytes) -> float:
-    sample = data[:65536]
+def _refuse_binary(text: str) -> None:
+    """Raise BinaryInputError when decoded text is full of controls (NULs above all)."""
+    sample = text[:_SAMPLE]
     if not sample:
-        return 0.0
-    controls = sum(sample.count(b) for b in _BINARY_CONTROL)
-    return controls / len(sample)
+        return
+    nuls = sample.count("\x00")
+    if nuls and nuls > _MAX_NUL_SHARE * len(sample):
+        raise BinaryInputError("binary file (NUL bytes), not text")
+    controls = len(_BINARY_CONTROL.findall(sample))
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        raise BinaryInputError("binary file (control bytes), not text")
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode a file's bytes; raise BinaryInputError when they are not text."""
+    """Decode a file's bytes; raise BinaryInputError when they are not text (and nothing else)."""
+    decoded = _decode(bytes(data))
+    _refuse_binary(decoded.text)
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
@@ -68,15 +86,14 @@ def decode_bytes(data: bytes) -> Decoded:
     if utf16:
         text = data.decode(utf16, errors="replace")
         return Decoded(text, utf16, ("no BOM: read as " + utf16,))
-    if _binary_share(data) > 0.01:
-        raise BinaryInputError("binary file (control bytes), not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    # Non-ASCII characters that decoded fine (counted at C speed).
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
     # Mostly UTF-8 with a few broken bytes: keep it, marking the damage.
     if multibyte >= 4 * bad:
         return Decoded(text, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced by U+FFFD",))

@@ -5,7 +5,10 @@ The pipeline runs one way: file -> decoded text -> furniture spans -> sections -
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,11 +16,12 @@ from pathlib import Path
 
 from reportview.config import Config, default_config
 from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
-from reportview.core.figures import extract_figures, figure_rules
+from reportview.core.figures import FigureRules, RawFigure, extract_figures, figure_rules
 from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
+from reportview.core.numbers import detect_convention
 from reportview.core.outline import build_outline
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
@@ -28,13 +32,22 @@ class InputError(Exception):
     """A file that cannot be read as a report; str() is one line for stderr."""
 
 
+class EmptyInputError(InputError):
+    """A readable file with no text in it: skipped, but not an error of the user's (exit 1)."""
+
+
+EMPTY_REASON = "empty file"
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
     reason: str
 
 
-def discover(paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]
+) -> tuple[list[Path], list[Skipped]]:
     """Files named by PATHs (folders read recursively, sorted), and what was skipped with why.
 
     A PATH that does not exist raises FileNotFoundError (bad usage); inside folders, FIFOs,
@@ -62,59 +75,78 @@ def discover(paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str])
 
 
 def _os_reason(exc: OSError) -> str:
-    if exc.errno == 40:  # ELOOP
+    if exc.errno == errno.ELOOP:
         return "symbolic link loop"
-    if exc.errno == 2:
+    if exc.errno == errno.ENOENT:
         return "dangling symbolic link"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
     return exc.strerror or str(exc)
 
 
 def _walk(root: Path, exts: tuple[str, ...], skipped: list[Skipped]) -> Iterator[Path]:
+    """Files under `root`, entries in name order, depth first, without recursion (deep trees are fine).
+
+    Folders are followed through symbolic links once: a link back to an ancestor is a loop,
+    a second way into a folder already read is skipped too (its files would come out twice).
+    """
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
+    # One frame per open folder: its remaining entries and the (dev, ino) keys down to it.
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
 
-    def visit(folder: Path) -> None:
+    def enter(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
         try:
             st = folder.stat()
         except OSError as exc:
             skipped.append(Skipped(str(folder), _os_reason(exc)))
             return
         key = (st.st_dev, st.st_ino)
-        if key in seen:
+        if key in ancestors:
             skipped.append(Skipped(str(folder), "symbolic link loop"))
+            return
+        if key in seen:
+            skipped.append(Skipped(str(folder), "folder already read through another link"))
             return
         seen.add(key)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             skipped.append(Skipped(str(folder), _os_reason(exc)))
             return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            p = Path(entry.path)
-            try:
-                est = entry.stat()
-            except OSError as exc:
-                if p.suffix.lower() in exts or entry.is_symlink():
-                    skipped.append(Skipped(str(p), _os_reason(exc)))
-                continue
-            if stat.S_ISDIR(est.st_mode):
-                visit(p)
-            elif p.suffix.lower() in exts:
-                if stat.S_ISREG(est.st_mode):
-                    found.append(p)
-                else:
-                    skipped.append(Skipped(str(p), "not a regular file"))
+        stack.append((iter(entries), ancestors | {key}))
 
-    visit(root)
+    enter(root, frozenset())
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        p = Path(entry.path)
+        try:
+            est = entry.stat()
+        except OSError as exc:
+            if p.suffix.lower() in exts or entry.is_symlink():
+                skipped.append(Skipped(str(p), _os_reason(exc)))
+            continue
+        if stat.S_ISDIR(est.st_mode):
+            enter(p, ancestors)
+        elif p.suffix.lower() in exts:
+            if stat.S_ISREG(est.st_mode):
+                found.append(p)
+            else:
+                skipped.append(Skipped(str(p), "not a regular file"))
     yield from found
 
 
 def read_file_bytes(path: Path) -> bytes:
     """The bytes of a regular file, refusing FIFOs/devices (which would block) and huge files."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise InputError(_os_reason(exc)) from None
     try:
@@ -122,12 +154,16 @@ def read_file_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise InputError("not a regular file")
         if st.st_size > MAX_FILE_BYTES:
-            raise InputError(f"too large ({st.st_size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+            raise InputError(_too_large(st.st_size))
         chunks = []
+        total = 0
         while True:
             chunk = os.read(fd, 1 << 20)
             if not chunk:
                 break
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:  # a file that grows while we read it
+                raise InputError(_too_large(total))
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
@@ -136,29 +172,54 @@ def read_file_bytes(path: Path) -> bytes:
         os.close(fd)
 
 
+def _too_large(size: int) -> str:
+    return f"too large ({size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+
+
+def is_empty_reason(reason: str) -> bool:
+    """True for a skip that means "nothing to read" (exit 1), not "cannot read" (exit 2)."""
+    return reason.startswith(EMPTY_REASON)
+
+
 def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Decoded text, encoding name and warnings for any supported format."""
     data = read_file_bytes(path)
     try:
         extracted = extract_text(path, data)
-    except MissingExtraError as exc:
+    except (MissingExtraError, BinaryInputError) as exc:
         raise InputError(str(exc)) from None
     if extracted is not None:
+        text, fmt, _ = extracted
+        if not text.strip():
+            raise EmptyInputError(f"{EMPTY_REASON}: no text in this {fmt.upper()} file")
         return extracted
     if not data:
-        return "", "utf-8", ("empty file",)
+        raise EmptyInputError(EMPTY_REASON)
     try:
         decoded = decode_bytes(data)
     except BinaryInputError as exc:
         raise InputError(str(exc)) from None
+    if not decoded.text.strip():
+        raise EmptyInputError(f"{EMPTY_REASON}: only white space")
     return decoded.text, decoded.encoding, decoded.warnings
 
 
-def load_report(path: str | os.PathLike[str], config: Config | None = None, display_path: str | None = None) -> Report:
+def load_report(
+    path: str | os.PathLike[str], config: Config | None = None, display_path: str | None = None
+) -> Report:
     """Read and parse one file; raise InputError when it is not a readable report."""
     config = config or default_config()
     text, encoding, warnings = read_text(Path(path))
-    return parse_text(text, display_path or str(path), config, encoding=encoding, warnings=warnings)
+    try:
+        return parse_text(text, display_path or str(path), config, encoding=encoding, warnings=warnings)
+    except RecursionError:
+        raise InputError("too deeply nested to parse") from None
+    except Exception as exc:
+        # A parser bug must cost one file, not the whole run: say so in one line and go on.
+        why = " ".join(str(exc).split())[:120]
+        raise InputError(
+            f"could not be parsed ({type(exc).__name__}: {why}); please report this file"
+        ) from None
 
 
 def parse_text(
@@ -179,12 +240,13 @@ def parse_text(
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
 
-    raw_figures = extract_figures(
+    raw_figures = _figures_in_pieces(
         norm,
         outline.body,
         [(s, e) for s, e, _ in furniture_nfc],
         figure_rules(config),
-        title_span=outline.title_span,
+        outline.title_span,
+        [(ln.start, ln.end) for ln in lines],
     )
     src = view.source
     sections = tuple(
@@ -192,8 +254,8 @@ def parse_text(
         for i, s in enumerate(outline.sections)
     )
     figures = []
-    for f in raw_figures:
-        start, end = src(f.start), src(f.end)
+    for shift, f in raw_figures:
+        start, end = src(f.start + shift), src(f.end + shift)
         idx = _section_at(sections, start)
         figures.append(
             Figure(
@@ -225,6 +287,76 @@ def parse_text(
         body=(src(outline.body[0]), src(outline.body[1])),
         title_span=(src(outline.title_span[0]), src(outline.title_span[1])) if outline.title_span else None,
     )
+
+
+# Lines longer than this (a whole report saved on one line, minified pages) are read for figures
+# in pieces of about PIECE_CHARS, cut at sentence ends: the figure reader looks back to the start
+# of the line, which is linear per figure and so quadratic on one huge line.
+LONG_LINE_CHARS = 50_000
+PIECE_CHARS = 8_000
+_SENTENCE_END = re.compile(r"[.!?;…][\"”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _figures_in_pieces(
+    text: str,
+    body: tuple[int, int],
+    furniture: list[tuple[int, int]],
+    rules: FigureRules,
+    title_span: tuple[int, int] | None,
+    line_spans: list[tuple[int, int]],
+) -> Iterator[tuple[int, RawFigure]]:
+    """(offset shift, figure) for every figure; the whole text at once unless a line is huge."""
+    if not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
+        for f in extract_figures(text, body, furniture, rules, title_span=title_span):
+            yield 0, f
+        return
+    if rules.convention == "auto":
+        # One convention for the whole document, not one per piece.
+        rules = dataclasses.replace(rules, convention=detect_convention(text, body))
+    for a, b in _pieces(text, line_spans):
+        piece_body = _clip(body, a, b)
+        piece_title = _clip(title_span, a, b) if title_span else None
+        if piece_body is None and piece_title is None:
+            continue
+        cuts = [c for c in (_clip(f, a, b) for f in furniture) if c is not None]
+        for f in extract_figures(text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title):
+            yield a, f
+
+
+def _clip(span: tuple[int, int], a: int, b: int) -> tuple[int, int] | None:
+    """`span` inside [a, b), shifted to start at a; None when they do not overlap."""
+    s, e = max(span[0], a), min(span[1], b)
+    return (s - a, e - a) if s < e else None
+
+
+def _pieces(text: str, line_spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans covering `text`: runs of ordinary lines whole, huge lines cut at sentence ends."""
+    pos = 0
+    for s, e in line_spans:
+        if e - s <= LONG_LINE_CHARS:
+            continue
+        if s > pos:
+            yield pos, s
+        while e - s > PIECE_CHARS:
+            cut = _cut_point(text, s + PIECE_CHARS // 2, s + PIECE_CHARS)
+            yield s, cut
+            s = cut
+        pos = s
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def _cut_point(text: str, lo: int, hi: int) -> int:
+    """The last sentence end in text[lo:hi], else the last space, else hi (never splits a figure
+    at a sentence end; a space cut can, once per PIECE_CHARS of space-less text)."""
+    last = None
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        last = m.end()
+    if last is None:
+        for m in _SPACE.finditer(text, lo, hi):
+            last = m.end()
+    return last if last is not None and last > lo else hi
 
 
 def _section_at(sections: tuple[Section, ...], offset: int) -> int | None:

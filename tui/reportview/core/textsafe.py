@@ -1,12 +1,21 @@
-"""Terminal safety: text from reports and file names never controls the terminal."""
+"""Terminal safety: text from reports and file names never controls the terminal.
+
+Every text output (CLI text/table/csv/tsv formats, stderr lines, the app) passes report text and
+file names through `printable` or `one_line`. JSON outputs keep the exact text instead.
+"""
 
 from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (except tab and newline), DEL, and bidi/invisible format characters that
-# can reorder or hide text on screen.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0 and C1 controls (except tab and newline), DEL; bidi and invisible format characters that can
+# reorder or hide text on screen (LRM/RLM/ALM, embeddings/overrides, isolates, BOM); the line and
+# paragraph separators; interlinear annotation marks; and lone surrogates (undecodable bytes of a
+# file name under surrogateescape), which cannot be printed at all.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
 
 
 def _picture(m: re.Match[str]) -> str:
@@ -16,6 +25,8 @@ def _picture(m: re.Match[str]) -> str:
         return chr(0x2400 + code)  # U+2400 control pictures: ␛ for ESC
     if code == 0x7F:
         return "\u2421"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte of a file name that is not UTF-8
     return f"<U+{code:04X}>"
 
 
@@ -23,10 +34,15 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     """Text with control and bidi characters shown as visible symbols (␛, <U+202E>)."""
     out = _UNSAFE.sub(_picture, text)
     if not keep_newlines:
-        out = out.replace("\r", "␍").replace("\n", "␤")
+        out = out.replace("\n", "␤")
     return out
 
 
 def one_line(text: str) -> str:
     """Printable text on one line: whitespace runs (newlines included) become one space."""
     return printable(" ".join(text.split()))
+
+
+def is_safe(text: str) -> bool:
+    """True when `text` holds nothing `printable` would change (newlines and tabs allowed)."""
+    return _UNSAFE.search(text) is None
