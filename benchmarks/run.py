@@ -44,6 +44,15 @@ def _rss_kb(pid: int | str) -> int:
         return 0
 
 
+def _cpu_ticks(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _children() -> list[str]:
     kids: list[str] = []
     try:
@@ -61,6 +70,7 @@ class PeakRss:
     def __init__(self) -> None:
         self.peak_total = 0
         self.peak_self = 0
+        self.child_ticks: dict[str, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -68,7 +78,10 @@ class PeakRss:
         me = os.getpid()
         while not self._stop.is_set():
             mine = _rss_kb(me)
-            total = mine + sum(_rss_kb(k) for k in _children())
+            kids = _children()
+            total = mine + sum(_rss_kb(k) for k in kids)
+            for k in kids:
+                self.child_ticks[k] = max(self.child_ticks.get(k, 0), _cpu_ticks(k))
             self.peak_self = max(self.peak_self, mine)
             self.peak_total = max(self.peak_total, total)
             self._stop.wait(0.02)
@@ -108,6 +121,7 @@ def child_load(spec: dict) -> dict:
     reports = []
     first = None
     with PeakRss() as rss:
+        cpu0 = os.times()
         t = time.perf_counter()
         for step in iter_corpus(spec["paths"], config, use_cache=spec["cache"]):
             if step.report is not None:
@@ -115,6 +129,7 @@ def child_load(spec: dict) -> dict:
                     first = time.perf_counter() - t
                 reports.append(step.report)
         seconds = time.perf_counter() - t
+        cpu1 = os.times()
     return {
         "files": len(files),
         "reports": len(reports),
@@ -128,6 +143,8 @@ def child_load(spec: dict) -> dict:
         "rss_self_mb": rss.peak_self / 1024,
         "workers": worker_count(config),
         "fingerprint": config.parsing_fingerprint(),
+        "cpu_main": cpu1.user + cpu1.system - cpu0.user - cpu0.system,
+        "cpu_workers": sum(rss.child_ticks.values()) / os.sysconf("SC_CLK_TCK"),
     }
 
 
@@ -169,6 +186,7 @@ def fmt_load(name: str, r: dict, target: float | None) -> str:
     return (
         f"{name:<22} {r['seconds']:7.2f} s  {r['files']:>6,} files {r['mb']:5.1f} MB"
         f"  first report {r['first'] * 1000:5.0f} ms  {r['figures']:,} figures"
+        f"  cpu main {r['cpu_main']:.1f} s workers {r['cpu_workers']:.1f} s"
         f"  peak RSS {r['rss_total_mb']:.0f} MB"
         f" (main {r['rss_self_mb']:.0f})  | baseline read+regex {r['baseline']:.2f} s"
         f" ({r['seconds'] / max(r['baseline'], 1e-9):.1f}x){verdict}"

@@ -138,6 +138,18 @@ def encode_report(report: Report, store_text: bool) -> bytes:
     return zlib.compress(raw, 1)
 
 
+_WORDS: dict[str, str] = {}
+
+
+def _word(s: str | None) -> str | None:
+    """One shared object per short repeated string (kinds, units, reasons): 200k figures, few words."""
+    if s is None:
+        return None
+    if len(_WORDS) > 100_000:
+        _WORDS.clear()
+    return _WORDS.setdefault(s, s)
+
+
 def decode_report(blob: bytes, path: str, text: str | None) -> Report:
     """A Report from `encode_report`'s blob; `text` is the re-read text (None: stored in the blob)."""
     try:
@@ -152,17 +164,18 @@ def decode_report(blob: bytes, path: str, text: str | None) -> Report:
             raise CacheCorrupt("entry has no text")
         text = stored
     sections = tuple(Section(i, *s) for i, s in enumerate(secs))
+    word = _word
     figures = tuple(
         Figure(
             s,
             e,
             text[s:e],
             value,
-            kind,
-            unit,
+            word(kind),
+            word(unit),
             total,
-            qualifier,
-            change,
+            word(qualifier),
+            word(change),
             base,
             label,
             idx,
@@ -178,7 +191,7 @@ def decode_report(blob: bytes, path: str, text: str | None) -> Report:
         date=date,
         sections=sections,
         figures=figures,
-        furniture=tuple(Span(s, e, r) for s, e, r in furn),
+        furniture=tuple(Span(s, e, word(r)) for s, e, r in furn),
         warnings=tuple(warnings),
         body=(body[0], body[1]),
         title_span=(title_span[0], title_span[1]) if title_span else None,
