@@ -352,21 +352,29 @@ class SearchIndex:
         return [self._hit(uid, score, q, plan, scopes) for score, uid in best]
 
     def _plan(self, q: Query, alts: list[list[tuple[str, bool]]], fuzzy_only: list[bool]) -> _Plan:
+        # Word starts are checked by a lookbehind placed after the literal, so that the regex
+        # engine can scan for the literal prefix (much faster than testing every position).
         bodies: list[str] = []
         for options in alts:
             parts = sorted(options, key=lambda o: -len(o[0]))
-            bodies.append("(?:" + "|".join(re.escape(w) + ("" if p else r"(?!\w)") for w, p in parts) + ")")
-        res = [re.compile(r"(?<!\w)" + b) for b in bodies]
+            ors = [f"{re.escape(w)}(?<!\\w{re.escape(w)})" + ("" if p else r"(?!\w)") for w, p in parts]
+            bodies.append(ors[0] if len(ors) == 1 else "(?:" + "|".join(ors) + ")")
+        res = [re.compile(b) for b in bodies]
         sep = r"[^\w\n]{1,4}"
         plain = [i for i, t in enumerate(q.terms) if t.phrase is None]
         plain_phrase = None
         if len(plain) >= 2:
-            plain_phrase = re.compile(r"(?<!\w)" + sep.join(bodies[i] for i in plain))
-        phrases = [re.compile(r"(?<!\w)" + sep.join(bodies[i] for i in idx)) for idx in q.phrases]
+            plain_phrase = re.compile(sep.join(bodies[i] for i in plain))
+        phrases = [re.compile(sep.join(bodies[i] for i in idx)) for idx in q.phrases]
         return _Plan(res, fuzzy_only, plain_phrase, phrases, " ".join(t.text for t in q.terms))
 
     def _candidates(self, q: Query, expansions: list[list[str]], postings: dict[str, array]) -> list[int]:
-        """Unit ids to score, at most VERIFY_BUDGET, title matches and earlier units first."""
+        """Unit ids to score, at most VERIFY_BUDGET, title matches and earlier units first.
+
+        The rarest word drives. When a second word is rare enough, posting sets are intersected;
+        otherwise the driver's postings are walked in unit order (titles first) up to the budget
+        and the other words are left to the verification regexes.
+        """
         sizes = []
         for words in expansions:
             total = 0
@@ -382,14 +390,15 @@ class SearchIndex:
             kind_set = set()
             for k in q.kinds:
                 kind_set.update(self._kind_units[k])
+        others = [
+            i for i in order[1:] if sizes[i] <= min(SET_LIMIT, max(SET_LIMIT // 4, 4 * sizes[driver]))
+        ]
 
-        if sizes[driver] <= SET_LIMIT:
+        if sizes[driver] <= SET_LIMIT and (others or kind_set is not None):
             cand: set[int] = set()
             for w in expansions[driver]:
                 cand.update(postings.get(w, ()))
-            for i in order[1:]:
-                if sizes[i] > max(SET_LIMIT // 4, 4 * len(cand)):
-                    break
+            for i in others:
                 other: set[int] = set()
                 for w in expansions[i]:
                     other.update(postings.get(w, ()))
@@ -406,18 +415,25 @@ class SearchIndex:
                 rest = sorted(cand - titled)[: VERIFY_BUDGET - len(first)]
                 first.extend(rest)
             return first
+        return self._stream(expansions[driver], postings)
 
-        # Every word is very common (a one- or two-letter prefix): walk postings in unit order,
-        # titles first, and stop at the budget. Cached per word until the next add().
-        key = (tuple(expansions[driver][:3]), len(expansions[driver]), postings is self._tpost)
-        if kind_set is None and key in self._stream_cache:
-            return self._stream_cache[key]
+    def _stream(self, words: list[str], postings: dict[str, array]) -> list[int]:
+        """The first VERIFY_BUDGET units (titles first, then in unit order) holding any of `words`.
+
+        Cached until the next add(): typing "n", "ng", "ngâ" repeats these walks.
+        """
+        span = tuple(words) if len(words) <= 16 else (words[0], words[-1], len(words))
+        key = (span, postings is self._tpost)
+        cached = self._stream_cache.get(key)
+        if cached is not None:
+            return cached
         out: list[int] = []
         seen: set[int] = set()
         for source in (self._tpost, postings):
-            streams = [source[w] for w in expansions[driver] if w in source]
-            for uid in _dedup(heapq.merge(*streams)):
-                if uid in seen or (kind_set is not None and uid not in kind_set):
+            streams = [source[w] for w in words if w in source]
+            merged = streams[0][: VERIFY_BUDGET * 2] if len(streams) == 1 else _dedup(heapq.merge(*streams))
+            for uid in merged:
+                if uid in seen:
                     continue
                 seen.add(uid)
                 out.append(uid)
@@ -425,10 +441,9 @@ class SearchIndex:
                     break
             if len(out) >= VERIFY_BUDGET:
                 break
-        if kind_set is None:
-            if len(self._stream_cache) > 256:
-                self._stream_cache.clear()
-            self._stream_cache[key] = out
+        if len(self._stream_cache) > 256:
+            self._stream_cache.clear()
+        self._stream_cache[key] = out
         return out
 
     def _fields(self, u: _Unit, scopes: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
