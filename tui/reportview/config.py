@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,8 +254,13 @@ def _validate(node: yaml.Node, schema: Any, path: str, where: str = "") -> Any:
         raise _fail(node, path, f"{where or 'top level'}: expected a mapping, not a {_kind(node)}")
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problem = f"{where or 'top level'}: a key must be a plain name, not a {_kind(key_node)}"
+            raise _fail(key_node, path, problem)
         key = key_node.value
         name = f"{where}.{key}" if where else str(key)
+        if key in out:
+            raise _fail(key_node, path, f"duplicate key {name!r}")
         if key not in schema:
             known = ", ".join(sorted(schema))
             raise _fail(key_node, path, f"unknown key {name!r} (known here: {known})")
@@ -264,10 +270,7 @@ def _validate(node: yaml.Node, schema: Any, path: str, where: str = "") -> Any:
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """Parse and validate one config file; raise ConfigError naming the file and line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(path, None, f"cannot read config: {exc.strerror or exc}") from None
+    data = _read_config_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -283,9 +286,59 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(path, line, f"YAML error: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(path, None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, _deepest_line(text), "YAML error: nested too deeply") from None
     if node is None:
         return {}
-    return _validate(node, SCHEMA, str(path))
+    try:
+        return _validate(node, SCHEMA, str(path))
+    except yaml.MarkedYAMLError as exc:  # a value that cannot be built, e.g. an unknown !tag
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(path, line, f"YAML error: {exc.problem or exc.context}") from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise ConfigError(path, None, f"cannot use this value: {type(exc).__name__}") from None
+
+
+def _deepest_line(text: str) -> int:
+    """The line where [ and { nest deepest (where a too-deep file goes wrong)."""
+    depth = best = 0
+    line = best_line = 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > best:
+                best, best_line = depth, line
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "\n":
+            line += 1
+    return best_line
+
+
+# A config file is a few kilobytes; anything this big is not one.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing folders, FIFOs and devices (no blocking) and huge files."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            raise ConfigError(path, None, f"cannot read config: {what}")
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(path, None, f"not a config file: {st.st_size // 1024} KB is too large")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read config: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any], trail: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -333,7 +386,9 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
     loading = merged.get("loading", {})
     return Config(
         corpus=tuple(merged.get("corpus", ())),
-        extensions=tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())),
+        extensions=tuple(
+            e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())
+        ),
         furniture_lines=tuple(fur.get("lines", ())),
         tail_markers=tuple(fur.get("tail_markers", ())),
         convention=fig.get("convention", "auto"),

@@ -24,17 +24,32 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--config", metavar="FILE", help="config file (default: $REPORTVIEW_CONFIG, user config, shipped)"
-    )
-    common.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+def _common_options(suppress: bool) -> argparse.ArgumentParser:
+    """--config and --no-cache, accepted before and after the command.
 
+    The command's copy has no defaults (SUPPRESS), so it never overwrites a value given before
+    the command: `reportview --config FILE outline` and `reportview outline --config FILE` agree.
+    """
+    common = _Parser(add_help=False)
+    extra = {"default": argparse.SUPPRESS} if suppress else {}
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: $REPORTVIEW_CONFIG, user config, shipped)",
+        **extra,
+    )
+    common.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the parse cache", **extra
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(suppress=True)
     parser = _Parser(
         prog="reportview",
         description="A keyboard-driven terminal explorer for reports. Without a command: open the app.",
-        parents=[common],
+        parents=[_common_options(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=f"reportview {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -70,9 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _split_app_args(argv: list[str]) -> bool:
     """True when argv names no command: `reportview [PATH ...]` opens the app."""
+    skip_value = False
     for arg in argv:
+        if skip_value:  # the FILE of `--config FILE`
+            skip_value = False
+            continue
         if arg in ("-h", "--help", "--version"):
             return False
+        if arg == "--config":
+            skip_value = True
+            continue
+        if arg == "--":
+            return True
         if arg.startswith("-"):
             continue
         return arg not in COMMANDS
