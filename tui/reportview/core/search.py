@@ -44,6 +44,7 @@ VERIFY_BUDGET = 400
 SNIPPET_BEFORE = 40
 SNIPPET_WIDTH = 120
 MAX_MATCHES = 200
+FEW_HITS = 3  # fewer hits than this: also try typo corrections of words that do occur
 
 # Score layout: quality tier (phrase 3, words in order 2, all words in one field 1, spread over
 # fields 0) * 100 + field weight (title 3, figure label 2, text 1) * 20 + up to 20 of rapidfuzz
@@ -320,9 +321,15 @@ class SearchIndex:
 
         scopes = set(q.scopes) or set(SCOPES)
         hits = self._run(q, scopes, limit, widen=False)
-        if not hits and any(len(t.text) >= 3 and t.phrase is None for t in q.terms):
-            # Nothing as typed: let every word also stand for its typo corrections.
-            hits = self._run(q, scopes, limit, widen=True)
+        if len(hits) < min(limit, FEW_HITS) and any(len(t.text) >= 3 and t.phrase is None for t in q.terms):
+            # Little or nothing as typed (a typo can spell another real word: "ngâng" -> "ngang"):
+            # let every word also stand for its typo corrections. Corrections cost score, so the
+            # hits as typed stay first.
+            seen = {(h.report_index, h.section_index) for h in hits}
+            wide = self._run(q, scopes, limit, widen=True)
+            hits += [h for h in wide if (h.report_index, h.section_index) not in seen]
+            hits.sort(key=lambda h: (-h.score, h.report_index, _order(h.section_index)))
+            del hits[limit:]
         return hits
 
     def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> list[SearchHit]:
@@ -664,6 +671,10 @@ class SearchIndex:
                 )
             )
         return hits
+
+
+def _order(section_index: int | None) -> int:
+    return -1 if section_index is None else section_index
 
 
 def _dedup(it: Iterable[int]) -> Iterator[int]:
