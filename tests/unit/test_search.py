@@ -74,7 +74,7 @@ def test_offsets_map_back_to_accented_words(index, seed_reports):
         hits = index.search(query + " ")
         assert hits, query
         # Hits as typed (typo-corrected extras, when there are few hits, match other words).
-        for hit in hits[:2]:
+        for hit in hits[:1]:
             text = by_path[hit.doc].text
             assert hit.matches, (query, hit)
             for s, e in hit.matches:
