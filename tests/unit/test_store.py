@@ -48,9 +48,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = corpus._parse_file
 
-    def counting(path, config, want_blob):
+    def counting(path, config, want_blob, display=None):
         seen.append(Path(path).name)
-        return real(path, config, want_blob)
+        return real(path, config, want_blob, display)
 
     monkeypatch.setattr(corpus, "_parse_file", counting)
     return seen

@@ -76,7 +76,7 @@ def _stat(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def _parse_file(path: Path, config: Config, want_blob: bool) -> Parsed:
+def _parse_file(path: Path, config: Config, want_blob: bool, display: str | None = None) -> Parsed:
     """load_report(path), and what the cache needs to trust it later.
 
     The cache checks a plain-text entry against the CRC of the decoded text (the parse depends on
@@ -88,7 +88,7 @@ def _parse_file(path: Path, config: Config, want_blob: bool) -> Parsed:
     stored_text = path.suffix.lower() in STORE_TEXT_SUFFIXES
     before = _stat(path)
     crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
-    report = load_report(path, config)
+    report = load_report(path, config, display_path=display)
     if not want_blob or _stat(path) != before:
         return Parsed(report, *before, 0, None)
     if not stored_text:
@@ -104,13 +104,13 @@ def _init_worker(config: Config) -> None:
     _worker_config = config
 
 
-def _parse_chunk(items: list[tuple[int, str]], want_blob: bool) -> list[tuple[int, Parsed | str]]:
+def _parse_chunk(items: list[tuple[int, str, str]], want_blob: bool) -> list[tuple[int, Parsed | str]]:
     """Parse files in a worker: (index, Parsed) or (index, reason skipped)."""
     assert _worker_config is not None
     out: list[tuple[int, Parsed | str]] = []
-    for index, path in items:
+    for index, path, display in items:
         try:
-            out.append((index, _parse_file(Path(path), _worker_config, want_blob)))
+            out.append((index, _parse_file(Path(path), _worker_config, want_blob, display)))
         except InputError as exc:
             out.append((index, str(exc)))
     return out
@@ -271,7 +271,8 @@ def _load(
         def submit_more() -> None:
             nonlocal next_chunk
             while len(inflight) < max_inflight and next_chunk < len(chunks):
-                items = [(i, str(files[i])) for i in chunks[next_chunk]]
+                # Absolute paths: a worker's folder is not necessarily ours.
+                items = [(i, os.path.abspath(files[i]), str(files[i])) for i in chunks[next_chunk]]
                 inflight[pool.submit(_parse_chunk, items, want_blob)] = chunks[next_chunk]
                 next_chunk += 1
 
