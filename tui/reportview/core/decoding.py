@@ -55,7 +55,7 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _refuse_binary(text: str) -> None:
+def refuse_binary(text: str) -> None:
     """Raise BinaryInputError when decoded text is full of controls (NULs above all)."""
     sample = text[:_SAMPLE]
     if not sample:
@@ -71,7 +71,7 @@ def _refuse_binary(text: str) -> None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes; raise BinaryInputError when they are not text (and nothing else)."""
     decoded = _decode(bytes(data))
-    _refuse_binary(decoded.text)
+    refuse_binary(decoded.text)
     return decoded
 
 
