@@ -350,13 +350,13 @@ class SearchIndex:
 
         plan = self._plan(q, alts, fuzzy_only)
         cands = self._candidates(q, expansions, postings)
-        scored: list[tuple[float, int]] = []
+        scored: list[tuple[float, int, str | None]] = []
         for uid in cands:
             s = self._score(uid, q, plan, scopes)
             if s is not None:
-                scored.append((s, uid))
+                scored.append((s[0], uid, s[1]))
         best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], t[1]))
-        return [self._hit(uid, score, q, plan, scopes) for score, uid in best]
+        return [self._hit(uid, score, q, plan, where) for score, uid, where in best]
 
     def _plan(self, q: Query, alts: list[list[tuple[str, bool]]], fuzzy_only: list[bool]) -> _Plan:
         # Word starts are checked by a lookbehind placed after the literal, so that the regex
@@ -471,7 +471,8 @@ class SearchIndex:
             out.append(("text", text, u.body[0], u.body[1]))
         return out
 
-    def _score(self, uid: int, q: Query, plan: _Plan, scopes: set[str]) -> float | None:
+    def _score(self, uid: int, q: Query, plan: _Plan, scopes: set[str]) -> tuple[float, str | None] | None:
+        """(score, field that scored best: None when the words are spread over fields)."""
         u = self._units[uid]
         fields = self._fields(u, scopes, q.kinds)
         if not fields:
@@ -483,6 +484,7 @@ class SearchIndex:
         n = len(plan.res)
         found = [False] * n
         best = -1.0
+        best_field: str | None = None
         for name, text, a, b in fields:
             weight = _FIELD_WEIGHT[name]
             # Quoted phrases must occur as written (in some field).
@@ -521,18 +523,18 @@ class SearchIndex:
             typos = sum(1 for t, h in zip(q.terms, hits, strict=True) if not h.group().startswith(t.text))
             score -= 30 * typos
             if score > best:
-                best = score
+                best, best_field = score, name
         if best < 0:
             if not all(found):
                 return None
             if plan.phrases:
                 return None
-            return 1 * 20 - 30 * sum(plan.fuzzy_only)  # words spread over title, text and labels
-        return best
+            return 1 * 20 - 30 * sum(plan.fuzzy_only), None  # words spread over title, text and labels
+        return best, best_field
 
     # ------------------------------------------------------------------ results
 
-    def _hit(self, uid: int, score: float, q: Query, plan: _Plan, scopes: set[str]) -> SearchHit:
+    def _hit(self, uid: int, score: float, q: Query, plan: _Plan, best_field: str | None) -> SearchHit:
         u = self._units[uid]
         report = self._reports[u.report]
         text = self._folded[u.report]
@@ -548,12 +550,6 @@ class SearchIndex:
             region = (u.title[0], u.body[1])
             section, section_index = sec.number, u.section
             kind = "section_title"
-        # Which field scored: recompute cheaply for the label.
-        best_field = None
-        for name, ftext, a, b in self._fields(u, scopes, q.kinds):
-            if all(r.search(ftext, a, b) for r in plan.res):
-                best_field = name
-                break
         if u.section >= 0:
             kind = {"title": "section_title", "figure": "figure", "text": "text", None: "text"}[best_field]
 
