@@ -17,7 +17,7 @@ from rich.text import Text
 
 from reportview.config import BINDING_IDS, Config
 from reportview.core.corpus import LoadResult, load_corpus
-from reportview.core.export import ExportError, rows_for, value_text, write_export
+from reportview.core.export import ExportError, check_output, rows_for, value_text, write_export
 from reportview.core.loading import is_empty_reason
 from reportview.core.model import Report
 from reportview.core.textsafe import one_line, printable
@@ -209,12 +209,17 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    paths = args.paths or [str(p) for p in config.corpus_paths()]
+    # Never write into a folder being read, nor into the configured corpus.
+    protected = [Path(p) for p in [*paths, *config.corpus_paths()] if Path(p).is_dir()]
+    try:  # refuse a bad output before reading anything
+        check_output(Path(args.output), args.force, protected)
+    except ExportError as exc:
+        return _die(f"reportview export: {printable(str(exc))}")
     loaded = _load(args, config)
     if isinstance(loaded, int):
         return loaded
     result, code = loaded
-    paths = args.paths or [str(p) for p in config.corpus_paths()]
-    protected = [Path(p) for p in paths if Path(p).is_dir()]
     rows = rows_for(result.reports)
     try:
         n = write_export(Path(args.output), result.reports, rows, force=args.force, protected=protected)

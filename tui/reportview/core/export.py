@@ -100,7 +100,9 @@ def clip_row(report: Report, figure: Figure) -> list[object]:
     return [figure.label or "", figure.text, figure.unit, report.name, section_name(report, figure)]
 
 
-def rows_for(reports: Iterable[Report], figures_of: Callable[[Report], Iterable[Figure]] | None = None) -> list[dict[str, object]]:
+def rows_for(
+    reports: Iterable[Report], figures_of: Callable[[Report], Iterable[Figure]] | None = None
+) -> list[dict[str, object]]:
     out = []
     for report in reports:
         figs = figures_of(report) if figures_of else report.figures
@@ -113,7 +115,9 @@ def render_csv(rows: Sequence[dict[str, object]]) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:
-        writer.writerow([_cell(row[c]) if c != "value" else value_text(float(row[c])) for c in EXPORT_COLUMNS])  # type: ignore[arg-type]
+        writer.writerow(
+            [_cell(row[c]) if c != "value" else value_text(float(row[c])) for c in EXPORT_COLUMNS]
+        )  # type: ignore[arg-type]
     return buf.getvalue()
 
 
@@ -143,8 +147,12 @@ def check_output(path: Path, force: bool, protected: Iterable[Path] = ()) -> Non
     """Refuse unknown formats, overwriting without force, and writing into a corpus folder."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"{path}: unknown export format {suffix or '(none)'}; use one of {' '.join(FORMATS)}")
-    if path.exists() and not force:
+        raise ExportError(
+            f"{path}: unknown export format {suffix or '(none)'}; use one of {' '.join(FORMATS)}"
+        )
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; name a file")
+    if os.path.lexists(path) and not force:
         raise ExportError(f"{path}: exists; use --force to overwrite")
     target = path.resolve().parent
     for folder in protected:
@@ -155,20 +163,50 @@ def check_output(path: Path, force: bool, protected: Iterable[Path] = ()) -> Non
         raise ExportError(f"{path}: folder {target} does not exist")
 
 
-def atomic_write(path: Path, write: Callable[[str], None]) -> None:
-    """Write through a temp file in the same folder, then rename over the target."""
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, write: Callable[[str], None], force: bool = True) -> None:
+    """Write through a temp file in the same folder, then move it into place in one step.
+
+    Readers see the old file or the whole new one, never a part. Without `force` the move is a
+    hard link, which fails if the name appeared meanwhile, so nothing is ever overwritten.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)
     os.close(fd)
     try:
         write(tmp)
-        os.replace(tmp, path)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600; give it a normal file's mode
+        if force:
+            os.replace(tmp, path)
+            return
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise ExportError(f"{path}: exists; use --force to overwrite") from None
+        except OSError:
+            # No hard links here (some network and FAT file systems): check, then rename.
+            if os.path.lexists(path):
+                raise ExportError(f"{path}: exists; use --force to overwrite") from None
+            os.replace(tmp, path)
+            return
+        os.unlink(tmp)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
 
 
-def write_export(path: Path, reports: Sequence[Report], rows: Sequence[dict[str, object]], force: bool = False, protected: Iterable[Path] = ()) -> int:
+def write_export(
+    path: Path,
+    reports: Sequence[Report],
+    rows: Sequence[dict[str, object]],
+    force: bool = False,
+    protected: Iterable[Path] = (),
+) -> int:
     """Write `rows` (figure rows of `reports`) to `path` by its extension; returns rows written."""
     check_output(path, force, protected)
     suffix = path.suffix.lower()
@@ -188,7 +226,7 @@ def write_export(path: Path, reports: Sequence[Report], rows: Sequence[dict[str,
         def write(tmp: str) -> None:
             write_sqlite(tmp, reports)
 
-    atomic_write(path, write)
+    atomic_write(path, write, force=force)
     return len(rows)
 
 
@@ -204,7 +242,9 @@ def _xlsx_writer(rows: Sequence[dict[str, object]]) -> Callable[[str], None]:
         ws.title = "figures"
         ws.append(list(EXPORT_COLUMNS))
         for row in rows:
-            ws.append([row[c] if c in ("value", "total", "start", "end") else _cell(row[c]) for c in EXPORT_COLUMNS])
+            ws.append(
+                [row[c] if c in ("value", "total", "start", "end") else _cell(row[c]) for c in EXPORT_COLUMNS]
+            )
         wb.save(tmp)
 
     return write
