@@ -553,13 +553,17 @@ class SearchIndex:
         if u.section >= 0:
             kind = {"title": "section_title", "figure": "figure", "text": "text", None: "text"}[best_field]
 
+        # Marks: the query as a phrase where it occurs so (one span each), else every word.
         spans: list[tuple[int, int]] = []
         if region is not None:
-            for r in plan.res:
-                for m in r.finditer(text, region[0], region[1]):
-                    spans.append((m.start(), m.end()))
-            spans.sort()
-            spans = _merge(spans)[:MAX_MATCHES]
+            whole = [plan.plain_phrase] if plan.plain_phrase is not None else []
+            for r in whole + plan.phrases:
+                spans.extend(m.span() for m in r.finditer(text, region[0], region[1]))
+            plain_words = sum(t.phrase is None for t in q.terms)
+            if not spans or (plan.phrases and plain_words == 1):
+                for r in plan.res:
+                    spans.extend(m.span() for m in r.finditer(text, region[0], region[1]))
+            spans = _merge(sorted(spans))[:MAX_MATCHES]
         matches = tuple(to_source(omap, s, e) for s, e in spans)
 
         if kind == "report_title" or (kind == "section_title" and region is not None):
@@ -575,8 +579,10 @@ class SearchIndex:
                 figs = [f for f in u.figures if all(r.search(f[0]) for r in plan.res)]
                 if figs:
                     fig = report.figures[figs[0][2]]
-                    fs = to_folded(omap, fig.start)
-                    anchor_spans = [(fs, to_folded(omap, fig.end))]
+                    fs, fe = to_folded(omap, fig.start), to_folded(omap, fig.end)
+                    # The label's words usually come just before the figure: start there.
+                    near = [sp for sp in spans if fs - 150 <= sp[0] <= fe]
+                    anchor_spans = near[:1] or [(fs, fe)]
             if anchor_spans:
                 first = anchor_spans[0][0]
                 a = max(u.body[0], first - SNIPPET_BEFORE)
