@@ -51,11 +51,14 @@ def discover(
     """Files named by PATHs (folders read recursively, sorted), and what was skipped with why.
 
     A PATH that does not exist raises FileNotFoundError (bad usage); inside folders, FIFOs,
-    devices, dangling links and link loops are skipped without being opened.
+    devices, dangling links and link loops are skipped without being opened. A file or folder
+    reached twice (named twice, or through a second link) is read once, silently.
     """
     exts = tuple(e.lower() for e in extensions)
     files: list[Path] = []
     skipped: list[Skipped] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
@@ -66,9 +69,11 @@ def discover(
             skipped.append(Skipped(str(path), _os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            files.extend(_walk(path, exts, skipped))
+            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files))
         elif stat.S_ISREG(st.st_mode):
-            files.append(path)
+            if (st.st_dev, st.st_ino) not in seen_files:
+                seen_files.add((st.st_dev, st.st_ino))
+                files.append(path)
         else:
             skipped.append(Skipped(str(path), "not a regular file"))
     return files, skipped
@@ -84,13 +89,18 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _walk(root: Path, exts: tuple[str, ...], skipped: list[Skipped]) -> Iterator[Path]:
+def _walk(
+    root: Path,
+    exts: tuple[str, ...],
+    skipped: list[Skipped],
+    seen: set[tuple[int, int]],
+    seen_files: set[tuple[int, int]],
+) -> Iterator[Path]:
     """Files under `root`, entries in name order, depth first, without recursion (deep trees are fine).
 
-    Folders are followed through symbolic links once: a link back to an ancestor is a loop,
-    a second way into a folder already read is skipped too (its files would come out twice).
+    Folders are followed through symbolic links: a link back to an ancestor is a loop (skipped,
+    with a reason); a second way into a folder already read is passed over silently.
     """
-    seen: set[tuple[int, int]] = set()
     found: list[Path] = []
     # One frame per open folder: its remaining entries and the (dev, ino) keys down to it.
     stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
@@ -106,7 +116,6 @@ def _walk(root: Path, exts: tuple[str, ...], skipped: list[Skipped]) -> Iterator
             skipped.append(Skipped(str(folder), "symbolic link loop"))
             return
         if key in seen:
-            skipped.append(Skipped(str(folder), "folder already read through another link"))
             return
         seen.add(key)
         try:
@@ -137,7 +146,9 @@ def _walk(root: Path, exts: tuple[str, ...], skipped: list[Skipped]) -> Iterator
             enter(p, ancestors)
         elif p.suffix.lower() in exts:
             if stat.S_ISREG(est.st_mode):
-                found.append(p)
+                if (est.st_dev, est.st_ino) not in seen_files:
+                    seen_files.add((est.st_dev, est.st_ino))
+                    found.append(p)
             else:
                 skipped.append(Skipped(str(p), "not a regular file"))
     yield from found
