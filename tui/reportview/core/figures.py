@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # Tokens: words, numbers, and single punctuation marks, each with the space before it.
 _TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
 _WORD = re.compile(r"[^\W\d_]+")
+_RANGE = re.compile(r"\s?[-–]\s?(\d+)")
+_LIST_MARK = re.compile(r"[.)]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
     return out
 
 
-def _tokens_before(text: str, pos: int, limit: int = 6) -> list[Tok]:
+def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
     start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
     window = text[start:pos]
     parts = _TOKEN.findall(window)
@@ -319,29 +321,27 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
         return None, time_end
     # A list number at the start of a line: "1. Quán triệt ...".
     line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip(" \t#*-") and re.match(r"[.)]\s", text[e : e + 2]):
+    if not text[line_start:s].strip(" \t#*-") and _LIST_MARK.match(text, e):
         return None, e + 1
 
     value = parse_number(token, ctx.convention)
     if value is None:
         return None, e
-    before = _tokens_before(text, s)
     nxt = text[e : e + 1]
     after_nxt = text[e + 1 : e + 2]
+    slash = nxt == "/" and after_nxt.isdigit()
+    # Years and year ranges (2021, 2021-2026, 2015 - 2020) are never figures.
+    if 1900 <= value <= 2100 and len(token) == 4 and token.isdigit() and not slash:
+        range_m = _RANGE.match(text, e)
+        return None, range_m.end() if range_m and len(range_m[1]) == 4 else e
+    before = _tokens_before(text, s)
     # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
-    if nxt == "/" and after_nxt.isdigit():
+    if slash:
         return _read_slash(ctx, s, e, value, before)
     if _is_identifier_context(ctx, before, value, token):
         return None, e
     # Identifiers glued with - or / to letters: 18-KH/TU, 84/NQ-CP.
     if nxt in "-/" and after_nxt.isalpha():
-        return None, e
-    year_like = 1900 <= value <= 2100 and token.isdigit() and len(token) == 4
-    # Ranges and year ranges: 2021-2026, 2015 - 2020.
-    range_m = re.compile(r"\s?[-–]\s?(\d+)").match(text, e)
-    if year_like and range_m and len(range_m[1]) == 4:
-        return None, range_m.end()
-    if year_like:
         return None, e
     return _read_tail(ctx, s, e, value, before, region_end)
 
