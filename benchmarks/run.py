@@ -378,6 +378,13 @@ def summary(results: dict) -> str:
     return f"summary: {met} · " + " · ".join(parts)
 
 
+def _load_avg() -> str:
+    try:
+        return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
 class Printed(list):
     """Lines printed as soon as they are added (a long run shows its progress)."""
 
@@ -402,7 +409,11 @@ def main(argv: list[str] | None = None) -> int:
     saved = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = cache_home
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tui"), os.environ.get("PYTHONPATH", "")])}
-    print(f"reportview benchmarks ({'quick' if quick else 'full'}), {os.cpu_count()} cores", flush=True)
+    print(
+        f"reportview benchmarks ({'quick' if quick else 'full'}), {os.cpu_count()} cores,"
+        f" load average {_load_avg()} (wall times stretch when other work shares the cores; cpu does not)",
+        flush=True,
+    )
     results: dict = {}
     lines = Printed()
 
@@ -421,7 +432,9 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.pop("XDG_CACHE_HOME", None)
         else:
             os.environ["XDG_CACHE_HOME"] = saved
-    print(summary(results) + f" · ({time.perf_counter() - t0:.0f} s)", flush=True)
+    print(
+        summary(results) + f" · load average {_load_avg()} · ({time.perf_counter() - t0:.0f} s)", flush=True
+    )
     return 0
 
 
