@@ -20,7 +20,7 @@ from reportview.core.corpus import LoadResult, load_corpus
 from reportview.core.export import ExportError, check_output, rows_for, value_text, write_export
 from reportview.core.loading import is_empty_reason
 from reportview.core.model import Report
-from reportview.core.textsafe import one_line, printable
+from reportview.core.textsafe import json_safe, one_line, printable
 
 
 class InputPathError(Exception):
@@ -84,7 +84,9 @@ def cmd_outline(args: argparse.Namespace, config: Config) -> int:
     result, code = loaded
     out = sys.stdout
     if args.format == "json":
-        json.dump([r.outline_json() for r in result.reports], out, ensure_ascii=False, indent=1)
+        out.write(
+            json_safe(json.dumps([r.outline_json() for r in result.reports], ensure_ascii=False, indent=1))
+        )
         out.write("\n")
     else:
         for report in result.reports:
@@ -114,7 +116,7 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
     if args.format == "jsonl":
         for report in result.reports:
             for f in _selected_figures(report, args.section):
-                out.write(json.dumps(f.as_json(report.path), ensure_ascii=False) + "\n")
+                out.write(json_safe(json.dumps(f.as_json(report.path), ensure_ascii=False)) + "\n")
                 count += 1
     elif args.format in ("csv", "tsv"):
         columns = (
@@ -198,7 +200,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     index = SearchIndex.build(result.reports)
     hits = index.search(args.query, limit=limit)
     if args.format == "json":
-        json.dump([h.as_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(json_safe(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1)))
         sys.stdout.write("\n")
     else:
         for h in hits:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportview.core.model import Figure, Report
 from reportview.core.numbers import format_number
+from reportview.core.textsafe import json_safe
 
 EXPORT_COLUMNS = (
     "report",
@@ -122,11 +123,11 @@ def render_csv(rows: Sequence[dict[str, object]]) -> str:
 
 
 def render_json(rows: Sequence[dict[str, object]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
+    return json_safe(json.dumps(list(rows), ensure_ascii=False, indent=1)) + "\n"
 
 
 def render_jsonl(rows: Sequence[dict[str, object]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return "".join(json_safe(json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
 
 
 def render_markdown(rows: Sequence[dict[str, object]]) -> str:
@@ -215,7 +216,8 @@ def write_export(
         data = render(rows)
 
         def write(tmp: str) -> None:
-            with open(tmp, "w", encoding=encoding, newline="") as fh:
+            # surrogateescape: a non-UTF-8 file name goes out as the bytes it was
+            with open(tmp, "w", encoding=encoding, errors="surrogateescape", newline="") as fh:
                 fh.write(data)
 
     elif suffix == ".xlsx":

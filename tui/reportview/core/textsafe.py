@@ -46,3 +46,14 @@ def one_line(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when `text` holds nothing `printable` would change (newlines and tabs allowed)."""
     return _UNSAFE.search(text) is None
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from json.dumps(..., ensure_ascii=False)) with the characters `printable` would
+    change written as \\uXXXX escapes: the parsed strings are exactly the same, and the raw output
+    cannot reorder or control a terminal. (These characters only occur inside JSON strings.)"""
+    return _UNSAFE.sub(_json_escape, dumped)
