@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
@@ -43,9 +42,8 @@ class ReportViewApp(App[int]):
         self.loaded = threading.Event()  # set when loading finished (tests, benchmarks)
         self.search_done = threading.Event()
         self.last_search_ms = 0.0
-        if "NO_COLOR" in os.environ:
-            self.theme = "textual-ansi" if "textual-ansi" in self.available_themes else self.theme
-        elif self.config.theme in self.available_themes:
+        # NO_COLOR: Textual turns every colour to greys (App.no_color); states never rely on colour.
+        if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
             self._bad_theme = self.config.theme
@@ -56,7 +54,9 @@ class ReportViewApp(App[int]):
     def on_mount(self) -> None:
         bad = getattr(self, "_bad_theme", None)
         if bad:
-            self.notify(f"Unknown theme {bad!r} in config; using {self.theme}.", severity="warning")
+            self.notify(
+                f"Unknown theme {bad!r} in config; using {self.theme}.", severity="warning", markup=False
+            )
 
     @property
     def main(self) -> MainScreen:

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from reportview.core.textsafe import one_line
 
@@ -70,11 +71,18 @@ class ReportCommands(Provider):
         for title, callback, help_text in self._entries():
             if title.startswith("Go to section"):
                 continue
-            yield DiscoveryHit(title, callback, help=help_text)  # type: ignore[arg-type]
+            # The palette reads str as markup: report text is escaped so it shows literally.
+            yield DiscoveryHit(escape(title), callback, text=title, help=escape(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback, help_text in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)  # type: ignore[arg-type]
+                yield Hit(
+                    score,
+                    matcher.highlight(escape(title)),
+                    callback,  # type: ignore[arg-type]
+                    text=title,
+                    help=escape(help_text),
+                )

@@ -79,8 +79,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "reportview help"
             scroll.can_focus = True
-            yield Static(self._keys_table(), id="help-keys")
-            yield Static(self._syntax_table(), id="help-syntax")
+            self.keys_table = self._keys_table()
+            self.syntax_table = self._syntax_table()
+            yield Static(self.keys_table, id="help-keys")
+            yield Static(self.syntax_table, id="help-syntax")
         yield Footer()
 
     def _keys_table(self) -> Table:

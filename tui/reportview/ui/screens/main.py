@@ -92,6 +92,7 @@ class MainScreen(Screen[None]):
         self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
         self._return_focus: Widget | None = None
         self._search_generation = 0
+        self.results_query: str | None = None  # the query whose results are on screen
 
     @property
     def rv_app(self) -> ReportViewApp:
@@ -189,7 +190,7 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusBar)
         status.finish()
         cancelled = self._cancel.is_set()
-        parts = [f"{len(self.reports):,} reports loaded in {self.load_seconds:.1f} s"]
+        parts = [f"{len(self.reports):,} reports loaded"]
         if cancelled:
             parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
         if self.skipped:
@@ -349,7 +350,9 @@ class MainScreen(Screen[None]):
         return figures[0] if figures else None
 
     def _no_figure(self) -> None:
-        self.notify("Nothing to copy: this section has no figures.", severity="warning", timeout=3)
+        self.notify(
+            "Nothing to copy: this section has no figures.", severity="warning", timeout=3, markup=False
+        )
 
     def action_copy_figure(self) -> None:
         figure = self.current_figure()
@@ -394,7 +397,11 @@ class MainScreen(Screen[None]):
         app.copy_to_clipboard(text)
         config = app.config
         if app.is_headless or native_command(config.clipboard_method, config.clipboard_command) is None:
-            self.notify(f"Sent {what} to the clipboard (OSC 52; the terminal does not confirm)", timeout=4)
+            self.notify(
+                f"Sent {what} to the clipboard (OSC 52; the terminal does not confirm)",
+                timeout=4,
+                markup=False,
+            )
         else:
             self._copy_native(text, what)
 
@@ -408,14 +415,14 @@ class MainScreen(Screen[None]):
             message = f"Sent {what} to the clipboard (OSC 52; the terminal does not confirm)"
             if result.error:
                 message += f"; {result.error}"
-        self.app.call_from_thread(self.notify, message, timeout=4)
+        self.app.call_from_thread(self.notify, message, timeout=4, markup=False)
 
     # --- export ------------------------------------------------------------------------------
 
     def action_export(self) -> None:
         report = self.report
         if report is None:
-            self.notify("Nothing to export: no report is open.", severity="warning")
+            self.notify("Nothing to export: no report is open.", severity="warning", markup=False)
             return
         section = self.section
         stem = Path(report.name).stem
@@ -425,7 +432,7 @@ class MainScreen(Screen[None]):
 
         def done(message: str | None) -> None:
             if message:
-                self.notify(message, timeout=5)
+                self.notify(message, timeout=5, markup=False)
 
         self.app.push_screen(ExportScreen(report, section, default, protected), done)
 
@@ -490,6 +497,7 @@ class MainScreen(Screen[None]):
         if generation != self._search_generation:
             return
         self.search_hits = hits
+        self.results_query = query
         self.query_one(ResultList).show(hits, f"No results for {one_line(query)!r}.")
         self.rv_app.last_search_ms = elapsed * 1000
         self.rv_app.search_done.set()
@@ -499,7 +507,7 @@ class MainScreen(Screen[None]):
         event.stop()
         results = self.query_one(ResultList)
         if not results.hits:
-            self.notify("No result to open.", severity="warning", timeout=2)
+            self.notify("No result to open.", severity="warning", timeout=2, markup=False)
             return
         self.open_result(results.cursor)
 

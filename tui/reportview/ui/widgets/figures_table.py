@@ -90,13 +90,13 @@ class FiguresTable(DataTable):
         if len(label) > LABEL_WIDTH:
             label = label[: LABEL_WIDTH - 1] + "…"
         return [
-            " ",
+            Text(" "),
             Text(one_line(f.text), style="bold"),
-            label,
-            marks_for(f),
-            KIND_TAGS.get(f.kind, f.kind),
+            Text(label),  # Text, not str: DataTable reads str cells as markup
+            Text(marks_for(f)),
+            Text(KIND_TAGS.get(f.kind, f.kind)),
             Text(display_value(f), justify="right"),
-            one_line(f.unit),
+            Text(one_line(f.unit)),
         ]
 
     def _update_title(self) -> None:
@@ -107,9 +107,9 @@ class FiguresTable(DataTable):
     def _mark(self, row: int) -> None:
         """Move the ▸ marker (state shown by a symbol, not by colour alone)."""
         if self._marked is not None and self._marked < self.row_count and self._marked != row:
-            self.update_cell_at((self._marked, 0), " ")
+            self.update_cell_at((self._marked, 0), Text(" "))
         if 0 <= row < self.row_count:
-            self.update_cell_at((row, 0), "▸")
+            self.update_cell_at((row, 0), Text("▸", style="bold"))
             self._marked = row
 
     @property
@@ -134,4 +134,4 @@ class FiguresTable(DataTable):
         keep = self.current
         self.sort_mode = (self.sort_mode + 1) % len(SORTS)
         self._fill(list(self.figures), keep=keep)
-        self.app.notify(f"Figures sorted by {SORTS[self.sort_mode][0]}", timeout=2)
+        self.app.notify(f"Figures sorted by {SORTS[self.sort_mode][0]}", timeout=2, markup=False)

@@ -159,13 +159,24 @@ class LineList(ScrollView, can_focus=True):
     # --- mouse -------------------------------------------------------------------------------
 
     async def _on_click(self, event: events.Click) -> None:
-        index = event.y + int(self.scroll_y)
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + int(self.scroll_y)
         if 0 <= index < self._count:
             event.stop()
             if index == self.cursor and event.chain >= 2:
                 self.action_select()
             else:
                 self.cursor = index
+
+    def _on_hide(self, event: events.Hide) -> None:
+        # Keep focus through a transient zero-size layout at start-up; give it up only when the
+        # list is really taken off the screen (display: none).
+        if self.display:
+            event.prevent_default()  # Textual calls every class's handler unless prevented
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.post_message(event)
 
     # --- drawing -----------------------------------------------------------------------------
 

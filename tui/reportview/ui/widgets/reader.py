@@ -104,7 +104,7 @@ class Reader(ScrollView, can_focus=True):
         elif section is None:
             self.empty_text = "This report has no text to show."
         self.border_title = self._title()
-        self.border_subtitle = self._subtitle()
+        self.border_subtitle = Text(self._subtitle())  # report text: never markup
         self._build()
         self.scroll_to(y=0, animate=False, immediate=True)
 

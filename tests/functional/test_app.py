@@ -1,0 +1,502 @@
+"""The app on the real seeds, driven with Textual's pilot: every action the user has."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from apphelp import SEEDS, has_search, make_app, plain, search, sync, wait_loaded
+from reportview.config import BINDING_IDS, SHIPPED_CONFIG, config_from_dict, read_config_file
+from reportview.core.corpus import Progress
+from reportview.core.export import CLIP_COLUMNS
+from reportview.ui.screens.export import ExportScreen
+from reportview.ui.screens.help import KEYS, HelpScreen
+from reportview.ui.widgets.figures_table import FiguresTable
+from reportview.ui.widgets.reader import Reader
+from reportview.ui.widgets.report_list import ReportList
+from reportview.ui.widgets.section_list import SectionList
+
+BAC_NINH = 0  # seeds/000_*: Bắc Ninh 2021, ten numbered items
+GRDP = "39.399,4 tỷ đồng"
+
+needs_search = pytest.mark.skipif(not has_search(), reason="reportview.core.search is not importable yet")
+
+
+def section_number(app) -> int | None:
+    section = app.main.section
+    return section.number if section else None
+
+
+async def open_bac_ninh_6(pilot) -> None:
+    """Reports pane -> enter -> down to item 6 (the section with the GRDP figure)."""
+    await pilot.press("enter")
+    for _ in range(6):
+        await pilot.press("j")
+    await pilot.pause()
+
+
+@sync
+async def test_loads_the_seeds_with_counts_in_the_header() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        assert len(main.reports) == 5
+        n_sections = sum(len(r.sections) for r in main.reports)
+        n_figures = sum(len(r.figures) for r in main.reports)
+        assert app.sub_title == f"5 reports · {n_sections} sections · {n_figures} figures"
+        assert main.query_one(ReportList).count == 5
+        assert main.report_index == 0 and main.section_index == 0
+        assert isinstance(app.focused, ReportList)
+        assert main.query_one(Reader).lines, "the first section's text is shown"
+
+
+@sync
+async def test_navigation_keys_move_through_reports_sections_and_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        await pilot.press("j")
+        assert main.report_index == 1
+        await pilot.press("down", "down")
+        assert main.report_index == 3
+        await pilot.press("k")
+        assert main.report_index == 2
+        await pilot.press("G")
+        assert main.report_index == 4
+        await pilot.press("g")
+        assert main.report_index == 0
+        await pilot.press("right_square_bracket")
+        assert main.report_index == 1
+        await pilot.press("left_square_bracket")
+        assert main.report_index == 0
+        # enter opens the report's sections, enter again opens the text
+        await pilot.press("enter")
+        assert isinstance(app.focused, SectionList)
+        for _ in range(6):
+            await pilot.press("j")
+        assert section_number(app) == 6
+        text = "\n".join(main.query_one(Reader).lines)
+        assert GRDP in text.replace("\n", " ") or "39.399,4" in text
+        await pilot.press("enter")
+        assert isinstance(app.focused, Reader)
+        await pilot.press("f")
+        assert isinstance(app.focused, FiguresTable)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ReportList)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, FiguresTable)
+        await pilot.press("pagedown", "pageup")
+
+
+@sync
+async def test_reader_scrolls_and_figure_rows_highlight_the_text() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        main = app.main
+        reader = main.query_one(Reader)
+        assert len(reader.lines) > 30
+        assert all(len(line) <= 80 for line in reader.lines)
+        await pilot.press("f")
+        table = main.query_one(FiguresTable)
+        assert reader.selected == table.figures[0]
+        await pilot.press("G")
+        last = table.figures[-1]
+        assert table.current == last and reader.selected == last
+        line = reader.line_of(last.start)
+        assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height
+        await pilot.press("g")
+        assert reader.selected == table.figures[0]
+        # the reader scrolls with its own keys
+        await pilot.press("tab", "tab", "tab")
+        assert isinstance(app.focused, Reader)
+        reader.scroll_home(animate=False, immediate=True)
+        await pilot.press("j", "j", "pagedown")
+        await pilot.pause()
+        assert reader.scroll_y > 0
+
+
+@sync
+async def test_y_copies_the_first_figure_until_a_row_is_chosen() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        await pilot.press("y")
+        assert app.clipboard == GRDP
+        await pilot.press("f", "j", "y")
+        table = app.main.query_one(FiguresTable)
+        assert app.clipboard == table.figures[1].text == "0,9%"
+
+
+@sync
+async def test_copy_value_row_section_tsv_and_markdown() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        report = app.main.report
+        figures = report.figures_in(app.main.section.index)
+        await pilot.press("v")
+        assert app.clipboard == "39399400000000"
+        await pilot.press("Y")
+        cells = app.clipboard.rstrip("\n").split("\t")
+        assert cells[1:4] == [GRDP, "VND", report.name]
+        assert cells[0].startswith("Tổng sản phẩm trên địa bàn (GRDP")
+        assert cells[4].startswith("6. Mặc dù chịu ảnh hưởng")
+        await pilot.press("c")
+        lines = app.clipboard.rstrip("\n").split("\n")
+        assert lines[0].split("\t") == list(CLIP_COLUMNS)
+        assert len(lines) == 1 + len(figures)
+        assert lines[1].split("\t")[1] == GRDP
+        await pilot.press("C")
+        md = app.clipboard.rstrip("\n").split("\n")
+        assert md[0] == "| " + " | ".join(CLIP_COLUMNS) + " |"
+        assert len(md) == 2 + len(figures)
+        assert f"| {GRDP} |" in md[2]
+
+
+@sync
+async def test_copy_on_a_section_without_figures_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        # find a section with no figures in the seeds
+        target = next(
+            (ri, s.index)
+            for ri, r in enumerate(main.reports)
+            for s in r.sections
+            if not r.figures_in(s.index)
+        )
+        main.go_to(*target)
+        await pilot.pause()
+        before = app.clipboard
+        await pilot.press("y")
+        assert app.clipboard == before
+        assert any("no figures" in n.message for n in app._notifications)
+        assert main.query_one(FiguresTable).empty_reason == "This section has no figures."
+
+
+@sync
+async def test_sort_cycles_the_figures_order() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        await pilot.press("f")
+        table = app.main.query_one(FiguresTable)
+        in_text = [f.start for f in table.figures]
+        assert in_text == sorted(in_text)
+        await pilot.press("s")
+        values = [f.value for f in table.figures]
+        assert values == sorted(values, reverse=True)
+        assert "by value" in str(table.border_title)
+        await pilot.press("s")
+        kinds = [f.kind for f in table.figures]
+        assert kinds == sorted(kinds)
+        await pilot.press("s", "s")
+        assert [f.start for f in table.figures] == in_text
+
+
+@sync
+async def test_export_writes_a_file_and_confirms_before_overwriting(tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "grdp.csv"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        field = app.screen.query_one("#export-path")
+        field.value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        data = out.read_bytes().decode("utf-8-sig")
+        n = len(app.main.report.figures_in(app.main.section.index))
+        assert data.count("\r\n") == n + 1
+        assert GRDP in data
+        # again: the file exists, so the first Enter only asks
+        out.write_text("keep me", encoding="utf-8")
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(out)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists" in str(app.screen.query_one("#export-message").render())
+        assert out.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert GRDP in out.read_text(encoding="utf-8-sig")
+        # whole report, markdown by extension
+        md = tmp_path / "report.md"
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(md)
+        app.screen.query_one("#export-whole").value = True
+        await pilot.press("enter")
+        await pilot.pause()
+        assert md.read_text(encoding="utf-8").count("\n") == len(app.main.report.figures) + 2
+
+
+@sync
+async def test_export_refuses_unknown_format_and_escape_cancels(tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(tmp_path / "x.doc")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "unknown export format" in str(app.screen.query_one("#export-message").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportScreen)
+        assert list(tmp_path.iterdir()) == []
+
+
+@sync
+async def test_help_lists_every_binding_and_the_search_syntax() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = {binding_id for _, binding_id, _, _ in KEYS if binding_id}
+        assert listed == set(BINDING_IDS)
+        syntax = plain(app.screen.syntax_table)
+        for word in ('"exact phrase"', "kind:money|percent|count|ratio|measure", "in:titles|text|figures"):
+            assert word in syntax
+        keys = plain(app.screen.keys_table)
+        assert "copy the figure as written" in keys
+        assert "? / f1" in keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+
+@sync
+async def test_keys_are_remapped_from_config() -> None:
+    raw = read_config_file(SHIPPED_CONFIG)
+    raw["keys"] = {**raw["keys"], "copy_figure": "x", "quit": "ctrl+q"}
+    config = config_from_dict(raw, source=str(SHIPPED_CONFIG))
+    app = make_app(config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        await pilot.press("y")
+        assert app.clipboard == ""
+        await pilot.press("x")
+        assert app.clipboard == GRDP
+        await pilot.press("question_mark")
+        line = next(x for x in plain(app.screen.keys_table).splitlines() if "copy the figure as written" in x)
+        assert line.split()[0] == "x"
+        await pilot.press("escape", "q")
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@sync
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@sync
+async def test_mouse_click_selects_report_and_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.click(ReportList, offset=(5, 3))  # border row, then rows 0, 1, 2
+        await pilot.pause()
+        assert app.main.report_index == 2
+        await pilot.click(SectionList, offset=(5, 2))
+        await pilot.pause()
+        assert app.main.section_index == 1
+
+
+@sync
+async def test_command_palette_goes_to_a_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Go to section: 6. Mặc dù")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if section_number(app) == 6:
+                break
+            await pilot.press("enter")
+        assert app.main.report_index == BAC_NINH
+        assert section_number(app) == 6
+
+
+@sync
+async def test_report_text_is_shown_literally(tmp_path: Path) -> None:
+    (tmp_path / "evil.txt").write_text(
+        "Báo cáo [bold red]thử[/bold red] năm 2021\n\n"
+        "1. Doanh thu đạt 12,5 tỷ đồng \x1b[31m[link=http://x]bấm[/link]\x1b[0m tăng 5%.\n\n"
+        "2. Mục hai có 30 người.\n",
+        encoding="utf-8",
+    )
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        text = "\n".join(main.query_one(Reader).lines)
+        for s in main.query_one(SectionList).report.sections:
+            main.go_to(0, s.index)
+            await pilot.pause()
+            text += "\n".join(main.query_one(Reader).lines)
+        assert "[link=http://x]bấm[/link]" in text
+        assert "␛[31m" in text and "\x1b" not in text
+        title = main.query_one(ReportList).row_text(0, 200).plain
+        assert "[bold red]thử[/bold red]" in title
+
+
+@sync
+async def test_empty_folder_says_so(tmp_path: Path) -> None:
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        assert main.reports == []
+        assert "No reports found" in main.query_one(ReportList).empty_text
+        assert app.sub_title.startswith("0 reports")
+        await pilot.press("y", "c", "e")
+        assert app.clipboard == ""
+        assert not isinstance(app.screen, ExportScreen)
+
+
+@sync
+async def test_loading_is_progressive_and_escape_cancels(
+    monkeypatch: pytest.MonkeyPatch, seed_reports
+) -> None:
+    release = threading.Event()
+
+    def slow_corpus(paths, config, use_cache=True, cancel=None):
+        total = 1000
+        yield Progress(1, total, report=seed_reports[0])
+        for done in range(2, total + 1):
+            while not release.is_set():
+                if cancel is not None and cancel.is_set():
+                    return
+                time.sleep(0.005)
+            yield Progress(done, total, report=seed_reports[done % len(seed_reports)])
+
+    monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", slow_corpus)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if app.main.reports:
+                break
+        main = app.main
+        assert main.loading and len(main.reports) == 1
+        assert main.load_total == 1000
+        # usable from the first report on
+        await pilot.press("enter", "j")
+        assert main.section_index == 1
+        await pilot.press("escape")
+        await wait_loaded(pilot)
+        assert not main.loading
+        assert len(main.reports) == 1
+        assert "Stopped: 1 of 1,000" in str(main.query_one("#status-text").render())
+
+
+@needs_search
+@sync
+async def test_search_jumps_to_the_section_and_marks_hits() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await search(pilot, "GRDP")
+        main = app.main
+        assert main.search_hits, "GRDP is in the seeds"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.report_index == BAC_NINH and section_number(app) == 6
+        table = main.query_one(FiguresTable)
+        assert table.figures[0].text == GRDP
+        reader = main.query_one(Reader)
+        assert reader.hits and isinstance(app.focused, Reader)
+        a, b = reader.hits[0]
+        assert main.report.text[a:b].upper() == "GRDP"
+        assert not main.query_one("#search").display
+        await pilot.press("y")
+        assert app.clipboard == GRDP
+
+
+@needs_search
+@sync
+async def test_n_and_shift_n_move_between_hits_and_escape_returns() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("f")
+        await search(pilot, "doanh nghiep")
+        main = app.main
+        assert len(main.search_hits) >= 2
+        await pilot.press("down")
+        assert main.query_one("#results").cursor == 1
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        stops = main.hit_stops
+        assert len(stops) >= 2 and main.hit_pos == 0
+        await pilot.press("n")
+        assert main.hit_pos == 1
+        await pilot.press("N")
+        assert main.hit_pos == 0
+        await pilot.press("N")
+        assert main.hit_pos == len(stops) - 1
+        # Esc closes the search and gives focus back to where the user was
+        await pilot.press("slash")
+        assert main.query_one("#search").has_focus
+        await pilot.press("escape")
+        assert not main.query_one("#search").display
+        assert isinstance(app.focused, Reader)
+
+
+@needs_search
+@sync
+async def test_search_without_results_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await search(pilot, "zzqxqzz")
+        results = app.main.query_one("#results")
+        assert results.count == 0 and "No results" in results.empty_text
+        await pilot.press("enter")
+        assert app.main.query_one("#search").display
+
+
+@sync
+async def test_narrow_terminal_keeps_every_pane_visible() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        assert main.has_class("-narrow")
+        for widget in (ReportList, SectionList, Reader, FiguresTable):
+            region = main.query_one(widget).region
+            assert region.width >= 20 and region.height >= 5, (widget, region)
+        await open_bac_ninh_6(pilot)
+        await pilot.press("y")
+        assert app.clipboard == GRDP
+
+
+def test_seeds_folder_is_there() -> None:
+    assert len(list(SEEDS.glob("*.txt"))) == 5
