@@ -253,6 +253,8 @@ class Reader(ScrollView, can_focus=True):
     # --- drawing -----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if self._wrap_width() != self._layout_width:
+            self._relayout()  # laid out before the widget had its size (or a resize was missed)
         width = self.scrollable_content_region.width
         base = self.rich_style
         index = y + int(self.scroll_y)
