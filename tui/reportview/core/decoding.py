@@ -107,16 +107,28 @@ def _decode(data: bytes) -> Decoded:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """The NFC form of a source text, with a map from NFC offsets back to source offsets."""
+    """The NFC form of a source text, with maps from NFC offsets back to source offsets.
+
+    Normalisation works cluster by cluster (a starter and its combining marks), so an NFC offset
+    inside a cluster has no exact source offset: a start maps to the cluster's start and an end
+    to the cluster's end, so that a mapped span always covers the whole characters it touches.
+    """
 
     text: str
     _to_source: array | None
+    _ends: array | None = None
 
     def source(self, offset: int) -> int:
-        """The source offset of an NFC offset (identity when the source was already NFC)."""
+        """The source offset of an NFC start offset (identity when the source was already NFC)."""
         if self._to_source is None:
             return offset
         return self._to_source[offset]
+
+    def source_end(self, offset: int) -> int:
+        """The source offset of an NFC end offset: the end of the cluster holding text[offset - 1]."""
+        if self._ends is None or offset == 0:
+            return offset
+        return self._ends[offset - 1]
 
 
 def nfc_view(source: str) -> NormalizedText:
@@ -125,6 +137,7 @@ def nfc_view(source: str) -> NormalizedText:
         return NormalizedText(source, None)
     out: list[str] = []
     mapping = array("l")
+    ends = array("l")
     i = 0
     n = len(source)
     combining = unicodedata.combining
@@ -137,6 +150,7 @@ def nfc_view(source: str) -> NormalizedText:
         piece = unicodedata.normalize("NFC", cluster)
         out.append(piece)
         mapping.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
         i = j
     mapping.append(n)
-    return NormalizedText("".join(out), mapping)
+    return NormalizedText("".join(out), mapping, ends)

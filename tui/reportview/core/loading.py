@@ -259,14 +259,14 @@ def parse_text(
         outline.title_span,
         [(ln.start, ln.end) for ln in lines],
     )
-    src = view.source
+    src, src_end = view.source, view.source_end
     sections = tuple(
-        Section(i, s.number, s.title, src(s.start), src(s.end), src(s.body_start))
+        Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
         for i, s in enumerate(outline.sections)
     )
     figures = []
     for shift, f in raw_figures:
-        start, end = src(f.start + shift), src(f.end + shift)
+        start, end = src(f.start + shift), src_end(f.end + shift)
         idx = _section_at(sections, start)
         figures.append(
             Figure(
@@ -293,10 +293,12 @@ def parse_text(
         date=outline.date,
         sections=sections,
         figures=tuple(figures),
-        furniture=tuple(Span(src(s), src(e), why) for s, e, why in furniture_nfc),
+        furniture=tuple(Span(src(s), src_end(e), why) for s, e, why in furniture_nfc),
         warnings=warnings,
-        body=(src(outline.body[0]), src(outline.body[1])),
-        title_span=(src(outline.title_span[0]), src(outline.title_span[1])) if outline.title_span else None,
+        body=(src(outline.body[0]), src_end(outline.body[1])),
+        title_span=(src(outline.title_span[0]), src_end(outline.title_span[1]))
+        if outline.title_span
+        else None,
     )
 
 
