@@ -112,3 +112,25 @@ def test_small_loads_stay_in_process(cache_home: Path, news_files: list[str], mo
 
     monkeypatch.setattr(corpus, "ProcessPoolExecutor", no_pool)
     assert len(load_corpus(news_files[: POOL_MIN_FILES - 1], _two_workers()).reports) == POOL_MIN_FILES - 1
+
+
+def test_gc_freeze_is_undone(cache_home: Path, news_files: list[str], sequential, monkeypatch) -> None:
+    import gc
+
+    monkeypatch.setattr(corpus, "GC_FREEZE_MIN", 16)
+    monkeypatch.setattr(corpus, "GC_FREEZE_EVERY", 8)
+    base = gc.get_freeze_count()
+    seen_frozen = False
+    reports = []
+    for step in iter_corpus(news_files, _two_workers(), use_cache=False):
+        reports.append(step.report)
+        seen_frozen = seen_frozen or gc.get_freeze_count() > base
+    assert seen_frozen
+    assert gc.get_freeze_count() == 0
+    _check(reports, sequential)
+    steps = iter_corpus(news_files, _two_workers(), use_cache=False)
+    for n, _ in enumerate(steps):
+        if n == 20:
+            break
+    steps.close()
+    assert gc.get_freeze_count() == 0
