@@ -28,7 +28,6 @@ from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresTable
-from reportview.ui.widgets.line_list import LineList
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
 from reportview.ui.widgets.search import ResultList, SearchInput
@@ -117,7 +116,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#search").display = False
         self.query_one("#results").display = False
-        self.query_one(ReportList).focus()
+        self.query_one(ReportList).on_highlight = self._report_highlighted
+        self.query_one(SectionList).on_highlight = self._section_highlighted
+        self.query_one(ReportList).on_select = self._report_selected
+        self.query_one(SectionList).on_select = self._section_selected
+        self.query_one(ResultList).on_select = self.open_result
         self._update_counts()
         self._start_loading()
 
@@ -271,25 +274,23 @@ class MainScreen(Screen[None]):
     def go_to(self, report_index: int, section_index: int) -> None:
         """Open a report at a section (command palette, search)."""
         self.show_report(report_index, section_index)
-        self.query_one(Reader).focus()
+        self.set_focus(self.query_one(Reader))
 
-    @on(LineList.Highlighted, "#reports")
-    def _report_highlighted(self, event: LineList.Highlighted) -> None:
-        if event.index != self.report_index:
-            self.show_report(event.index)
+    def _report_highlighted(self, index: int) -> None:
+        if index != self.report_index:
+            self.show_report(index)
 
-    @on(LineList.Highlighted, "#sections")
-    def _section_highlighted(self, event: LineList.Highlighted) -> None:
-        if event.index != self.section_index:
-            self.show_section(event.index)
+    def _section_highlighted(self, index: int) -> None:
+        if index != self.section_index:
+            self.show_section(index)
 
-    @on(LineList.Selected, "#reports")
-    def _report_selected(self, event: LineList.Selected) -> None:
-        self.query_one(SectionList).focus()
+    # enter on a list: handled synchronously (LineList.on_select), so that keys typed right after
+    # it are matched against the pane it opens rather than the one it leaves.
+    def _report_selected(self, index: int) -> None:
+        self.set_focus(self.query_one(SectionList))
 
-    @on(LineList.Selected, "#sections")
-    def _section_selected(self, event: LineList.Selected) -> None:
-        self.query_one(Reader).focus()
+    def _section_selected(self, index: int) -> None:
+        self.set_focus(self.query_one(Reader))
 
     @on(DataTable.RowHighlighted, "#figures")
     def _figure_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -313,7 +314,8 @@ class MainScreen(Screen[None]):
             self.show_report(max(0, (self.report_index or 0) - 1))
 
     def action_figures(self) -> None:
-        self.query_one(FiguresTable).focus()
+        # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
+        self.set_focus(self.query_one(FiguresTable))
 
     def action_escape(self) -> None:
         if self.loading:
@@ -463,7 +465,7 @@ class MainScreen(Screen[None]):
         target = self._return_focus
         if target is None or not target.is_attached:
             target = self.query_one(Reader)
-        target.focus()
+        self.set_focus(target)
 
     def action_search_move(self, delta: int) -> None:
         results = self.query_one(ResultList)
@@ -511,9 +513,6 @@ class MainScreen(Screen[None]):
             return
         self.open_result(results.cursor)
 
-    @on(LineList.Selected, "#results")
-    def _result_selected(self, event: LineList.Selected) -> None:
-        self.open_result(event.index)
 
     def open_result(self, index: int) -> None:
         results = self.query_one(ResultList)
@@ -525,7 +524,7 @@ class MainScreen(Screen[None]):
         self.hit_pos = next((i for i, s in enumerate(self.hit_stops) if s[0] == index), -1)
         self.action_search_close()
         self._go_to_stop()
-        self.query_one(Reader).focus()
+        self.set_focus(self.query_one(Reader))
 
     def _go_to_stop(self) -> None:
         if not (0 <= self.hit_pos < len(self.hit_stops)):

@@ -79,6 +79,9 @@ class FiguresTable(DataTable):
         self.clear()
         self._marked = None
         self.add_rows(self._row(f) for f in figures)
+        self.show_cursor = bool(figures)
+        if not figures:  # the empty state, said plainly in the table itself
+            self.add_row(Text(""), Text(self.empty_reason, style="italic"), *[Text("")] * 5)
         self._update_title()
         if figures:
             row = figures.index(keep) if keep in figures else 0

@@ -7,6 +7,7 @@ The cursor row is marked with ▸ and reverse video, so it never depends on colo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -80,6 +81,11 @@ class LineList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._count = 0
+        # Called at once on enter / double click (else a Selected message is posted): the owner
+        # can move focus before the next queued key is matched against bindings.
+        self.on_select: Callable[[int], None] | None = None
+        # Likewise for cursor moves: the owner updates dependent panes before the next key.
+        self.on_highlight: Callable[[int], None] | None = None
 
     # --- what subclasses provide -------------------------------------------------------------
 
@@ -120,7 +126,10 @@ class LineList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
         if self._count:
-            self.post_message(self.Highlighted(self, new))
+            if self.on_highlight is not None:
+                self.on_highlight(new)
+            else:
+                self.post_message(self.Highlighted(self, new))
 
     def move_to(self, index: int, *, notify: bool = True) -> None:
         if notify:
@@ -153,7 +162,11 @@ class LineList(ScrollView, can_focus=True):
         self.cursor = self._count - 1
 
     def action_select(self) -> None:
-        if self._count:
+        if not self._count:
+            return
+        if self.on_select is not None:
+            self.on_select(self.cursor)
+        else:
             self.post_message(self.Selected(self, self.cursor))
 
     # --- mouse -------------------------------------------------------------------------------
