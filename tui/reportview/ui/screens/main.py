@@ -244,10 +244,12 @@ class MainScreen(Screen[None]):
     def show_report(self, index: int, section_index: int = 0) -> None:
         if not (0 <= index < len(self.reports)):
             return
-        self.report_index = index
         reports = self.query_one(ReportList)
         if reports.cursor != index:
             reports.move_to(index, notify=False)
+        if self.report_index is None:
+            self.refresh_bindings()  # copy/export become available (the footer redraws only now)
+        self.report_index = index
         report = self.reports[index]
         self.query_one(SectionList).show(report, section_index)
         self.show_section(section_index if report.sections else None)
@@ -269,7 +271,6 @@ class MainScreen(Screen[None]):
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
         self.query_one(Reader).show(report, section, figures, hits)
-        self.refresh_bindings()
 
     def go_to(self, report_index: int, section_index: int) -> None:
         """Open a report at a section (command palette, search)."""
@@ -303,7 +304,6 @@ class MainScreen(Screen[None]):
         table = self.query_one(FiguresTable)
         if event.widget is table and table.current is not None:
             self.query_one(Reader).set_selected(table.current)
-        self.refresh_bindings()
 
     def action_next_report(self) -> None:
         if self.reports:
