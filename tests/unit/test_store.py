@@ -161,6 +161,25 @@ def test_damaged_entry_fails_its_checksum_and_is_parsed_again(
     assert parses == []
 
 
+def test_a_locked_cache_is_left_alone(
+    cache_home: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another reportview holding the lock is not corruption: load without the cache, delete nothing."""
+    config = default_config()
+    first = load_corpus([folder], config).reports
+    monkeypatch.setattr(ParseCache, "TIMEOUT", 0.05)
+    other = sqlite3.connect(default_cache_path())
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with caplog.at_level(logging.WARNING, logger="reportview.cache"):
+            _same(first, load_corpus([folder], config).reports)
+        assert "without it" in caplog.text and "corrupt" not in caplog.text
+    finally:
+        other.rollback()
+        other.close()
+    assert ParseCache.open_default(config).info()["rows"] == len(first)
+
+
 def test_other_schema_version_is_rebuilt(cache_home: Path, folder: Path, parses: list[str]) -> None:
     config = default_config()
     first = load_corpus([folder], config).reports

@@ -308,11 +308,14 @@ def cache_key(path: str | os.PathLike[str]) -> str:
 class ParseCache:
     """The persistent parse cache. Use from one thread at a time; every failure degrades to a miss."""
 
+    TIMEOUT = 5.0  # seconds to wait for another reportview's write to finish
+
     def __init__(self, path: str | os.PathLike[str], fingerprint: str) -> None:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.warnings: list[str] = []
         self.broken = False
+        self._broken_why = ""
         self._conn: sqlite3.Connection | None = None
         self._open()
 
@@ -324,7 +327,7 @@ class ParseCache:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+        conn = sqlite3.connect(self.path, timeout=self.TIMEOUT, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
 
@@ -332,6 +335,10 @@ class ParseCache:
         try:
             self._conn = self._connect()
             self._validate(self._conn)
+        except sqlite3.OperationalError as exc:
+            # Locked by another reportview for longer than the timeout, or an I/O error: not
+            # evidence of corruption, so the file is left alone and this run does without it.
+            self._disable(f"cannot read ({exc})")
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"unreadable ({exc})")
         except CacheCorrupt as exc:
@@ -379,7 +386,10 @@ class ParseCache:
         log.warning(message)
 
     def _failed(self, exc: Exception) -> None:
-        """A database error during use: stop using the file; it is rebuilt on close."""
+        """A database error during use: stop using the file; a corrupt one is rebuilt on close."""
+        if isinstance(exc, sqlite3.OperationalError):
+            self._disable(f"cannot read ({exc})")
+            return
         if not self.broken:
             self.broken = True
             self._broken_why = str(exc)
@@ -533,7 +543,7 @@ class ParseCache:
                 conn.close()
         if self.broken:
             self.broken = False
-            self._rebuild(getattr(self, "_broken_why", "database error"))
+            self._rebuild(self._broken_why or "database error")
             conn, self._conn = self._conn, None
             if conn is not None:
                 conn.close()
