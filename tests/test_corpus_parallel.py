@@ -134,3 +134,21 @@ def test_gc_freeze_is_undone(cache_home: Path, news_files: list[str], sequential
             break
     steps.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_parallel_on_copied_seeds(cache_home: Path, tmp_path: Path) -> None:
+    """The pool path without ../shared: copies of the bundled seeds, above POOL_MIN_FILES."""
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    folder = tmp_path / "many"
+    for k in range(POOL_MIN_FILES // len(seeds) + 2):
+        sub = folder / f"c{k:02d}"
+        sub.mkdir(parents=True)
+        for s in seeds:
+            (sub / s.name).write_bytes(s.read_bytes())
+    config = _two_workers()
+    files = sorted(folder.rglob("*.txt"))
+    assert len(files) >= POOL_MIN_FILES
+    expected = [load_report(f, config) for f in files]
+    _check(load_corpus([folder], config, use_cache=False).reports, expected)
+    _check(load_corpus([folder], config).reports, expected)
+    _check(load_corpus([folder], config).reports, expected)
