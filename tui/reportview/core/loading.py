@@ -5,8 +5,10 @@ The pipeline runs one way: file -> decoded text -> furniture spans -> sections -
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import errno
+import itertools
 import os
 import re
 import stat
@@ -264,10 +266,15 @@ def parse_text(
         Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
         for i, s in enumerate(outline.sections)
     )
+    ordered = all(a.end <= b.start for a, b in itertools.pairwise(sections))
+    starts = [sec.start for sec in sections] if ordered else None
     figures = []
     for shift, f in raw_figures:
+        if len(figures) >= MAX_FIGURES:
+            warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
+            break
         start, end = src(f.start + shift), src_end(f.end + shift)
-        idx = _section_at(sections, start)
+        idx = _section_at(sections, starts, start)
         figures.append(
             Figure(
                 start=start,
@@ -302,11 +309,19 @@ def parse_text(
     )
 
 
-# Lines longer than this (a whole report saved on one line, minified pages) are read for figures
-# in pieces of about PIECE_CHARS, cut at sentence ends: the figure reader looks back to the start
-# of the line, which is linear per figure and so quadratic on one huge line.
+# Big texts are read for figures in pieces: runs of lines of about LINE_PIECE_CHARS, cut between
+# lines, and lines longer than LONG_LINE_CHARS (a whole corpus saved on one line, minified pages)
+# in pieces of about PIECE_CHARS cut at sentence ends. The figure reader looks back to the start
+# of the line, linear per figure and so quadratic on one huge line; and pieces keep its working
+# memory small. Texts of ordinary size are read whole, exactly as before.
+BIG_TEXT_CHARS = 1_000_000
+LINE_PIECE_CHARS = 64_000
 LONG_LINE_CHARS = 50_000
 PIECE_CHARS = 8_000
+# The number convention of a big text is voted on its first CONVENTION_SAMPLE characters.
+CONVENTION_SAMPLE = 200_000
+# A report with more figures than this is not a report; the rest are left out, with a warning.
+MAX_FIGURES = 200_000
 _SENTENCE_END = re.compile(r"[.!?;…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
@@ -319,20 +334,28 @@ def _figures_in_pieces(
     title_span: tuple[int, int] | None,
     line_spans: list[tuple[int, int]],
 ) -> Iterator[tuple[int, RawFigure]]:
-    """(offset shift, figure) for every figure; the whole text at once unless a line is huge."""
-    if not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
+    """(offset shift, figure) for every figure, in text order; the whole text at once unless big."""
+    if len(text) <= BIG_TEXT_CHARS and not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
         for f in extract_figures(text, body, furniture, rules, title_span=title_span):
             yield 0, f
         return
     if rules.convention == "auto":
         # One convention for the whole document, not one per piece.
-        rules = dataclasses.replace(rules, convention=detect_convention(text, body))
+        sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE))
+        rules = dataclasses.replace(rules, convention=detect_convention(text, sample))
+    ends = [e for _, e in furniture]  # furniture spans are sorted and do not overlap
     for a, b in _pieces(text, line_spans):
         piece_body = _clip(body, a, b)
         piece_title = _clip(title_span, a, b) if title_span else None
         if piece_body is None and piece_title is None:
             continue
-        cuts = [c for c in (_clip(f, a, b) for f in furniture) if c is not None]
+        cuts = []
+        for i in range(bisect.bisect_right(ends, a), len(furniture)):
+            if furniture[i][0] >= b:
+                break
+            cut = _clip(furniture[i], a, b)
+            if cut is not None:
+                cuts.append(cut)
         for f in extract_figures(text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title):
             yield a, f
 
@@ -344,20 +367,23 @@ def _clip(span: tuple[int, int], a: int, b: int) -> tuple[int, int] | None:
 
 
 def _pieces(text: str, line_spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Spans covering `text`: runs of ordinary lines whole, huge lines cut at sentence ends."""
-    pos = 0
+    """Spans covering `text` in order: runs of whole lines, and huge lines cut at sentence ends."""
+    start = 0
     for s, e in line_spans:
-        if e - s <= LONG_LINE_CHARS:
-            continue
-        if s > pos:
-            yield pos, s
-        while e - s > PIECE_CHARS:
-            cut = _cut_point(text, s + PIECE_CHARS // 2, s + PIECE_CHARS)
-            yield s, cut
-            s = cut
-        pos = s
-    if pos < len(text):
-        yield pos, len(text)
+        if s - start >= LINE_PIECE_CHARS:
+            yield start, s
+            start = s
+        if e - s > LONG_LINE_CHARS:
+            if s > start:
+                yield start, s
+            pos = s
+            while e - pos > PIECE_CHARS:
+                cut = _cut_point(text, pos + PIECE_CHARS // 2, pos + PIECE_CHARS)
+                yield pos, cut
+                pos = cut
+            start = pos
+    if start < len(text):
+        yield start, len(text)
 
 
 def _cut_point(text: str, lo: int, hi: int) -> int:
@@ -372,10 +398,14 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
     return last if last is not None and last > lo else hi
 
 
-def _section_at(sections: tuple[Section, ...], offset: int) -> int | None:
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s.index
+def _section_at(sections: tuple[Section, ...], starts: list[int] | None, offset: int) -> int | None:
+    """The section holding `offset`: by bisection over `starts` when sections come in order and do
+    not overlap (they do), else (starts None) the first that holds it."""
+    if starts is None:
+        return next((sec.index for sec in sections if sec.start <= offset < sec.end), None)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sections[i].start <= offset < sections[i].end:
+        return sections[i].index
     return None
 
 
