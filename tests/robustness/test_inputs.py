@@ -270,3 +270,29 @@ def test_folder_with_10k_small_files(tmp_path):
     assert [Path(o["doc"]).name for o in outline[:2]] == ["r00000.txt", "r00001.txt"]  # sorted
     print(f"10k files: {elapsed:.1f} s")
     assert elapsed < 120
+
+
+@pytest.mark.parametrize("joiner", ["\n", " "], ids=["many-lines", "one-line"])
+def test_big_texts_read_in_pieces_give_the_same_figures(monkeypatch, joiner):
+    """The pieces path (big texts, huge lines) finds what reading the whole text finds."""
+    from reportview.core import loading
+
+    text = joiner.join([REPORT_TEXT.replace("\n", joiner)] * 40)
+    whole = loading.parse_text(text)
+    monkeypatch.setattr(loading, "BIG_TEXT_CHARS", 2_000)
+    monkeypatch.setattr(loading, "LINE_PIECE_CHARS", 3_000)
+    monkeypatch.setattr(loading, "LONG_LINE_CHARS", 2_000)
+    monkeypatch.setattr(loading, "PIECE_CHARS", 1_500)
+    pieces = loading.parse_text(text)
+    assert len(whole.figures) > 400
+    key = [(f.start, f.end, f.value, f.unit, f.section_index) for f in whole.figures]
+    assert [(f.start, f.end, f.value, f.unit, f.section_index) for f in pieces.figures] == key
+
+
+def test_too_many_figures_are_capped_with_a_warning(monkeypatch):
+    from reportview.core import loading
+
+    monkeypatch.setattr(loading, "MAX_FIGURES", 50)
+    report = loading.parse_text("Tỷ lệ 9% và 10% tăng. " * 100)
+    assert len(report.figures) == 50
+    assert any("only the first 50" in w for w in report.warnings)
