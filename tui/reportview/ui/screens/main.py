@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -42,6 +43,27 @@ except ImportError:  # pragma: no cover - only before core.search exists
 if TYPE_CHECKING:
     from reportview.ui.app import ReportViewApp
 
+def start_process_helpers() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    Textual replaces sys.stderr with a capture whose fileno() is -1; the resource tracker (used by
+    the forkserver and spawn pools that core's parallel loading starts) passes that fd to its
+    child and fails with "bad value(s) in fds_to_keep". Started once here, it is reused.
+    """
+    if os.name != "posix" or sys.__stderr__ is None:
+        return
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    except Exception:  # loading falls back or reports its own error
+        pass
+    finally:
+        sys.stderr = saved
+
+
 NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.05  # loaded reports are handed to the UI at most this often
 
@@ -76,7 +98,7 @@ class MainScreen(Screen[None]):
         self.skipped: list[Any] = []
         self.report_index: int | None = None
         self.section_index: int | None = None
-        self.loading = False
+        self.is_loading = False
         self.load_total = 0
         self.load_done = 0
         self.load_seconds = 0.0
@@ -130,7 +152,7 @@ class MainScreen(Screen[None]):
     # --- loading -----------------------------------------------------------------------------
 
     def _start_loading(self) -> None:
-        self.loading = True
+        self.is_loading = True
         self._t0 = time.perf_counter()
         if SearchIndex is not None:
             self.index = SearchIndex()
@@ -149,6 +171,7 @@ class MainScreen(Screen[None]):
         last = time.perf_counter()
         done = total = 0
         try:
+            start_process_helpers()
             for step in iter_corpus(self.paths, app.config, self.use_cache, self._cancel):
                 if worker.is_cancelled:
                     break
@@ -188,7 +211,7 @@ class MainScreen(Screen[None]):
         status.set_text(f"Loading… {done:,}/{total:,} files · {len(self.skipped)} skipped · Esc stops")
 
     def _finish_loading(self, error: str | None) -> None:
-        self.loading = False
+        self.is_loading = False
         self.load_seconds = time.perf_counter() - self._t0
         status = self.query_one(StatusBar)
         status.finish()
@@ -204,7 +227,7 @@ class MainScreen(Screen[None]):
             parts.append(error)
         status.set_text(" · ".join(parts))
         if not self.reports:
-            self.query_one(ReportList).empty_text = (
+            self.query_one(ReportList).empty_text = error or (
                 "Loading stopped before any report."
                 if cancelled
                 else f"No reports found in {', '.join(self.paths)}."
@@ -318,13 +341,13 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(FiguresTable))
 
     def action_escape(self) -> None:
-        if self.loading:
+        if self.is_loading:
             self._cancel.set()
             self.query_one(StatusBar).set_text("Stopping…")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "escape":
-            return self.loading
+            return self.is_loading
         if action in ("next_hit", "previous_hit"):
             return bool(self.hit_stops)
         if action in (
