@@ -504,3 +504,28 @@ async def test_narrow_terminal_keeps_every_pane_visible() -> None:
 
 def test_seeds_folder_is_there() -> None:
     assert len(list(SEEDS.glob("*.txt"))) == 5
+
+
+@sync
+async def test_theme_comes_from_config_and_unknown_themes_are_reported() -> None:
+    raw = read_config_file(SHIPPED_CONFIG)
+    app = make_app(config=config_from_dict({**raw, "theme": "nord"}, source=str(SHIPPED_CONFIG)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == "nord"
+    app = make_app(config=config_from_dict({**raw, "theme": "no-such-theme"}, source=str(SHIPPED_CONFIG)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == "textual-dark"
+        assert any("Unknown theme 'no-such-theme'" in n.message for n in app._notifications)
+
+
+@sync
+async def test_no_color_turns_colours_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.no_color
+        # the cursor row is still marked without colour
+        assert app.main.query_one(ReportList).render_line(0).text.startswith("▸ ")

@@ -65,7 +65,7 @@ def start_process_helpers() -> None:
 
 
 NARROW = 100  # below this many columns the figures panel goes under the text
-BATCH_SECONDS = 0.05  # loaded reports are handed to the UI at most this often
+BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
 class MainScreen(Screen[None]):
