@@ -137,3 +137,15 @@ def test_printable_and_one_line():
     assert printable("caf\udce9") == "caf\\xe9"
     assert one_line("a\n\nb\u2028c") == "a b c"
     assert is_safe("Tăng 7%\n") and not is_safe("\x1b[0m")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a file system that takes newlines in names")
+def test_a_newline_in_a_file_name_keeps_each_stderr_message_on_one_line(tmp_path, report_file):
+    (tmp_path / "two\nlines.txt").write_bytes(b"\x00" * 64)
+    (tmp_path / "fine\nname.txt").write_bytes(report_file.read_bytes())
+    run = run_cli("outline", tmp_path, "--no-cache")
+    assert run.code == 1
+    assert run.err_lines == [
+        f"reportview: skipped {tmp_path}/two␤lines.txt: binary file (NUL bytes), not text"
+    ]
+    assert f"{tmp_path}/fine␤name.txt\n" in run.out

@@ -27,10 +27,15 @@ class InputPathError(Exception):
     """A PATH that does not exist: bad usage."""
 
 
+def _line(text: object) -> str:
+    """Text for one line of output: controls, bidi characters and newlines made visible."""
+    return printable(str(text), keep_newlines=False)
+
+
 def check_paths(paths: Sequence[str]) -> None:
     for p in paths:
         if not os.path.lexists(p):
-            raise SystemExit(_die(f"reportview: {printable(p)}: no such file or folder"))
+            raise SystemExit(_die(f"reportview: {_line(p)}: no such file or folder"))
 
 
 def _die(message: str) -> int:
@@ -42,13 +47,13 @@ def _load(args: argparse.Namespace, config: Config) -> tuple[LoadResult, int] | 
     paths = args.paths or [str(p) for p in config.corpus_paths()]
     for p in paths:
         if not os.path.lexists(p):
-            return _die(f"reportview: {printable(p)}: no such file or folder")
+            return _die(f"reportview: {_line(p)}: no such file or folder")
     result = load_corpus(paths, config, use_cache=not getattr(args, "no_cache", False))
     for skipped in result.skipped:
-        print(f"reportview: skipped {printable(skipped.path)}: {printable(skipped.reason)}", file=sys.stderr)
+        print(f"reportview: skipped {_line(skipped.path)}: {_line(skipped.reason)}", file=sys.stderr)
     for report in result.reports:
         for warning in report.warnings:
-            print(f"reportview: {printable(report.path)}: {printable(warning)}", file=sys.stderr)
+            print(f"reportview: {_line(report.path)}: {_line(warning)}", file=sys.stderr)
     named_files = {str(Path(p)) for p in paths if not Path(p).is_dir()}
     # A file named on the command line that cannot be read is bad input (2); inside folders, or a
     # named file that is merely empty, it is a skipped input (1).
@@ -90,7 +95,7 @@ def cmd_outline(args: argparse.Namespace, config: Config) -> int:
         out.write("\n")
     else:
         for report in result.reports:
-            out.write(f"{printable(report.path)}\n")
+            out.write(f"{_line(report.path)}\n")
             out.write(f"  title: {one_line(report.title) if report.title else '(none)'}\n")
             out.write(f"  date:  {report.date or '(none)'}\n")
             for s in report.sections:
@@ -149,7 +154,7 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
         for report in result.reports:
             figs = _selected_figures(report, args.section)
             count += len(figs)
-            table = Table(title=Text(printable(report.display_title)), title_justify="left", expand=False)
+            table = Table(title=Text(_line(report.display_title)), title_justify="left", expand=False)
             for name, justify in (
                 ("§", "right"),
                 ("as written", "left"),
@@ -205,7 +210,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     else:
         for h in hits:
             sec = f"§{h.section}" if h.section is not None else "§·"
-            head = f"{h.score:6.1f}  {printable(h.doc)} {sec}  {one_line(h.title)}"
+            head = f"{h.score:6.1f}  {_line(h.doc)} {sec}  {one_line(h.title)}"
             sys.stdout.write(f"{head}\n        {one_line(h.snippet)}\n")
     return _finish(code, bool(hits))
 
@@ -217,7 +222,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     try:  # refuse a bad output before reading anything
         check_output(Path(args.output), args.force, protected)
     except ExportError as exc:
-        return _die(f"reportview export: {printable(str(exc))}")
+        return _die(f"reportview export: {_line(str(exc))}")
     loaded = _load(args, config)
     if isinstance(loaded, int):
         return loaded
@@ -226,12 +231,10 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     try:
         n = write_export(Path(args.output), result.reports, rows, force=args.force, protected=protected)
     except ExportError as exc:
-        return _die(f"reportview export: {printable(str(exc))}")
+        return _die(f"reportview export: {_line(str(exc))}")
     except OSError as exc:
-        return _die(f"reportview export: {printable(args.output)}: {exc.strerror or exc}")
-    print(
-        f"wrote {n} figures from {len(result.reports)} reports to {printable(args.output)}", file=sys.stderr
-    )
+        return _die(f"reportview export: {_line(args.output)}: {exc.strerror or exc}")
+    print(f"wrote {n} figures from {len(result.reports)} reports to {_line(args.output)}", file=sys.stderr)
     return _finish(code, n > 0)
 
 
