@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -471,7 +472,13 @@ async def test_n_and_shift_n_move_between_hits_and_escape_returns() -> None:
         assert main.query_one("#search").has_focus
         await pilot.press("escape")
         assert not main.query_one("#search").display
-        assert isinstance(app.focused, Reader)
+        assert isinstance(app.focused, Reader), app.focused
+        # from the figures panel (which steps aside while searching) and back to it
+        await pilot.press("f", "slash")
+        assert not main.query_one(FiguresTable).display or main.has_class("-searching")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, FiguresTable), app.focused
 
 
 @needs_search
@@ -529,3 +536,18 @@ async def test_no_color_turns_colours_off(monkeypatch: pytest.MonkeyPatch) -> No
         assert app.no_color
         # the cursor row is still marked without colour
         assert app.main.query_one(ReportList).render_line(0).text.startswith("▸ ")
+
+
+@needs_search
+@sync
+async def test_results_keep_the_spaces_around_marked_words() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await search(pilot, "cu tri di bau")
+        results = app.main.query_one("#results")
+        assert results.count >= 1
+        hit = results.hits[0]
+        row = results.row_text(0, 500).plain
+        assert hit.snippet_matches, "the snippet marks the matched words"
+        assert re.sub(r"\s", " ", hit.snippet) in row

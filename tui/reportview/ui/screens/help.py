@@ -14,12 +14,12 @@ from textual.widgets import Footer, Static
 
 # (group, binding id or None, default keys, what it does). Ids are remapped from config.keys.
 KEYS: tuple[tuple[str, str | None, str, str], ...] = (
-    ("Move", None, "up,down / k,j", "move in a list, scroll the text"),
-    ("Move", None, "pageup,pagedown", "a page up / down"),
+    ("Move", None, "↑ ↓ / k j", "move in a list, scroll the text"),
+    ("Move", None, "pgup / pgdn", "a page up / down"),
     ("Move", "cursor_top", "g,home", "to the top"),
     ("Move", "cursor_bottom", "G,end", "to the bottom"),
     ("Move", None, "tab / shift+tab", "next / previous pane"),
-    ("Move", None, "enter", "open the report or section under the cursor"),
+    ("Move", None, "enter", "open the report or section under the cursor (mouse: click, double click)"),
     ("Move", "previous_report", "left_square_bracket", "previous report"),
     ("Move", "next_report", "right_square_bracket", "next report"),
     ("Move", "figures", "f", "go to the figures panel"),

@@ -488,7 +488,18 @@ class MainScreen(Screen[None]):
         target = self._return_focus
         if target is None or not target.is_attached:
             target = self.query_one(Reader)
-        self.set_focus(target)
+        if isinstance(target, FiguresTable):
+            # shown again by the class change above, focusable once styles are refreshed
+            reader = self.query_one(Reader)
+            self.set_focus(reader)
+
+            def back_to_figures() -> None:
+                if self.focused is reader:  # unless the user moved on meanwhile
+                    self.set_focus(target)
+
+            self.call_after_refresh(back_to_figures)
+        else:
+            self.set_focus(target)
 
     def action_search_move(self, delta: int) -> None:
         results = self.query_one(ResultList)
@@ -545,6 +556,7 @@ class MainScreen(Screen[None]):
             spans = sorted(hit.matches) or [(-1, -1)]
             self.hit_stops.extend((ri, a, b) for a, b in spans)
         self.hit_pos = next((i for i, s in enumerate(self.hit_stops) if s[0] == index), -1)
+        self._return_focus = None  # a jump lands in the text, not where the search started
         self.action_search_close()
         self._go_to_stop()
         self.set_focus(self.query_one(Reader))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -10,8 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from reportview.core.model import Report
-from reportview.core.textsafe import one_line
+from reportview.core.textsafe import one_line, printable
 from reportview.ui.widgets.line_list import LineList
+
+_SPACE = re.compile(r"\s")
 
 
 class SearchInput(Input):
@@ -66,8 +69,13 @@ class ResultList(LineList):
         for a, b in sorted(hit.snippet_matches):
             if a < pos or b <= a:
                 continue
-            text.append(one_line(snippet[pos:a]))
-            text.append(one_line(snippet[a:b]), style="bold underline")
+            text.append(_flat(snippet[pos:a]))
+            text.append(_flat(snippet[a:b]), style="bold underline")
             pos = b
-        text.append(one_line(snippet[pos:]))
+        text.append(_flat(snippet[pos:]))
         return text
+
+
+def _flat(piece: str) -> str:
+    """A piece of a snippet on one line, its edge spaces kept (one_line would strip them)."""
+    return printable(_SPACE.sub(" ", piece))
