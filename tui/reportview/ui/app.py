@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -40,6 +40,8 @@ class ReportViewApp(App[int]):
         self.keymap: dict[str, str] = {k: v for k, v in self.config.keys.items() if k in BINDING_IDS}
         self.set_keymap(self.keymap)
         self.loaded = threading.Event()  # set when loading finished (tests, benchmarks)
+        # Set each time search results are drawn (clear it before typing to wait for the next);
+        # last_search_ms is the engine time of that search. For tests and benchmarks.
         self.search_done = threading.Event()
         self.last_search_ms = 0.0
         # NO_COLOR: Textual turns every colour to greys (App.no_color); states never rely on colour.
@@ -68,6 +70,3 @@ class ReportViewApp(App[int]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
