@@ -241,13 +241,53 @@ def _drop_chrome(root) -> None:
             continue
         if _DROP_WORDS.search(marker) and not _contains(node, root):
             node.decompose()
-    for node in root.css("ul, ol, div, section, table"):
-        text = _text_len(node)
-        if text == 0 or node.mem_id == root.mem_id:
+    _drop_link_lists(root)
+
+
+_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "table"})
+
+
+def _drop_link_lists(root) -> None:
+    """Remove lists and boxes under `root` whose text is mostly link text (related articles,
+    menus). One pass over the tree, without recursion: text and link-text lengths are summed
+    bottom-up, then the outermost link-dense boxes are removed."""
+    nodes: list = []
+    parents: list[int] = []
+    text = [0]
+    linked = [0]
+    stack = [(root, -1, False)]
+    while stack:
+        node, parent, in_link = stack.pop()
+        idx = len(nodes)
+        nodes.append(node)
+        parents.append(parent)
+        own = own_linked = 0
+        child = node.child
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                n = len(" ".join((child.text_content or "").split()))
+                own += n
+                own_linked += n if in_link else 0
+            elif tag != "-comment":
+                stack.append((child, idx, in_link or tag == "a"))
+            child = child.next
+        if idx:
+            text.append(own)
+            linked.append(own_linked)
+        else:
+            text[0], linked[0] = own, own_linked
+    for idx in range(len(nodes) - 1, 0, -1):  # children come after their parents
+        text[parents[idx]] += text[idx]
+        linked[parents[idx]] += linked[idx]
+    dropped = [False] * len(nodes)
+    for idx in range(1, len(nodes)):
+        if dropped[parents[idx]]:
+            dropped[idx] = True
             continue
-        linked = sum(_text_len(a) for a in node.css("a"))
-        if linked / text >= _LINK_DENSITY:
-            node.decompose()
+        if nodes[idx].tag in _LIST_TAGS and text[idx] and linked[idx] / text[idx] >= _LINK_DENSITY:
+            dropped[idx] = True
+            nodes[idx].decompose()
 
 
 def _collect_blocks(root, blocks: list[str]) -> None:
