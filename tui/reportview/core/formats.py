@@ -178,7 +178,7 @@ _DATE_SELECTORS = (
 def _page_date(tree, root) -> str | None:
     """The publication date shown outside the article block (its line), for the outline's date."""
     for selector in _DATE_SELECTORS:
-        for node in tree.css(selector):
+        for node in tree.css(selector)[:20]:  # the date is near the top; never scan thousands
             if _contains(node, root) or _contains(root, node):
                 continue
             for text in (_clean(node.text(separator=" ")), node.attributes.get("datetime") or ""):
@@ -239,7 +239,7 @@ def _drop_chrome(root) -> None:
         marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if node.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "main", "body"):
             continue
-        if _DROP_WORDS.search(marker) and not _contains(node, root):
+        if _DROP_WORDS.search(marker) and node.mem_id != root.mem_id:  # never the block itself
             node.decompose()
     _drop_link_lists(root)
 
