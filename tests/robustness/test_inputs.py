@@ -296,3 +296,45 @@ def test_too_many_figures_are_capped_with_a_warning(monkeypatch):
     report = loading.parse_text("Tỷ lệ 9% và 10% tăng. " * 100)
     assert len(report.figures) == 50
     assert any("only the first 50" in w for w in report.warnings)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_to_a_full_disk_is_one_line_exit_2(report_file):
+    import subprocess
+
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reportview",
+                "figures",
+                str(report_file),
+                "--format",
+                "jsonl",
+                "--no-cache",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == ["reportview: cannot write: No space left on device"]
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+
+    big = tmp_path / "big.txt"
+    big.write_text(REPORT_TEXT * 300, encoding="utf-8")  # megabytes of output: more than a pipe holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reportview", "figures", str(big), "--format", "jsonl", "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in err and "Exception ignored" not in err

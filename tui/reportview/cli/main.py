@@ -148,6 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `reportview figures | head`: the reader left; nothing more to say.
         _silence_stdout()
         return 0
+    except OSError as exc:
+        # Output that cannot be written (a full disk, a closed stdout): say so; not a bug.
+        _silence_stdout()
+        print(f"reportview: cannot write: {printable(exc.strerror or str(exc))}", file=sys.stderr)
+        return 2
     except Exception as exc:
         # No traceback for users (REPORTVIEW_DEBUG=1 shows it): one line, and a bug to report.
         if os.environ.get("REPORTVIEW_DEBUG"):
