@@ -81,10 +81,12 @@ def discover(
     return files, skipped
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError, path: Path | None = None) -> str:
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
     if exc.errno == errno.ENOENT:
+        if path is not None and not os.path.islink(path):
+            return "no longer there (removed while reading?)"
         return "dangling symbolic link"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
@@ -161,7 +163,7 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise InputError(_os_reason(exc)) from None
+        raise InputError(_os_reason(exc, path)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -180,7 +182,7 @@ def read_file_bytes(path: Path) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise InputError(_os_reason(exc)) from None
+        raise InputError(_os_reason(exc, path)) from None
     finally:
         os.close(fd)
 
