@@ -203,6 +203,9 @@ def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
         extracted = extract_text(path, data)
     except (MissingExtraError, BinaryInputError) as exc:
         raise InputError(str(exc)) from None
+    except Exception as exc:  # a parser library's bug must cost one file, not the run
+        why = " ".join(str(exc).split())[:120]
+        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
     if extracted is not None:
         text, fmt, _ = extracted
         if not text.strip():
