@@ -2,8 +2,10 @@
 
 Inputs: random bytes, random Unicode, and mutated seed reports (bytes flipped, inserted, deleted
 and duplicated; control characters, escape sequences and bidi overrides spliced in; truncated
-mid-character; re-encoded as UTF-16/cp1258/NFD; spliced between reports; wrapped in HTML).
-Each input goes through the same path as a file: decode_bytes (or html_to_text), then
+mid-character; re-encoded as UTF-16/cp1258/NFD; spliced between reports; wrapped in HTML;
+several joined on one line), and PDF/DOCX files written from a seed (fpdf2 + DejaVu, python-docx)
+then mutated. Each input goes through the same path as a file: decode_bytes (or html_to_text,
+pdf_to_text, docx_to_text), then
 parse_text, then the CLI's text and JSON renderings. Checked on every input:
 
 - nothing raises except BinaryInputError (the "binary file" skip);
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import random
 import re
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
 
 from reportview.core.decoding import BinaryInputError, decode_bytes  # noqa: E402
-from reportview.core.formats import html_to_text  # noqa: E402
+from reportview.core.formats import docx_to_text, html_to_text, pdf_to_text  # noqa: E402
 from reportview.core.loading import parse_text  # noqa: E402
 from reportview.core.textsafe import json_safe, one_line, printable  # noqa: E402
 
@@ -180,7 +183,53 @@ def long_line(rng: random.Random, seeds: list[bytes]) -> tuple[str, bytes]:
     return "long-line", bytes(data)
 
 
+# PDF and DOCX documents written from a seed report at start-up (when fpdf2 with a DejaVu font,
+# pypdf and python-docx are installed), then mutated byte-wise like the text seeds.
+DOCUMENTS: dict[str, bytes] = {}
+FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf")
+
+
+def make_documents(seed: bytes) -> None:
+    lines = [ln for ln in seed.decode("utf-8", "replace").splitlines() if ln.strip()][:40]
+    try:
+        import docx
+
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        buf = io.BytesIO()
+        document.save(buf)
+        DOCUMENTS["docx"] = buf.getvalue()
+    except ImportError:
+        pass
+    font = next((f for f in FONTS if Path(f).is_file()), None)
+    try:
+        import fpdf
+        import pypdf  # noqa: F401 - the reader under test
+    except ImportError:
+        return
+    if font is not None:
+        pdf = fpdf.FPDF()
+        pdf.add_page()
+        pdf.add_font("DejaVu", fname=font)
+        pdf.set_font("DejaVu", size=11)
+        for line in lines:
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        DOCUMENTS["pdf"] = bytes(pdf.output())
+
+
+def document(rng: random.Random, seeds: list[bytes]) -> tuple[str, bytes]:
+    if not DOCUMENTS:
+        return random_bytes(rng, seeds)
+    kind = rng.choice(sorted(DOCUMENTS))
+    data = bytearray(DOCUMENTS[kind])
+    if rng.random() < 0.9:
+        _mutate_bytes(rng, data)
+    return kind, bytes(data)
+
+
 GENERATORS = [
+    document,
     long_line,
     random_bytes,
     random_unicode,
@@ -198,7 +247,10 @@ GENERATORS = [
 def check(kind: str, data: bytes) -> None:
     """Raise AssertionError (or anything else) when the reader misbehaves on this input."""
     try:
-        text = html_to_text(data) if kind == "html" else decode_bytes(data).text
+        if kind in ("html", "pdf", "docx"):
+            text = {"html": html_to_text, "pdf": pdf_to_text, "docx": docx_to_text}[kind](data)
+        else:
+            text = decode_bytes(data).text
     except BinaryInputError:
         return
     report = parse_text(text, "fuzz.txt")
@@ -232,6 +284,7 @@ def main() -> int:
     args = parser.parse_args()
 
     seeds = load_seeds()
+    make_documents(seeds[0])
     rng = random.Random(args.seed)
     tried: Counter[str] = Counter()
     failures: dict[str, tuple[str, str]] = {}
@@ -252,7 +305,8 @@ def main() -> int:
             )
             if args.save:
                 args.save.mkdir(parents=True, exist_ok=True)
-                (args.save / f"{digest}.{'html' if kind == 'html' else 'txt'}").write_bytes(data)
+                suffix = kind if kind in ("html", "pdf", "docx") else "txt"
+                (args.save / f"{digest}.{suffix}").write_bytes(data)
         took = time.perf_counter() - t0
         if took > slowest[0]:
             slowest = (took, kind, f"{len(data)} bytes")
