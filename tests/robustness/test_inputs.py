@@ -338,3 +338,25 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (0, 1)
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_permission_denied_is_a_skip_even_when_running_as_root(tmp_path, monkeypatch):
+    """The same path as chmod 000 for a normal user, forced with a failing open (root reads all)."""
+    import errno
+
+    from reportview.core import loading
+
+    folder = _folder_with_good_report(tmp_path)
+    locked = folder / "locked.txt"
+    locked.write_text(REPORT_TEXT, encoding="utf-8")
+    real_open = os.open
+
+    def deny(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(loading.os, "open", deny)
+    reports, skipped = loading.load_paths([folder])
+    assert [r.path.rsplit("/", 1)[-1] for r in reports] == ["good.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [(str(locked), "permission denied")]
