@@ -220,3 +220,28 @@ def test_html_nested_deep_with_text_at_every_level_is_linear(tmp_path):
     text = html_to_text(path.read_bytes())
     assert time.monotonic() - started < 20
     assert text.count("Đoạn") == n
+
+
+def test_pdf_lines_are_joined_into_paragraphs():
+    from reportview.core.formats import reflow_pdf_pages
+
+    page1 = (
+        "   Báo cáo tình hình kinh tế năm 2021 của thành phố\n"
+        "Tổng sản phẩm trên địa bàn ước đạt 39.399,4 tỷ đồng, vượt kế hoạch\n"
+        "đề ra, tăng 7% so với năm 2020; kỹ năng của lao động chỉ là con số\n"
+        "0. Chỉ có được động lực học mới nâng cao trình độ của người lao động.\n"
+        "\n"
+        "1. Thu ngân sách\n"
+        "Thu ngân sách đạt 5.381,1 tỷ đồng, bằng 95,6% so với năm trước đó.\n"
+        "- 1 -\n"
+    )
+    page2 = "Trang 2\nNăm 2022, thành phố đặt mục tiêu tăng trưởng 8%.\n"
+    assert reflow_pdf_pages([page1, page2]).splitlines() == [
+        "Báo cáo tình hình kinh tế năm 2021 của thành phố",
+        "Tổng sản phẩm trên địa bàn ước đạt 39.399,4 tỷ đồng, vượt kế hoạch đề ra, tăng 7% so với năm 2020;"
+        " kỹ năng của lao động chỉ là con số 0. Chỉ có được động lực học mới nâng cao trình độ"
+        " của người lao động.",
+        "1. Thu ngân sách",
+        "Thu ngân sách đạt 5.381,1 tỷ đồng, bằng 95,6% so với năm trước đó.",
+        "Năm 2022, thành phố đặt mục tiêu tăng trưởng 8%.",
+    ]

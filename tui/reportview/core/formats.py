@@ -372,8 +372,9 @@ def reflow_pdf_pages(pages: list[str]) -> str:
     """One paragraph per line from PDF page text, whose lines break wherever the page was full.
 
     A line joins the next when it was full (at least 3/4 of the longest line) or stops mid-sentence
-    before a lower-case word; never before a list marker ("2. ", "- "). Page numbers alone on the
-    first or last line of a page are dropped.
+    before a lower-case word; before a list marker ("2. ", "- ") only when it was full and stops
+    mid-sentence; across a page break not after a sentence end. Page numbers alone on the first or
+    last line of a page are dropped.
     """
     page_lines: list[list[str]] = []
     for page in pages:
@@ -391,13 +392,17 @@ def reflow_pdf_pages(pages: list[str]) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     last = ""
-    for line in (ln for lines in page_lines for ln in lines):
+    lines_with_page_starts = ((ln, i == 0) for lines in page_lines for i, ln in enumerate(lines))
+    for line, page_start in lines_with_page_starts:
         if not line:
             if current:
                 paragraphs.append(" ".join(current))
             current, last = [], ""
             continue
-        if current and _continues(last, line, full):
+        # Across a page break there is no gap to see: a full last line that ends a sentence
+        # ends the paragraph unless the next page goes on in lower case.
+        across = page_start and last[-1:] in tuple(_SENTENCE_END) and not line[0].islower()
+        if current and not across and _continues(last, line, full):
             current.append(line)
         else:
             if current:
@@ -410,9 +415,12 @@ def reflow_pdf_pages(pages: list[str]) -> str:
 
 
 def _continues(prev: str, line: str, full: float) -> bool:
+    full_line = len(prev) >= full
     if _LIST_START.match(line):
-        return False
-    if len(prev) >= full:
+        # "… chỉ là con số" / "0. Chỉ có …": a wrap before a number, not a list item, when the line
+        # before is full and stops mid-sentence.
+        return full_line and prev[-1] not in _SENTENCE_END
+    if full_line:
         return True
     return prev[-1] not in _SENTENCE_END and line[0].islower()
 
