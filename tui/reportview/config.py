@@ -120,7 +120,9 @@ def _fail(node: yaml.Node, path: str, problem: str) -> ConfigError:
 def _scalar(node: yaml.Node, path: str, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _fail(node, path, f"{where}: expected a single value, not a {_kind(node)}")
-    return yaml.safe_load(yaml.serialize(node))
+    # The composer has resolved the node's tag: build the value from it (a round trip through
+    # yaml.serialize + safe_load per value cost most of the app's start-up config read).
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
 def _kind(node: yaml.Node) -> str:
