@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_path
+
 from reportview.config import default_config
 from reportview.core import corpus
 from reportview.core.corpus import POOL_MIN_FILES, iter_corpus, load_corpus

@@ -9,6 +9,7 @@ answers may be listed. Top-1 must reach 90% and top-5 100%; misses are printed.
 from __future__ import annotations
 
 import pytest
+
 from reportview.core.search import SearchHit, SearchIndex
 
 R0 = "000_30228f7ad0dec25a.txt"  # Bắc Ninh city, 10 events of 2021 (numbered 1-10)

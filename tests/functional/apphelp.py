@@ -9,10 +9,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportview.config import Config, default_config
-from reportview.ui.app import ReportViewApp
 from rich.console import Console
 from textual.pilot import Pilot
+
+from reportview.config import Config, default_config
+from reportview.ui.app import ReportViewApp
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

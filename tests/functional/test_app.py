@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from apphelp import SEEDS, has_search, make_app, plain, search, sync, wait_loaded
+
 from reportview.config import BINDING_IDS, SHIPPED_CONFIG, config_from_dict, read_config_file
 from reportview.core.corpus import Progress
 from reportview.core.export import CLIP_COLUMNS

@@ -7,6 +7,7 @@ import time
 
 import pytest
 from apphelp import make_app, sync, wait_loaded
+
 from reportview.core.corpus import Progress
 from reportview.core.model import Figure, Report, Section
 from reportview.ui.widgets.figures_table import FiguresTable

@@ -10,9 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from reportview.config import ConfigError, read_config_file
 from reportview.core.export import ExportError, atomic_write
-
 from robustness.helpers import REPORT_TEXT, assert_no_traceback, run_cli
 
 BAD_CONFIGS = {

@@ -7,9 +7,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from reportview.core.decoding import decode_bytes
 from reportview.core.loading import load_report, parse_text, read_text
-
 from robustness.helpers import REPORT_TEXT, assert_no_traceback, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]

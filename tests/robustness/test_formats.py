@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from reportview.core.formats import html_to_text
 from reportview.core.loading import load_report, read_text
-
 from robustness.helpers import REPORT_LINES, REPORT_TEXT, assert_no_traceback, run_cli
 
 DEJAVU = [

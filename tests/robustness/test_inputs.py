@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from reportview.core.loading import discover, load_report
 
+from reportview.core.loading import discover, load_report
 from robustness.helpers import REPORT_TEXT, Run, assert_no_traceback, run_cli
 
 N_FIGURES = len(load_report.__globals__["parse_text"](REPORT_TEXT).figures)

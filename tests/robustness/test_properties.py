@@ -11,10 +11,10 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
 from reportview.core.formats import html_to_text
 from reportview.core.loading import parse_text
-
 from robustness.helpers import REPORT_LINES
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

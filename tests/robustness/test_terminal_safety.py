@@ -11,8 +11,8 @@ import re
 import sys
 
 import pytest
-from reportview.core.textsafe import is_safe, one_line, printable
 
+from reportview.core.textsafe import is_safe, one_line, printable
 from robustness.helpers import assert_no_traceback, run_cli
 
 CSI = "\x1b[31m"

@@ -34,7 +34,9 @@ def test_counter_and_timestamp_lines(line):
     assert is_counter_line(line) or line in _furniture(line + "\n\nMột đoạn văn bản dài để làm thân bài.")
 
 
-@pytest.mark.parametrize("line", ["Tổng thu ngân sách đạt 5.381,1 tỷ đồng", "Năm 2021 có 10 sự kiện", "100 người"])
+@pytest.mark.parametrize(
+    "line", ["Tổng thu ngân sách đạt 5.381,1 tỷ đồng", "Năm 2021 có 10 sự kiện", "100 người"]
+)
 def test_sentences_with_numbers_are_not_counters(line):
     assert not is_counter_line(line)
 
@@ -47,7 +49,15 @@ def test_widgets_and_tail_lists_are_furniture():
         "Tin mới nhất\n\nBài một(21/02/2022 10:39 CH)\n\nBài hai(12/01/2022 3:58 CH)\n"
     )
     furniture = _furniture(text)
-    for line in ("Loading the player...", "147 người đã bình chọn", "0 người đang online", "100%", "zalo-icon", "Tin mới nhất", "Bài hai(12/01/2022 3:58 CH)"):
+    for line in (
+        "Loading the player...",
+        "147 người đã bình chọn",
+        "0 người đang online",
+        "100%",
+        "zalo-icon",
+        "Tin mới nhất",
+        "Bài hai(12/01/2022 3:58 CH)",
+    ):
         assert line in furniture
     assert "Tiêu đề của bài viết" not in furniture
     report = parse_text(text)
@@ -115,7 +125,10 @@ def test_enumerated_one_line_items_are_not_sections():
 def test_uppercase_numbered_headings_and_roman_numerals():
     text = "Báo cáo tổng kết\n\nI. CÔNG TÁC XÂY DỰNG ĐẢNG\n\nNội dung phần một.\n\nII. PHÁT TRIỂN KINH TẾ\n\nNội dung phần hai.\n"
     report = parse_text(text)
-    assert [(s.number, s.title) for s in report.sections if s.number] == [(1, "CÔNG TÁC XÂY DỰNG ĐẢNG"), (2, "PHÁT TRIỂN KINH TẾ")]
+    assert [(s.number, s.title) for s in report.sections if s.number] == [
+        (1, "CÔNG TÁC XÂY DỰNG ĐẢNG"),
+        (2, "PHÁT TRIỂN KINH TẾ"),
+    ]
     assert roman_value("XIV") == 14 and roman_value("IIII") is None
 
 
@@ -171,3 +184,10 @@ def test_report_without_headline_is_named_by_the_sentence_introducing_its_list()
     assert report.title is None
     assert report.display_title == "3 sự kiện nổi bật của thành phố trong năm 2021"
     assert parse_text("", "x/empty.txt").display_title == "empty.txt"
+
+
+def test_many_short_paragraphs_become_several_sections_titled_by_their_first_line():
+    report = parse_text("\n\n".join(f"Đoạn {i} tăng 5%." for i in range(100)))
+    assert len(report.sections) == 20
+    assert report.sections[0].title == "Đoạn 0 tăng 5%."
+    assert report.sections[1].title == "Đoạn 5 tăng 5%."

@@ -106,7 +106,9 @@ def test_english_document_follows_the_english_convention():
 
 
 def test_list_numbers_are_not_figures():
-    report = parse_text("Tiêu đề\n\n1. Công tác xây dựng Đảng\n\nNội dung có 5 chi bộ.\n\n2. Kinh tế\n\nTăng 7%.\n")
+    report = parse_text(
+        "Tiêu đề\n\n1. Công tác xây dựng Đảng\n\nNội dung có 5 chi bộ.\n\n2. Kinh tế\n\nTăng 7%.\n"
+    )
     assert [f.value for f in report.figures] == [5, 7]
 
 
@@ -124,7 +126,10 @@ def test_convention_is_decided_per_document():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False), st.sampled_from(["vi", "en"]))
+@given(
+    st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["vi", "en"]),
+)
 def test_numbers_round_trip_in_both_conventions(value, convention):
     v = float(value)
     written = format_number(v, convention)
@@ -140,9 +145,49 @@ def test_extraction_never_raises_and_offsets_hold(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["có ", "12", ".", "345", ",", "5", " tỷ ", "đồng", "%", "/", "2021", " người", "\n", "ngày ", "-", "số "]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "có ",
+                "12",
+                ".",
+                "345",
+                ",",
+                "5",
+                " tỷ ",
+                "đồng",
+                "%",
+                "/",
+                "2021",
+                " người",
+                "\n",
+                "ngày ",
+                "-",
+                "số ",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_extraction_on_number_soup(parts):
     text = "".join(parts)
     report = parse_text(text)
     for f in report.figures:
         assert text[f.start : f.end] == f.text
+
+
+def test_quoted_terminal_escapes_are_not_figures():
+    report = parse_text("Tiêu đề báo cáo\n\nKinh tế \x1b[31mtăng\x1b[0m 5% so với năm trước.\n")
+    assert [(f.text, f.kind) for f in report.figures] == [("5%", "percent")]
+
+
+def test_a_long_single_line_is_read_in_linear_time():
+    import time
+
+    line = "Tổng thu đạt 5,2 tỷ đồng, tăng 7% so với năm trước; " * 4000  # ~220 KB, one line
+    start = time.process_time()
+    report = parse_text("Tiêu đề\n\n" + line)
+    assert len(report.figures) == 8000
+    # Generous bound: a per-number scan back to the line start made this take minutes.
+    assert time.process_time() - start < 30

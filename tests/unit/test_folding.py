@@ -6,6 +6,7 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from reportview.core.folding import fold, fold_with_map, to_folded, to_source
 
 VIETNAMESE = (

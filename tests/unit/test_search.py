@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from reportview.core.folding import fold
 from reportview.core.loading import parse_text
 from reportview.core.search import SearchHit, SearchIndex, parse_query

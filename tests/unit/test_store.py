@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
 from reportview.cli.main import main
 from reportview.config import default_config
 from reportview.core import corpus

@@ -57,7 +57,7 @@ def test_copy_native_runs_the_command_with_the_text(tmp_path) -> None:
 
 
 def test_copy_native_reports_a_failing_tool() -> None:
-    result = copy_native("x", "command", f"{sys.executable} -c \"raise SystemExit(3)\"")
+    result = copy_native("x", "command", f'{sys.executable} -c "raise SystemExit(3)"')
     assert result.native is None and "exit 3" in (result.error or "")
     result = copy_native("x", "command", "/nonexistent/copy-tool")
     assert result.native is None and "not found" in (result.error or "")

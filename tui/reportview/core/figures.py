@@ -26,6 +26,8 @@ _TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
 _WORD = re.compile(r"[^\W\d_]+")
 _RANGE = re.compile(r"\s?[-–]\s?(\d+)")
 _LIST_MARK = re.compile(r"[.)]\s")
+_ESCAPE_BEFORE = re.compile(r"\x1b\[[\d;]*$")
+_ESCAPE_END = re.compile(r"[\d;]*[A-Za-z]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,7 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
 
 
 def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
-    start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
+    start = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
     window = text[start:pos]
     parts = _TOKEN.findall(window)
     cur = pos - (len(window) - len(window.rstrip(" \t\u00a0")))
@@ -310,6 +312,9 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
         return None, e
     if prev_char == "/" and prev2.isdigit():
         return None, e
+    # Inside a terminal escape sequence quoted in the text ("\x1b[31m", "\x1b[0m").
+    if prev_char in "[;" and _ESCAPE_BEFORE.search(text, max(0, s - 16), s):
+        return None, _ESCAPE_END.match(text, e).end()
     if prev_char in "-–" and prev2.isdigit():
         k = s - 2
         while k > 0 and text[k - 1].isdigit():
@@ -320,8 +325,11 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
     if time_end is not None:
         return None, time_end
     # A list number at the start of a line: "1. Quán triệt ...".
-    line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip(" \t#*-") and _LIST_MARK.match(text, e):
+    # (The look-back is bounded: a 20 MB single-line text must not cost a scan per number.)
+    head = text[max(0, s - 8) : s]
+    nl = head.rfind("\n")
+    at_line_start = (nl >= 0 or s <= 8) and not head[nl + 1 :].strip(" \t#*-")
+    if at_line_start and _LIST_MARK.match(text, e):
         return None, e + 1
 
     value = parse_number(token, ctx.convention)

@@ -26,6 +26,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TITLE_MAX_CHARS = 220
 HEADING_MAX_CHARS = 400
 SECTION_TITLE_MAX = 90
+SHORT_BLOCK = 60  # characters: a caption or byline rather than a paragraph
+SHORT_RUN = 5  # short blocks in a row that make a section of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,8 @@ def _to_roman(n: int) -> str:
 
 def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
     """The first sentence of a paragraph, clipped to `limit` characters on a word boundary."""
-    text = " ".join(text.split())
+    # Only the head matters: never split a whole (possibly huge) paragraph.
+    text = " ".join(text[: limit * 4].split())
     parts = _SENTENCE_END.split(text, maxsplit=1)
     sentence = parts[0]
     if len(sentence) <= limit:
@@ -202,17 +205,21 @@ def _paragraphs(content: Sequence[Line]) -> list[list[Line]]:
         prev = ln
     if len(blocks) == 1 and len(blocks[0]) > 1:
         blocks = [[ln] for ln in blocks[0]]
-    # Short blocks (captions, bylines) join the paragraph after them.
+    # Short blocks (captions, bylines) join the paragraph after them; a long run of short blocks
+    # (one-line items) is cut into sections of a few lines each.
     merged: list[list[Line]] = []
     carry: list[Line] = []
     for block in blocks:
-        if sum(len(ln.text) for ln in block) < 60:
+        if sum(len(ln.text) for ln in block) < SHORT_BLOCK:
             carry.extend(block)
+            if len(carry) >= SHORT_RUN:
+                merged.append(carry)
+                carry = []
             continue
         merged.append(carry + block)
         carry = []
     if carry:
-        if merged:
+        if merged and len(carry) < SHORT_RUN // 2:
             merged[-1].extend(carry)
         else:
             merged.append(carry)
@@ -331,7 +338,8 @@ def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
     out = []
     for block in _paragraphs(body_lines):
         first = block[0]
-        main = max(block, key=lambda ln: len(ln.text))
+        # The title comes from the block's first real sentence, not a caption before it.
+        main = next((ln for ln in block if len(ln.text) >= SHORT_BLOCK), first)
         out.append(
             RawSection(
                 None,
