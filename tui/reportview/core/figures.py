@@ -28,6 +28,7 @@ _RANGE = re.compile(r"\s?[-–]\s?(\d+)")
 _LIST_MARK = re.compile(r"[.)]\s")
 _ESCAPE_BEFORE = re.compile(r"\x1b\[[\d;]*$")
 _ESCAPE_END = re.compile(r"[\d;]*[A-Za-z]?")
+_ESCAPE_ENDS = re.compile(r"\x1b\[[\d;]*[A-Za-z]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +306,11 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
     token = text[s:e]
     prev_char = text[s - 1] if s > 0 else "\n"
     prev2 = text[s - 2] if s > 1 else "\n"
-    # Glued to a word before: H5N6, e833, Covid-19, 18-KH/TU's tail, Quý I/2021.
-    if prev_char.isalnum() or prev_char == "_":
+    # Glued to a word before: H5N6, e833, Covid-19, 18-KH/TU's tail, Quý I/2021 (but a quoted
+    # terminal escape such as "\x1b[31m" right before the number is no word).
+    if (prev_char.isalnum() or prev_char == "_") and not (
+        prev_char.isalpha() and _ESCAPE_ENDS.search(text, max(0, s - 16), s)
+    ):
         return None, e
     if prev_char in "-–/." and prev2.isalpha():
         return None, e
