@@ -15,6 +15,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -128,23 +129,32 @@ class MainScreen(Screen[None]):
                 yield ReportList(self.reports, id="reports")
                 yield SectionList(id="sections")
             with Vertical(id="middle"):
-                yield SearchInput(id="search")
-                yield ResultList(self.reports, id="results")
+                # the search field and its results are mounted above the reader on first use
                 yield Reader(id="reader")
             yield FiguresTable(id="figures")
         yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search").display = False
-        self.query_one("#results").display = False
         self.query_one(ReportList).on_highlight = self._report_highlighted
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
-        self.query_one(ResultList).on_select = self.open_result
         self._update_counts()
         self._start_loading()
+
+    def _search_widgets(self) -> tuple[SearchInput, ResultList]:
+        """The search field and the results list, mounted the first time they are needed."""
+        try:
+            return self.query_one("#search", SearchInput), self.query_one("#results", ResultList)
+        except NoMatches:
+            pass
+        field = SearchInput(id="search")
+        results = ResultList(self.reports, id="results")
+        field.display = results.display = False
+        results.on_select = self.open_result
+        self.query_one("#middle").mount(field, results, before=self.query_one(Reader))
+        return field, results
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -160,7 +170,9 @@ class MainScreen(Screen[None]):
         status.set_text(f"Loading {', '.join(self.paths)}…")
         status.progress(0, 1)
         self.refresh_bindings()
-        self._load()
+        # The worker starts once the first frame is on screen: started here, its thread takes
+        # turns with the first layout and paint for the interpreter.
+        self.call_after_refresh(self._load)
 
     @work(thread=True, exclusive=True, group="load", name="load corpus")
     def _load(self) -> None:
@@ -466,8 +478,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # `/` typed into a text field (the query itself, a path)
-        field = self.query_one("#search", SearchInput)
-        results = self.query_one(ResultList)
+        field, results = self._search_widgets()
         if not field.display:
             focused = self.focused
             self._return_focus = focused if focused not in (field, results) else None
