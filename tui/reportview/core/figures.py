@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
 from reportview.core.labels import base_after, change_before, inherit_labels, label_for, qualifier_around
+from reportview.core.model import Figure
 from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
 
 if TYPE_CHECKING:
@@ -29,22 +30,6 @@ _LIST_MARK = re.compile(r"[.)]\s")
 _ESCAPE_BEFORE = re.compile(r"\x1b\[[\d;]*$")
 _ESCAPE_END = re.compile(r"[\d;]*[A-Za-z]?")
 _ESCAPE_ENDS = re.compile(r"\x1b\[[\d;]*[A-Za-z]$")
-
-
-@dataclass(frozen=True, slots=True)
-class RawFigure:
-    """A figure in NFC-text offsets, before the loader maps it to the source."""
-
-    start: int
-    end: int
-    value: float
-    kind: str
-    unit: str
-    total: float | None = None
-    qualifier: str | None = None
-    change: str | None = None
-    base: str | None = None
-    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +185,7 @@ def extract_figures(
     furniture: Sequence[tuple[int, int]] = (),
     rules: FigureRules | None = None,
     title_span: tuple[int, int] | None = None,
-) -> list[RawFigure]:
+) -> list[Figure]:
     """Every figure of `text` inside the title and body, outside furniture, in text order."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
@@ -208,7 +193,7 @@ def extract_figures(
         detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
     )
     ctx = _Context(text, rules, convention)
-    out: list[RawFigure] = []
+    out: list[Figure] = []
     for rs, re_ in regions:
         skip_to = rs
         for m in NUMBER_TOKEN.finditer(text, rs, re_):
@@ -301,7 +286,7 @@ def _skip_date_or_time(text: str, s: int, e: int) -> int | None:
     return None
 
 
-def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | None, int]:
+def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None, int]:
     text = ctx.text
     token = text[s:e]
     prev_char = text[s - 1] if s > 0 else "\n"
@@ -358,9 +343,7 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | N
     return _read_tail(ctx, s, e, value, before, region_end)
 
 
-def _read_slash(
-    ctx: _Context, s: int, e: int, value: float, before: list[Tok]
-) -> tuple[RawFigure | None, int]:
+def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[Figure | None, int]:
     text = ctx.text
     m = NUMBER_TOKEN.match(text, e + 1)
     assert m is not None
@@ -456,7 +439,7 @@ def _rate_tail(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int]:
 
 def _read_tail(
     ctx: _Context, s: int, e: int, value: float, before: list[Tok], region_end: int
-) -> tuple[RawFigure | None, int]:
+) -> tuple[Figure | None, int]:
     text = ctx.text
     toks = _tokens_after(text, e)
     glued = bool(toks) and toks[0].space == "" and toks[0].is_word
@@ -601,7 +584,7 @@ def _read_tail(
 
 def _range_start(
     ctx: _Context, s: int, e: int, value: float, toks: Sequence[Tok], region_end: int
-) -> RawFigure | None:
+) -> Figure | None:
     """The first number of a range ("30 - 40 tuổi", "400-500 tô bún") takes the second's unit."""
     if len(toks) < 2 or toks[0].text not in "-–" or not toks[1].is_number:
         return None
@@ -646,7 +629,7 @@ _SPELLED_RATIO = re.compile(
 )
 
 
-def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[RawFigure, int] | None:
+def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[Figure, int] | None:
     m = _SPELLED_RATIO.match(ctx.text, e)
     if not m:
         return None
@@ -672,9 +655,10 @@ def _figure(
     *,
     total: float | None = None,
     qualifier: str | None = None,
-) -> RawFigure:
+) -> Figure:
     text = ctx.text
     change = change_before(text, s, ctx.lang)
     base = base_after(text, consumed, ctx.lang)
     label = label_for(text, s, consumed, kind, unit, ctx.lang)
-    return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label)
+    # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.
+    return Figure(s, end, text[s:end], value, kind, unit, total, qualifier, change, base, label)

@@ -14,7 +14,7 @@ LABEL_MAX = 60
 
 def _words_before(text: str, pos: int, window: int = 40) -> list[str]:
     start = max(0, pos - window)
-    line = text.rfind("\n", 0, pos) + 1
+    line = text.rfind("\n", start, pos) + 1
     chunk = text[max(start, line) : pos]
     # Stop at the last punctuation: qualifiers stand right before the number.
     last = _LAST_PUNCT.search(chunk)
@@ -103,8 +103,8 @@ _BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
 
 
 def _phrase_before(text: str, start: int) -> str:
-    line = text.rfind("\n", 0, start) + 1
-    base = max(line, start - 160)
+    base = max(0, start - 160)
+    base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
     # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
     depth = 0

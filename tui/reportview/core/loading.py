@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportview.config import Config, default_config
 from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
-from reportview.core.figures import FigureRules, RawFigure, extract_figures, figure_rules
+from reportview.core.figures import FigureRules, extract_figures, figure_rules
 from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
@@ -281,18 +281,11 @@ def parse_text(
         start, end = src(f.start + shift), src_end(f.end + shift)
         idx = _section_at(sections, starts, start)
         figures.append(
-            Figure(
+            dataclasses.replace(
+                f,
                 start=start,
                 end=end,
                 text=text[start:end],
-                value=f.value,
-                kind=f.kind,
-                unit=f.unit,
-                total=f.total,
-                qualifier=f.qualifier,
-                change=f.change,
-                base=f.base,
-                label=f.label,
                 section_index=idx,
                 section_number=sections[idx].number if idx is not None else None,
             )
@@ -338,7 +331,7 @@ def _figures_in_pieces(
     rules: FigureRules,
     title_span: tuple[int, int] | None,
     line_spans: list[tuple[int, int]],
-) -> Iterator[tuple[int, RawFigure]]:
+) -> Iterator[tuple[int, Figure]]:
     """(offset shift, figure) for every figure, in text order; the whole text at once unless big."""
     if len(text) <= BIG_TEXT_CHARS and not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
         for f in extract_figures(text, body, furniture, rules, title_span=title_span):
