@@ -191,3 +191,14 @@ def test_a_long_single_line_is_read_in_linear_time():
     assert len(report.figures) == 8000
     # Generous bound: a per-number scan back to the line start made this take minutes.
     assert time.process_time() - start < 30
+
+
+def test_labels_follow_the_sentence_topic():
+    report = parse_text(
+        "Tiêu đề\n\nSố vụ ma túy 218 vụ tăng 2,4 lần so với quý trước nhưng giảm 5,2% so với cùng kỳ. "
+        "Thành lập mới 605 doanh nghiệp, 124 doanh nghiệp ngừng hoạt động.\n"
+    )
+    labels = {f.text: f.label for f in report.figures}
+    assert labels["218"] == labels["2,4 lần"] == labels["5,2%"] == "Số vụ ma túy"
+    assert labels["605"] == "doanh nghiệp thành lập mới"
+    assert labels["124"] == "doanh nghiệp ngừng hoạt động"

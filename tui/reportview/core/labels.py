@@ -173,6 +173,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         # ngừng hoạt động" -> the words after the noun.
         if after:
             label = f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
+        elif unit and unit.lower() in before.lower():
+            label = before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
         else:
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
@@ -191,11 +193,17 @@ def inherit_labels(
     text: str, labels: list[str | None], spans: list[tuple[int, int]], bases: list[str | None]
 ) -> list[str | None]:
     """A figure that only continues the sentence's topic ("..., vượt 0,9% kế hoạch, tăng 7% so với
-    năm 2020") takes the label of the figure before it in the same sentence."""
+    năm 2020"), or whose own phrase runs back over the figure before it ("218 vụ tăng 2,4 lần"),
+    takes the label of the figure before it in the same sentence."""
     out = list(labels)
     for k in range(1, len(out)):
         own = out[k]
-        weak = own is None or (bases[k] is not None and own.lower() in bases[k].lower())
+        prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
+        weak = (
+            own is None
+            or (bases[k] is not None and own.lower() in bases[k].lower())
+            or re.search(rf"(?<![\d.,]){re.escape(prev_text)}(?![\d.,])", own) is not None
+        )
         if not weak or out[k - 1] is None:
             continue
         gap = text[spans[k - 1][1] : spans[k][0]]
