@@ -60,6 +60,12 @@ class ReportViewApp(App[int]):
                 f"Unknown theme {bad!r} in config; using {self.theme}.", severity="warning", markup=False
             )
 
+    def on_ready(self) -> None:
+        # Ready: the first frame is on screen, so the corpus may start loading.
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.begin_load()
+
     @property
     def main(self) -> MainScreen:
         for screen in self.screen_stack:

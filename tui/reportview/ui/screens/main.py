@@ -104,6 +104,7 @@ class MainScreen(Screen[None]):
         self.load_done = 0
         self.load_seconds = 0.0
         self._cancel = threading.Event()
+        self._load_started = False
         self._n_sections = 0
         self._n_figures = 0
         self.index = None  # SearchIndex when core.search is available
@@ -170,9 +171,16 @@ class MainScreen(Screen[None]):
         status.set_text(f"Loading {', '.join(self.paths)}…")
         status.progress(0, 1)
         self.refresh_bindings()
-        # The worker starts once the first frame is on screen: started here, its thread takes
-        # turns with the first layout and paint for the interpreter.
-        self.call_after_refresh(self._load)
+        # The worker starts once the first frame is on screen (the app's Ready event; this is
+        # the fallback): started here, its thread would take turns with the first layout and
+        # paint for the interpreter.
+        self.call_after_refresh(self.begin_load)
+
+    def begin_load(self) -> None:
+        """Start the loading worker, once, after _start_loading."""
+        if self.is_loading and not self._load_started:
+            self._load_started = True
+            self._load()
 
     @work(thread=True, exclusive=True, group="load", name="load corpus")
     def _load(self) -> None:
