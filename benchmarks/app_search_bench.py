@@ -2,6 +2,8 @@
 
     python benchmarks/app_search_bench.py            # ~10k and ~100k sections, 3 rounds each
     python benchmarks/app_search_bench.py --quick    # ~10k sections, 1 round (< 60 s)
+    python benchmarks/app_search_bench.py --try=gc-freeze,fps120,gc-freeze+fps120
+                                                     # also the app with proposed fixes applied
 
 Corpus: the vn-news articles of ../shared/corpus are copied into a temporary directory (copy 0,
 copy 1, ...) until the copies hold the wanted number of sections (counted from one parse of the
@@ -30,7 +32,13 @@ Baselines in the same run, on the same key presses:
   costs to redraw a list of results per key.
 A breakdown of the app's medians says where the time goes: key -> `Input.Changed` handled,
 -> search started in its worker thread, engine time inside the app, -> results handed back to
-the UI thread, -> painted. It also counts reader / figures / section updates during typing.
+the UI thread, -> painted; the frame work per key (full layouts, compositor renders, terminal
+bytes, and garbage collection, timed with `gc.callbacks`), and the slowest keys as a timeline
+(`resume`: the screen's update timer woken by a dirty widget, `tick`: it fires). It also counts
+reader / figures / section updates during typing. `--try` runs the app again with a proposed fix
+applied from the outside (the app's code is not changed): `gc-freeze` calls `gc.freeze()` once
+loading is done, `fps120` sets Textual's screen update period to 1/120 s (what TEXTUAL_FPS=120
+does when set before Textual is imported).
 """
 
 from __future__ import annotations
@@ -258,9 +266,30 @@ async def _type_phrase(
     return out
 
 
-async def measure_app(corpus: Path, phrases: list[str], rounds: int) -> dict:
+TWEAKS = {
+    "gc-freeze": "gc.freeze() once loading is done (loaded objects leave the collector's walks)",
+    "fps120": "screen updates at up to 120 fps instead of Textual's 60 (TEXTUAL_FPS=120)",
+}
+
+
+async def measure_app(corpus: Path, phrases: list[str], rounds: int, tweaks: Sequence[str] = ()) -> dict:
+    """Type the phrases in the real app. `tweaks` try proposed fixes from outside the app's code."""
     from reportview.ui.app import ReportViewApp
 
+    if "fps120" in tweaks:
+        import textual.screen
+
+        period, textual.screen.UPDATE_PERIOD = textual.screen.UPDATE_PERIOD, 1 / 120
+        try:
+            return await measure_app(corpus, phrases, rounds, [t for t in tweaks if t != "fps120"])
+        finally:
+            textual.screen.UPDATE_PERIOD = period
+    if "gc-freeze" in tweaks:
+        tweaks = [t for t in tweaks if t != "gc-freeze"]
+        try:
+            return await measure_app(corpus, phrases, rounds, [*tweaks, "_freeze"])
+        finally:
+            gc.unfreeze()
     app = ReportViewApp(paths=[str(corpus)])
     painted = Painted(app)
     res: dict = {"keys": [], "phases": [], "updates": {}, "costs": [], "detail": []}
@@ -270,6 +299,9 @@ async def measure_app(corpus: Path, phrases: list[str], rounds: int) -> dict:
             while not app.loaded.is_set() and time.perf_counter() - t < 600:
                 await pilot.pause(0.05)
             res["load_s"] = time.perf_counter() - t
+            if "_freeze" in tweaks:
+                gc.collect()
+                gc.freeze()
             main = app.main
             res["sections"] = main._n_sections
             res["reports"] = len(main.reports)
@@ -444,6 +476,7 @@ def bench_size(
     rounds: int,
     tmp: Path,
     lines: list[str],
+    tries: Sequence[str] = (),
 ) -> None:
     t = time.perf_counter()
     corpus, n_files, _n_sections = build_corpus(files, counts, sections, tmp)
@@ -451,6 +484,7 @@ def bench_size(
     try:
         app = asyncio.run(measure_app(corpus, phrases, rounds))
         bare = asyncio.run(measure_bare(app["rows"], phrases, rounds))
+        tried = [(t, asyncio.run(measure_app(corpus, phrases, rounds, t.split("+")))) for t in tries]
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
     lines.append(
@@ -503,6 +537,13 @@ def bench_size(
         work = ", ".join(f"{k} {costs[0][k]:.1f} ms x{costs[1][k]}" for k in Painted.COSTS) if costs else "?"
         frames = " ".join(f"{k} +{(v - t0) * 1000:.1f}" for k, v in costs[2] if k != "gc") if costs else ""
         lines.append(f"slow key {q!r:<16} {ms:7.1f} ms: ({marks}; {work}; frame work at {frames})")
+    for name, res in tried:
+        ms_t = [m for _q, m in res["keys"] if m is not None]
+        gcs = _median([c[0]["gc"] for c in res["costs"]]) if res["costs"] else float("nan")
+        lines.append(
+            _fmt(f"try {name}", ms_t, f"  (the app with {'; '.join(TWEAKS[t] for t in name.split('+'))})")
+            + f"; over target: {sum(m > TARGET_MAX_MS for m in ms_t)}, gc per key median {gcs:.1f} ms"
+        )
     updates = ", ".join(f"{k} {v}" for k, v in sorted(app["updates"].items())) or "none"
     lines.append(
         f"during typing          other panes updated: {updates}; {app['paints']} screen updates"
@@ -530,10 +571,12 @@ def run(
     max_files: int | None = None,
     phrases: Sequence[str] | None = None,
     rounds: int | None = None,
+    tries: Sequence[str] = (),
 ) -> list[str]:
     """Run the benchmark and return its report lines (also used by benchmarks/run.py).
 
-    The keyword arguments are for tests: another source directory (e.g. seeds/), other sizes.
+    The keyword arguments are for tests: another source directory (e.g. seeds/), other sizes;
+    `tries` runs the app again with proposed fixes applied from outside (see TWEAKS; "a+b").
     """
     lines = _Lines(echo)
     source = CORPUS if source is None else Path(source)
@@ -560,7 +603,7 @@ def run(
         files = _articles(source, max_files)
         counts = _section_counts(files)
         for n in sizes:
-            bench_size(files, counts, n, phrases, rounds, tmp, lines)
+            bench_size(files, counts, n, phrases, rounds, tmp, lines, tries)
     finally:
         if old_cache is None:
             os.environ.pop("XDG_CACHE_HOME", None)
@@ -573,7 +616,12 @@ def run(
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     t = time.perf_counter()
-    run("--quick" in argv, echo=True)
+    tries = [t for a in argv if a.startswith("--try=") for t in a[6:].split(",") if t]
+    unknown = {x for t in tries for x in t.split("+")} - TWEAKS.keys()
+    if unknown:
+        print(f"unknown --try: {', '.join(sorted(unknown))}; known: {', '.join(TWEAKS)}", file=sys.stderr)
+        return 2
+    run("--quick" in argv, echo=True, tries=tries)
     print(f"({time.perf_counter() - t:.1f} s)")
     return 0
 
