@@ -368,6 +368,12 @@ def bench_search(quick: bool, lines: list[str]) -> None:
         lines.append("search latency         skipped: benchmarks/search_bench.py not present")
         return
     lines.extend(search_bench.run(quick))
+    try:
+        import app_search_bench
+    except ImportError:
+        lines.append("app search latency     skipped: benchmarks/app_search_bench.py not present")
+        return
+    lines.extend(app_search_bench.run(quick))
 
 
 def summary(results: dict) -> str:
