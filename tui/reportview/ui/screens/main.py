@@ -19,7 +19,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 from textual.worker import get_current_worker
 
 from reportview.core.corpus import iter_corpus
@@ -30,6 +30,7 @@ from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresTable
+from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
 from reportview.ui.widgets.search import ResultList, SearchInput
@@ -134,7 +135,7 @@ class MainScreen(Screen[None]):
                 yield Reader(id="reader")
             yield FiguresTable(id="figures")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(ReportList).on_highlight = self._report_highlighted
