@@ -270,8 +270,13 @@ def _validate(node: yaml.Node, schema: Any, path: str, where: str = "") -> Any:
     return out
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """Parse and validate one config file; raise ConfigError naming the file and line."""
+def read_config_file(path: Path, *, shipped: bool = False) -> dict[str, Any]:
+    """Parse and validate one config file; raise ConfigError naming the file and line.
+
+    `shipped`: the file is the package's own, read with libyaml when present (0.1 ms instead
+    of 3 at every start). Users' files always go through the pure-Python composer, whose
+    RecursionError on deep nesting is caught: libyaml's recursion overflows the C stack.
+    """
     data = _read_config_bytes(path)
     try:
         text = data.decode("utf-8-sig")
@@ -281,7 +286,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
     if "\x00" in text:
         raise ConfigError(path, text[: text.index("\x00")].count("\n") + 1, "not a text file (NUL byte)")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if shipped else yaml.SafeLoader
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -371,7 +377,7 @@ def find_config_path(explicit: str | os.PathLike[str] | None = None) -> Path | N
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """The effective config: shipped defaults, overridden by the first user file found."""
-    defaults = read_config_file(SHIPPED_CONFIG)
+    defaults = read_config_file(SHIPPED_CONFIG, shipped=True)
     chosen = find_config_path(explicit)
     merged = defaults
     source = str(SHIPPED_CONFIG)
@@ -411,4 +417,4 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
 
 def default_config() -> Config:
     """The shipped defaults alone (for tests and library use)."""
-    return config_from_dict(read_config_file(SHIPPED_CONFIG), source=str(SHIPPED_CONFIG))
+    return config_from_dict(read_config_file(SHIPPED_CONFIG, shipped=True), source=str(SHIPPED_CONFIG))
