@@ -100,7 +100,11 @@ def test_held_out_outlines():
     vi = load_report(DATA / "held_out_vi.txt", default_config())
     assert vi.title == "Kinh tế - xã hội tỉnh Hà Nam năm 2021 tăng trưởng ấn tượng"
     assert vi.date == "2021-12-28"
-    assert [s.title for s in vi.sections if s.number] == ["TĂNG TRƯỞNG KINH TẾ", "VĂN HÓA - XÃ HỘI", "QUỐC PHÒNG - AN NINH"]
+    assert [s.title for s in vi.sections if s.number] == [
+        "TĂNG TRƯỞNG KINH TẾ",
+        "VĂN HÓA - XÃ HỘI",
+        "QUỐC PHÒNG - AN NINH",
+    ]
     en = load_report(DATA / "held_out_en.txt", default_config())
     assert en.title == "Provincial economy in the first quarter of 2021"
     assert en.date == "2021-04-05"

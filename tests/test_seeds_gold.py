@@ -23,9 +23,13 @@ def test_outline_matches_gold(tmp_path):
     assert out.returncode == 0, out.stderr
     pred = tmp_path / "outline.json"
     pred.write_text(out.stdout, encoding="utf-8")
-    score = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--show-errors"], capture_output=True, text=True)
+    score = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--show-errors"], capture_output=True, text=True
+    )
     line = score.stdout.strip().splitlines()[-1]
-    assert line == "outline: sections 25/25 titles 25/25 starts 25/25 spurious 0 | doc titles 5/5 dates 5/5", score.stdout
+    assert (
+        line == "outline: sections 25/25 titles 25/25 starts 25/25 spurious 0 | doc titles 5/5 dates 5/5"
+    ), score.stdout
 
 
 def test_figures_meet_the_floor(tmp_path):
@@ -36,8 +40,12 @@ def test_figures_meet_the_floor(tmp_path):
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(p.read_text(encoding="utf-8") for p in sorted(gold_dir.glob("*.jsonl"))), encoding="utf-8")
-    score = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--show-errors"], capture_output=True, text=True)
+    gold.write_text(
+        "".join(p.read_text(encoding="utf-8") for p in sorted(gold_dir.glob("*.jsonl"))), encoding="utf-8"
+    )
+    score = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--show-errors"], capture_output=True, text=True
+    )
     last = score.stdout.strip().splitlines()[-1]
     m = re.search(r"F1=([\d.]+) kind=([\d.]+) unit=([\d.]+)", last)
     assert m, score.stdout
@@ -47,7 +55,20 @@ def test_figures_meet_the_floor(tmp_path):
 
 def test_figures_jsonl_shape_and_offsets():
     out = _reportview("figures", "--format", "jsonl", *map(str, SEED_FILES))
-    keys = {"doc", "section", "start", "end", "text", "value", "kind", "unit", "total", "qualifier", "change", "label"}
+    keys = {
+        "doc",
+        "section",
+        "start",
+        "end",
+        "text",
+        "value",
+        "kind",
+        "unit",
+        "total",
+        "qualifier",
+        "change",
+        "label",
+    }
     texts = {str(p): p.read_text(encoding="utf-8-sig") for p in SEED_FILES}
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(rows) > 300

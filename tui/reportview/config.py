@@ -102,8 +102,18 @@ def _parser_code_digest() -> str:
 
 # The core modules whose code decides what a parsed report holds.
 PARSING_MODULES = (
-    "decoding.py", "formats.py", "lines.py", "furniture.py", "dates.py", "outline.py", "numbers.py",
-    "lexicon.py", "figures.py", "labels.py", "loading.py", "model.py",
+    "decoding.py",
+    "formats.py",
+    "lines.py",
+    "furniture.py",
+    "dates.py",
+    "outline.py",
+    "numbers.py",
+    "lexicon.py",
+    "figures.py",
+    "labels.py",
+    "loading.py",
+    "model.py",
 )
 _CODE_DIGEST: str | None = None
 

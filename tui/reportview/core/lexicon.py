@@ -111,8 +111,16 @@ CURRENCIES: dict[str, str] = {
 
 # Currency signs written before a number ("$2.3 million", "US$ 40").
 CURRENCY_PREFIXES: dict[str, str] = {
-    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND", "vnd": "VND", "vnđ": "VND",
-    "usd": "USD", "eur": "EUR",
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₫": "VND",
+    "vnd": "VND",
+    "vnđ": "VND",
+    "usd": "USD",
+    "eur": "EUR",
 }
 
 PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm", "percent", "per cent", "pct")
@@ -120,30 +128,119 @@ PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm", "percent", "per cent", "p
 # Units of measure -> the canonical (case-normalised) unit written in figures.
 MEASURE_UNITS: dict[str, str] = {
     # mass
-    "tấn": "tấn", "tạ": "tạ", "yến": "yến", "kg": "kg", "kilôgam": "kg", "kilogam": "kg", "ki-lô-gam": "kg",
-    "gam": "gam", "gram": "gam", "g": "g", "mg": "mg", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons",
-    "ton": "tons", "kilograms": "kg", "grams": "g", "pounds weight": "lb",
+    "tấn": "tấn",
+    "tạ": "tạ",
+    "yến": "yến",
+    "kg": "kg",
+    "kilôgam": "kg",
+    "kilogam": "kg",
+    "ki-lô-gam": "kg",
+    "gam": "gam",
+    "gram": "gam",
+    "g": "g",
+    "mg": "mg",
+    "tonnes": "tonnes",
+    "tonne": "tonnes",
+    "tons": "tons",
+    "ton": "tons",
+    "kilograms": "kg",
+    "grams": "g",
+    "pounds weight": "lb",
     # area and length
-    "ha": "ha", "hecta": "ha", "héc-ta": "ha", "héc ta": "ha", "hectares": "ha", "hectare": "ha",
-    "m2": "m2", "m²": "m2", "mét vuông": "m2", "km2": "km2", "km²": "km2", "sào": "sào",
-    "km": "km", "ki-lô-mét": "km", "kilômét": "km", "kilometres": "km", "kilometers": "km", "m": "m",
-    "mét": "m", "metres": "m", "meters": "m", "cm": "cm", "mm": "mm", "miles": "miles",
+    "ha": "ha",
+    "hecta": "ha",
+    "héc-ta": "ha",
+    "héc ta": "ha",
+    "hectares": "ha",
+    "hectare": "ha",
+    "m2": "m2",
+    "m²": "m2",
+    "mét vuông": "m2",
+    "km2": "km2",
+    "km²": "km2",
+    "sào": "sào",
+    "km": "km",
+    "ki-lô-mét": "km",
+    "kilômét": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "m": "m",
+    "mét": "m",
+    "metres": "m",
+    "meters": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "miles": "miles",
     # volume and energy
-    "m3": "m3", "m³": "m3", "mét khối": "m3", "lít": "lít", "litres": "litres", "liters": "litres",
-    "ml": "ml", "kw": "kW", "kwh": "kWh", "mw": "MW", "mwh": "MWh", "gw": "GW", "gwh": "GWh",
-    "kv": "kV", "độ c": "°C", "°c": "°C", "teu": "TEU", "thùng dầu": "thùng dầu", "barrels": "barrels",
+    "m3": "m3",
+    "m³": "m3",
+    "mét khối": "m3",
+    "lít": "lít",
+    "litres": "litres",
+    "liters": "litres",
+    "ml": "ml",
+    "kw": "kW",
+    "kwh": "kWh",
+    "mw": "MW",
+    "mwh": "MWh",
+    "gw": "GW",
+    "gwh": "GWh",
+    "kv": "kV",
+    "độ c": "°C",
+    "°c": "°C",
+    "teu": "TEU",
+    "thùng dầu": "thùng dầu",
+    "barrels": "barrels",
     # time
-    "giờ": "giờ", "tiếng": "giờ", "phút": "phút", "giây": "giây", "ngày": "ngày", "ngày đêm": "ngày đêm",
-    "tuần": "tuần", "tháng": "tháng", "năm": "năm", "thập kỷ": "thập kỷ", "hours": "hours", "hour": "hours",
-    "minutes": "minutes", "seconds": "seconds", "days": "days", "day": "days", "weeks": "weeks",
-    "months": "months", "years": "years", "year": "years",
+    "giờ": "giờ",
+    "tiếng": "giờ",
+    "phút": "phút",
+    "giây": "giây",
+    "ngày": "ngày",
+    "ngày đêm": "ngày đêm",
+    "tuần": "tuần",
+    "tháng": "tháng",
+    "năm": "năm",
+    "thập kỷ": "thập kỷ",
+    "hours": "hours",
+    "hour": "hours",
+    "minutes": "minutes",
+    "seconds": "seconds",
+    "days": "days",
+    "day": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
+    "year": "years",
     # multiples and grades
-    "lần": "lần", "times": "times", "sao": "sao", "điểm": "điểm", "tuổi": "tuổi", "bậc": "bậc",
-    "độ": "độ", "điểm phần trăm": "điểm phần trăm", "percentage points": "percentage points",
-    "percentage point": "percentage points", "basis points": "basis points", "bps": "basis points",
+    "lần": "lần",
+    "times": "times",
+    "sao": "sao",
+    "điểm": "điểm",
+    "tuổi": "tuổi",
+    "bậc": "bậc",
+    "độ": "độ",
+    "điểm phần trăm": "điểm phần trăm",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+    "basis points": "basis points",
+    "bps": "basis points",
     # devices and data
-    "gb": "GB", "mb": "MB", "tb": "TB", "kb": "KB", "mp": "MP", "megapixel": "megapixel", "inch": "inch",
-    "mah": "mAh", "hz": "Hz", "ghz": "GHz", "mhz": "MHz", "nit": "nit", "w": "W", "v": "V", "mbps": "Mbps",
+    "gb": "GB",
+    "mb": "MB",
+    "tb": "TB",
+    "kb": "KB",
+    "mp": "MP",
+    "megapixel": "megapixel",
+    "inch": "inch",
+    "mah": "mAh",
+    "hz": "Hz",
+    "ghz": "GHz",
+    "mhz": "MHz",
+    "nit": "nit",
+    "w": "W",
+    "v": "V",
+    "mbps": "Mbps",
 }
 
 # Time words that end a rate ("/năm", "/ngày") and that make a counted thing a measure.
@@ -153,9 +250,48 @@ TIME_UNITS: frozenset[str] = frozenset(
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
-    "tạ/ha", "tấn/ha", "kg", "km2", "km", "ha", "m2", "m3", "mm", "cm", "m", "g", "mg", "tấn", "tạ",
-    "kw", "kwh", "mw", "mwh", "gw", "kv", "ml", "đ", "usd", "vnd", "vnđ", "%", "lít", "gb", "mb", "tb",
-    "mp", "mah", "hz", "ghz", "mhz", "w", "tỷ", "tỉ", "triệu", "nghìn", "ngàn",
+    "tạ/ha",
+    "tấn/ha",
+    "kg",
+    "km2",
+    "km",
+    "ha",
+    "m2",
+    "m3",
+    "mm",
+    "cm",
+    "m",
+    "g",
+    "mg",
+    "tấn",
+    "tạ",
+    "kw",
+    "kwh",
+    "mw",
+    "mwh",
+    "gw",
+    "kv",
+    "ml",
+    "đ",
+    "usd",
+    "vnd",
+    "vnđ",
+    "%",
+    "lít",
+    "gb",
+    "mb",
+    "tb",
+    "mp",
+    "mah",
+    "hz",
+    "ghz",
+    "mhz",
+    "w",
+    "tỷ",
+    "tỉ",
+    "triệu",
+    "nghìn",
+    "ngàn",
 )
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
@@ -165,8 +301,9 @@ CLASSIFIERS: frozenset[str] = frozenset(
 
 # Counted nouns (the unit of a count), longest first when matched. A representative table of
 # the nouns Vietnamese reports count; a noun not listed is read by the fallback rule in figures.py.
-COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
-    """
+COUNT_NOUNS: tuple[str, ...] = tuple(
+    _phrases(
+        """
     tổ chức cơ sở đảng|tổ chức đảng|tổ chức cơ sở|đảng viên|đảng bộ|chi bộ|cấp ủy|cấp uỷ|ủy viên|uỷ viên
     căn cước công dân|thẻ căn cước|căn cước|hộ chiếu|thẻ bảo hiểm y tế|huấn luyện viên|vận động viên
     đại biểu|cử tri|ứng cử viên|đồng chí|cán bộ|công chức|viên chức|cán bộ, công chức|công dân
@@ -195,7 +332,8 @@ COUNT_NOUNS: tuple[str, ...] = tuple(_phrases(
     projects|schools|hospitals|vehicles|units|villages|communes|districts|provinces|countries|visitors
     tourists|voters|delegates|members|employees|jobs|patients|doses|tests|products|items|homes|houses
     """
-))
+    )
+)
 
 # Words that cannot begin a counted noun: a number followed by one of them has no unit.
 NOT_NOUNS: frozenset[str] = frozenset(
@@ -233,9 +371,28 @@ CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
 DOCUMENT_TYPES: tuple[str, ...] = (
-    "nghị quyết", "chỉ thị", "quyết định", "thông tư", "nghị định", "kế hoạch", "văn bản", "công văn",
-    "luật", "tờ trình", "báo cáo", "thông báo", "kết luận", "quy định", "hướng dẫn", "đề án", "chương trình",
-    "công điện", "thông tri", "quy chế", "pháp lệnh", "hiến pháp",
+    "nghị quyết",
+    "chỉ thị",
+    "quyết định",
+    "thông tư",
+    "nghị định",
+    "kế hoạch",
+    "văn bản",
+    "công văn",
+    "luật",
+    "tờ trình",
+    "báo cáo",
+    "thông báo",
+    "kết luận",
+    "quy định",
+    "hướng dẫn",
+    "đề án",
+    "chương trình",
+    "công điện",
+    "thông tri",
+    "quy chế",
+    "pháp lệnh",
+    "hiến pháp",
 )
 
 # "số" (number) before a figure makes it an identifier ("Kế hoạch số 18") unless a word before it
@@ -259,9 +416,25 @@ LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm v
 
 # Words that put a number in a date when they precede it, with the largest value they allow.
 DATE_WORDS_BEFORE: dict[str, int] = {
-    "ngày": 31, "mùng": 31, "mồng": 31, "hôm": 31, "sáng": 31, "chiều": 31, "tối": 31, "đêm": 31,
-    "trưa": 31, "rạng": 31, "tháng": 12, "quý": 4, "năm": 9999, "từ": 0, "đến": 0, "in": 9999,
-    "since": 9999, "year": 9999, "fy": 9999,
+    "ngày": 31,
+    "mùng": 31,
+    "mồng": 31,
+    "hôm": 31,
+    "sáng": 31,
+    "chiều": 31,
+    "tối": 31,
+    "đêm": 31,
+    "trưa": 31,
+    "rạng": 31,
+    "tháng": 12,
+    "quý": 4,
+    "năm": 9999,
+    "từ": 0,
+    "đến": 0,
+    "in": 9999,
+    "since": 9999,
+    "year": 9999,
+    "fy": 9999,
 }
 
 # Words before "a/b" that make it a date ("ngày 31/12", "tháng 11/2021", "đêm 3/3").
@@ -271,15 +444,46 @@ DATE_CONTEXT_WORDS: frozenset[str] = frozenset(
 
 # Qualifiers right before a figure ("gần 7 nghìn", "ước đạt trên 3.250") or right after ("trở lên").
 QUALIFIERS_BEFORE: dict[str, str] = {
-    "gần": "approx", "khoảng": "approx", "xấp xỉ": "approx", "chừng": "approx", "ước chừng": "approx",
-    "ước tính": "approx", "ước đạt": "approx", "ước thực hiện": "approx", "ước": "approx", "dự kiến": "approx",
-    "about": "approx", "around": "approx", "approximately": "approx", "nearly": "approx", "almost": "approx",
-    "some": "approx", "roughly": "approx", "an estimated": "approx", "estimated": "approx",
-    "trên": "over", "hơn": "over", "hơn nữa": "over", "ngoài": "over", "over": "over", "more than": "over",
-    "above": "over", "upwards of": "over",
-    "dưới": "under", "chưa đến": "under", "chưa tới": "under", "không quá": "under", "chưa đầy": "under",
-    "under": "under", "less than": "under", "below": "under", "fewer than": "under",
-    "ít nhất": "at_least", "tối thiểu": "at_least", "at least": "at_least", "no fewer than": "at_least",
+    "gần": "approx",
+    "khoảng": "approx",
+    "xấp xỉ": "approx",
+    "chừng": "approx",
+    "ước chừng": "approx",
+    "ước tính": "approx",
+    "ước đạt": "approx",
+    "ước thực hiện": "approx",
+    "ước": "approx",
+    "dự kiến": "approx",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "some": "approx",
+    "roughly": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "trên": "over",
+    "hơn": "over",
+    "hơn nữa": "over",
+    "ngoài": "over",
+    "over": "over",
+    "more than": "over",
+    "above": "over",
+    "upwards of": "over",
+    "dưới": "under",
+    "chưa đến": "under",
+    "chưa tới": "under",
+    "không quá": "under",
+    "chưa đầy": "under",
+    "under": "under",
+    "less than": "under",
+    "below": "under",
+    "fewer than": "under",
+    "ít nhất": "at_least",
+    "tối thiểu": "at_least",
+    "at least": "at_least",
+    "no fewer than": "at_least",
 }
 QUALIFIERS_AFTER: dict[str, str] = {"trở lên": "at_least", "or more": "at_least"}
 
@@ -290,16 +494,35 @@ FILLERS: frozenset[str] = frozenset(
 
 # Change words right before a figure.
 CHANGES_BEFORE: dict[str, str] = {
-    "tăng": "up", "vượt": "up", "tăng trưởng": "up", "rose": "up", "grew": "up", "increased": "up",
-    "increase of": "up", "up": "up", "giảm": "down", "fell": "down", "declined": "down",
-    "decreased": "down", "dropped": "down", "decrease of": "down", "down": "down",
+    "tăng": "up",
+    "vượt": "up",
+    "tăng trưởng": "up",
+    "rose": "up",
+    "grew": "up",
+    "increased": "up",
+    "increase of": "up",
+    "up": "up",
+    "giảm": "down",
+    "fell": "down",
+    "declined": "down",
+    "decreased": "down",
+    "dropped": "down",
+    "decrease of": "down",
+    "down": "down",
 }
 # "vượt mức 10/12 chỉ tiêu": exceeding a target, not a change of the figure.
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
 BASE_WORDS: tuple[str, ...] = (
-    "kế hoạch", "dự toán", "chỉ tiêu", "cùng kỳ", "nghị quyết", "kịch bản", "year on year", "year-on-year",
+    "kế hoạch",
+    "dự toán",
+    "chỉ tiêu",
+    "cùng kỳ",
+    "nghị quyết",
+    "kịch bản",
+    "year on year",
+    "year-on-year",
 )
 
 # Words stripped from the end of the phrase before a figure when it becomes a label.

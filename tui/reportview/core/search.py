@@ -397,9 +397,7 @@ class SearchIndex:
             kind_set = set()
             for k in q.kinds:
                 kind_set.update(self._kind_units[k])
-        others = [
-            i for i in order[1:] if sizes[i] <= min(SET_LIMIT, max(SET_LIMIT // 4, 4 * sizes[driver]))
-        ]
+        others = [i for i in order[1:] if sizes[i] <= min(SET_LIMIT, max(SET_LIMIT // 4, 4 * sizes[driver]))]
 
         if sizes[driver] <= SET_LIMIT and (others or kind_set is not None):
             cand: set[int] = set()
@@ -571,7 +569,7 @@ class SearchIndex:
                 snippet = " ".join(title.split())
                 snip_matches = _spans_in(fold(snippet), plan)
             else:
-                a, b = (u.title if kind == "report_title" else (u.title[0], u.title[1]))
+                a, b = u.title if kind == "report_title" else (u.title[0], u.title[1])
                 snippet, snip_matches = self._snippet(u.report, a, b, spans)
         else:
             anchor_spans = [s for s in spans if s[0] >= u.body[0]] or spans

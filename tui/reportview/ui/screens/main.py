@@ -46,6 +46,7 @@ except ImportError:  # pragma: no cover - only before core.search exists
 if TYPE_CHECKING:
     from reportview.ui.app import ReportViewApp
 
+
 def start_process_helpers() -> None:
     """Start multiprocessing's resource tracker with the real stderr.
 
@@ -570,7 +571,6 @@ class MainScreen(Screen[None]):
             self.notify("No result to open.", severity="warning", timeout=2, markup=False)
             return
         self.open_result(results.cursor)
-
 
     def open_result(self, index: int) -> None:
         results = self.query_one(ResultList)
