@@ -202,3 +202,10 @@ def test_labels_follow_the_sentence_topic():
     assert labels["218"] == labels["2,4 lần"] == labels["5,2%"] == "Số vụ ma túy"
     assert labels["605"] == "doanh nghiệp thành lập mới"
     assert labels["124"] == "doanh nghiệp ngừng hoạt động"
+
+
+def test_figure_json_keys_are_the_contract():
+    from reportview.core.model import FIGURE_JSON_KEYS
+
+    f = one("Toàn tỉnh có 12.345 hộ dân được hỗ trợ.")
+    assert tuple(f.as_json("doc.txt")) == FIGURE_JSON_KEYS

@@ -19,7 +19,7 @@ from reportview.config import BINDING_IDS, Config
 from reportview.core.corpus import LoadResult, load_corpus
 from reportview.core.export import ExportError, check_output, rows_for, value_text, write_export
 from reportview.core.loading import is_empty_reason
-from reportview.core.model import Report
+from reportview.core.model import FIGURE_JSON_KEYS, Report
 from reportview.core.textsafe import json_safe, one_line, printable
 
 
@@ -124,21 +124,7 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
                 out.write(json_safe(json.dumps(f.as_json(report.path), ensure_ascii=False)) + "\n")
                 count += 1
     elif args.format in ("csv", "tsv"):
-        columns = (
-            "doc",
-            "section",
-            "start",
-            "end",
-            "text",
-            "value",
-            "kind",
-            "unit",
-            "total",
-            "qualifier",
-            "change",
-            "base",
-            "label",
-        )
+        columns = FIGURE_JSON_KEYS
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if args.format == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)

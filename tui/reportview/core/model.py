@@ -38,6 +38,13 @@ class Section:
         return {"number": self.number, "title": self.title, "start": self.start, "end": self.end}
 
 
+# The keys of `reportview figures --format jsonl`, in order (the product's contract, plus "base").
+FIGURE_JSON_KEYS: tuple[str, ...] = (
+    "doc", "section", "start", "end", "text", "value", "kind", "unit", "total", "qualifier", "change",
+    "base", "label",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity stated in a report (rules: docs/figures.md)."""
