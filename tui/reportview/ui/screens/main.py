@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from reportview.core.corpus import iter_corpus
 from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
 from reportview.core.model import Figure, Report, Section
+from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
 from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.screens.export import ExportScreen
@@ -37,11 +38,6 @@ from reportview.ui.widgets.report_list import ReportList
 from reportview.ui.widgets.search import ResultList, SearchInput
 from reportview.ui.widgets.section_list import SectionList
 from reportview.ui.widgets.status import StatusBar
-
-try:  # the search engine is core's; the app works (without search) when it is missing
-    from reportview.core.search import SearchIndex
-except ImportError:  # pragma: no cover - only before core.search exists
-    SearchIndex = None  # type: ignore[assignment, misc]
 
 if TYPE_CHECKING:
     from reportview.ui.app import ReportViewApp
@@ -110,7 +106,7 @@ class MainScreen(Screen[None]):
         self._load_started = False
         self._n_sections = 0
         self._n_figures = 0
-        self.index = None  # SearchIndex when core.search is available
+        self.index: SearchIndex | None = None  # built while the reports load
         self._index_lock = threading.Lock()
         self.search_hits: list[Any] = []  # results of the last search
         self.hit_stops: list[tuple[int, int, int]] = []  # (result index, start, end) for n/N
@@ -168,8 +164,7 @@ class MainScreen(Screen[None]):
     def _start_loading(self) -> None:
         self.is_loading = True
         self._t0 = time.perf_counter()
-        if SearchIndex is not None:
-            self.index = SearchIndex()
+        self.index = SearchIndex()
         status = self.query_one(StatusBar)
         status.set_text(f"Loading {', '.join(self.paths)}…")
         status.progress(0, 1)
@@ -244,8 +239,6 @@ class MainScreen(Screen[None]):
             parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
-        if self.index is None:
-            parts.append("search unavailable (core.search missing)")
         if error:
             parts.append(error)
         status.set_text(" · ".join(parts))
@@ -501,9 +494,7 @@ class MainScreen(Screen[None]):
         self.add_class("-searching")
         # Focus now, not after a refresh: keys typed right after `/` must land in the field.
         self.set_focus(field)
-        if SearchIndex is None:
-            results.show([], "Search is not available in this build (core.search missing).")
-        elif not field.value:
+        if not field.value:
             results.show([], results.__class__.empty_text)
 
     def action_search_close(self) -> None:
