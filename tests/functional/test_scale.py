@@ -47,7 +47,7 @@ def big_report(n: int = 500) -> Report:
 async def test_twenty_thousand_reports_draw_only_visible_rows(
     monkeypatch: pytest.MonkeyPatch, seed_reports
 ) -> None:
-    def corpus(paths, config, use_cache=True, cancel=None):
+    def corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False):
         for i in range(N_REPORTS):
             yield Progress(i + 1, N_REPORTS, report=seed_reports[i % len(seed_reports)])
 

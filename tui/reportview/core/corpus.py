@@ -169,10 +169,14 @@ def iter_corpus(
     config: Config,
     use_cache: bool = True,
     cancel: threading.Event | None = None,
+    keep_frozen: bool = False,
 ) -> Iterator[Progress]:
     """Load every report under PATHs, yielding each (in discovery order) as soon as it is ready.
 
     Files skipped during discovery come first (done stays 0). Stops early when `cancel` is set.
+    Big loads keep the reports out of the cyclic GC while loading; `keep_frozen` leaves them
+    there afterwards, for a caller that keeps the corpus for good (the app): handing millions
+    of objects back makes the next full collection stop every thread for seconds.
     """
     files, skipped = discover(paths, config.extensions)
     total = len(files)
@@ -198,7 +202,7 @@ def iter_corpus(
                 if os.path.isdir(p):
                     cache.drop_missing(os.path.abspath(p), keep)
     finally:
-        if frozen:
+        if frozen and not keep_frozen:
             gc.unfreeze()
         if cache is not None:
             cache.close()

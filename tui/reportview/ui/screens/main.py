@@ -190,7 +190,7 @@ class MainScreen(Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
-            for step in iter_corpus(self.paths, app.config, self.use_cache, self._cancel):
+            for step in iter_corpus(self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True):
                 if worker.is_cancelled:
                     break
                 done, total = step.done, step.total
