@@ -186,6 +186,23 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     return _clip(label) or None
 
 
+def _contains_number(text: str, number: str) -> bool:
+    """`number` stands in `text` as a whole number ("218" in "... 218 vụ", not in "2180" or "1.218")."""
+
+    def digit(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isdigit()
+
+    at = text.find(number)
+    while at >= 0:
+        end = at + len(number)
+        glued_before = digit(at - 1) or (at > 0 and text[at - 1] in ".," and digit(at - 2))
+        glued_after = digit(end) or (end < len(text) and text[end] in ".," and digit(end + 1))
+        if not glued_before and not glued_after:
+            return True
+        at = text.find(number, at + 1)
+    return False
+
+
 _SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
@@ -202,7 +219,7 @@ def inherit_labels(
         weak = (
             own is None
             or (bases[k] is not None and own.lower() in bases[k].lower())
-            or re.search(rf"(?<![\d.,]){re.escape(prev_text)}(?![\d.,])", own) is not None
+            or _contains_number(own, prev_text)
         )
         if not weak or out[k - 1] is None:
             continue
