@@ -202,8 +202,25 @@ async def test_sort_cycles_the_figures_order() -> None:
         await pilot.press("s")
         kinds = [f.kind for f in table.figures]
         assert kinds == sorted(kinds)
-        await pilot.press("s", "s")
+        await pilot.press("s", "s", "s")
         assert [f.start for f in table.figures] == in_text
+
+
+@sync
+async def test_clicking_a_column_header_sorts_by_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await open_bac_ninh_6(pilot)
+        table = app.main.query_one(FiguresTable)
+        columns = list(table.columns.values())
+        # Inside the "label" header: past the pane's border and the first two columns.
+        x = 1 + sum(c.get_render_width(table) for c in columns[:2]) + 2
+        await pilot.click(FiguresTable, offset=(x, 1))
+        await pilot.pause()
+        labels = [(f.label or "\uffff").casefold() for f in table.figures]
+        assert labels == sorted(labels)
+        assert "by label" in str(table.border_title)
 
 
 @sync

@@ -24,7 +24,10 @@ SORTS: tuple[tuple[str, object], ...] = (
     ("value ▼", lambda f: (-f.value, f.start)),
     ("kind", lambda f: (f.kind, f.start)),
     ("label", lambda f: ((f.label or "\uffff").casefold(), f.start)),
+    ("unit", lambda f: (f.unit.casefold(), -f.value, f.start)),
 )
+# A click on a column header sorts by that column.
+SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
 
 
 def marks_for(figure: Figure) -> str:
@@ -134,7 +137,14 @@ class FiguresTable(DataTable):
         self.chosen = bool(self.figures)
 
     def action_sort(self) -> None:
+        self.sort_by((self.sort_mode + 1) % len(SORTS))
+
+    def sort_by(self, mode: int) -> None:
         keep = self.current
-        self.sort_mode = (self.sort_mode + 1) % len(SORTS)
+        self.sort_mode = mode
         self._fill(list(self.figures), keep=keep)
         self.app.notify(f"Figures sorted by {SORTS[self.sort_mode][0]}", timeout=2, markup=False)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_by(SORT_BY_COLUMN.get(str(event.column_key.value), 0))
