@@ -89,7 +89,9 @@ def figure_rules(config: Config | None = None) -> FigureRules:
     )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, and
+# tokens are built by the hundred thousand (a third faster this way); nothing mutates them.
+@dataclass(slots=True)
 class Tok:
     space: str
     text: str
