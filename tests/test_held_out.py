@@ -84,6 +84,61 @@ EN = [
 ]
 
 
+BULLETIN = [
+    ("25.430,5 ha", 25430.5, "measure", "ha"),
+    ("98,2%", 98.2, "percent", "%"),
+    ("152,3 nghìn", 152300, "count", "con"),
+    ("4,5%", 4.5, "percent", "%"),
+    ("3,2 triệu", 3.2e6, "count", "con"),
+    ("12.345 tấn", 12345, "measure", "tấn"),
+    ("3,1%", 3.1, "percent", "%"),
+    ("1.250 ha", 1250, "measure", "ha"),
+    ("104,2%", 104.2, "percent", "%"),
+    ("8,7%", 8.7, "percent", "%"),
+    ("12,4%", 12.4, "percent", "%"),
+    ("10,2%", 10.2, "percent", "%"),
+    ("1.234 triệu kWh", 1.234e9, "measure", "kWh"),
+    ("2,5 triệu tấn", 2.5e6, "measure", "tấn"),
+    ("45,6 triệu", 4.56e7, "count", "cái"),
+    ("45.678 tỷ đồng", 4.5678e13, "money", "VND"),
+    ("15,3%", 15.3, "percent", "%"),
+    ("0,35%", 0.35, "percent", "%"),
+    ("2,9%", 2.9, "percent", "%"),
+    ("6,5 triệu đồng/chỉ", 6.5e6, "money", "VND/chỉ"),
+    ("23.650 đồng/USD", 23650, "money", "VND/USD"),
+    ("3,45 tỷ USD", 3.45e9, "money", "USD"),
+    ("20%", 20, "percent", "%"),
+    ("85%", 85, "percent", "%"),
+    ("18.500", 18500, "count", "lượt"),
+    ("1.200", 1200, "count", "người"),
+    ("1.035/1.050", 1035, "ratio", "trường"),
+    ("12", 12, "measure", "tuổi"),
+    ("17 tuổi", 17, "measure", "tuổi"),
+    ("245", 245, "count", "ca"),
+    ("30%", 30, "percent", "%"),
+    ("56", 56, "count", "vụ"),
+    ("32", 32, "count", "người"),
+    ("41", 41, "count", "người"),
+    ("5", 5, "count", "vụ"),
+    ("-8,2%", -8.2, "percent", "%"),
+    ("3", 3, "count", "người"),
+    ("-8,6%", -8.6, "percent", "%"),
+]
+
+
+def test_bulletin_figures_with_periods_left_open():
+    """A monthly bulletin: every figure right; "9 tháng" as the reporting period (a duration or a
+    period name, ambiguous like the gold's optional "6 tháng đầu năm") may or may not be read."""
+    report = load_report(DATA / "held_out_vi_bulletin.txt", default_config())
+    got = [(f.text, f.value, f.kind, f.unit) for f in report.figures if f.text != "9 tháng"]
+    assert [(t, k, u) for t, _, k, u in got] == [(t, k, u) for t, _, k, u in BULLETIN]
+    for (_, value, _, _), want in zip(got, BULLETIN, strict=True):
+        assert value == pytest.approx(want[1])
+    assert report.title == "BÁO CÁO Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2022"
+    assert report.date == "2022-09-30"
+    assert not [f for f in report.figures if f.section_number is None]  # "9 tháng năm 2022" is a period
+
+
 @pytest.mark.parametrize(("name", "expected"), [("held_out_vi.txt", VI), ("held_out_en.txt", EN)])
 def test_every_figure_and_nothing_else(name, expected):
     report = load_report(DATA / name, default_config())

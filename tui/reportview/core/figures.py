@@ -337,12 +337,33 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None
     # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
     if slash:
         return _read_slash(ctx, s, e, value, before)
-    if _is_identifier_context(ctx, before, value, token):
+    # "ở mức 6,5 triệu đồng", "nhóm 2 tấn": a unit after the number outweighs a naming word before.
+    if _is_identifier_context(ctx, before, value, token) and not _measured_after(ctx, e):
         return None, e
     # Identifiers glued with - or / to letters: 18-KH/TU, 84/NQ-CP.
     if nxt in "-/" and after_nxt.isalpha():
         return None, e
-    return _read_tail(ctx, s, e, value, before, region_end)
+    fig, consumed = _read_tail(ctx, s, e, value, before, region_end)
+    return _signed(text, fig), consumed
+
+
+def _signed(text: str, fig: Figure | None) -> Figure | None:
+    """A sign written before a figure ("(-8,2%)", "+5%") is part of it: value and change follow it."""
+    if fig is None or fig.start == 0:
+        return fig
+    sign = text[fig.start - 1]
+    if sign not in "+-−" or (
+        fig.start >= 2 and not (text[fig.start - 2].isspace() or text[fig.start - 2] in "([")
+    ):
+        return fig
+    negative = sign != "+"
+    return replace(
+        fig,
+        start=fig.start - 1,
+        text=text[fig.start - 1 : fig.end],
+        value=-fig.value if negative else fig.value,
+        change=fig.change or ("down" if negative else "up"),
+    )
 
 
 def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[Figure | None, int]:
@@ -383,7 +404,9 @@ def _noun_at(
     if strict:
         return None
     first = toks[i]
-    if first.low in lx.NOT_NOUNS or (len(first.text) < 2 and not first.text.isupper()):
+    if first.low in lx.NOT_NOUNS or first.low in lx.NOT_NOUN_VERBS:
+        return None
+    if len(first.text) < 2 and not first.text.isupper():
         return None
     # A capitalised word not in the tables is a name ("75 Hàng Mã", "số 65 - 67 Phú Lợi"),
     # unless it is an acronym ("HTX", "HLV").
@@ -523,6 +546,9 @@ def _read_tail(
         # "6 giờ sáng", "6 giờ 30": a time of day, not a duration.
         if unit in lx.CLOCK_UNITS and i < len(toks) and (toks[i].low in lx.DAY_PARTS or toks[i].is_number):
             return None, consumed
+        # "9 tháng năm 2022", "6 tháng đầu năm": a calendar period, not a duration.
+        if unit in lx.PERIOD_UNITS and _period_follows(toks, i):
+            return None, consumed
     else:
         # "14 trong tổng số 19 xã, phường": a ratio spelled out.
         ratio = None if magnitude else _spelled_ratio(ctx, s, e)
@@ -584,11 +610,32 @@ def _read_tail(
     return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier), max(consumed, e)
 
 
+def _period_follows(toks: Sequence[Tok], i: int) -> bool:
+    words = [t.low for t in toks[i : i + 3]]
+    for phrase in lx.PERIOD_AFTER:
+        parts = phrase.split()
+        if words[: len(parts)] == parts:
+            # "năm" alone only with a year after it ("9 tháng năm 2022").
+            return len(parts) > 1 or (len(toks) > i + 1 and toks[i + 1].is_number)
+    return False
+
+
+def _measured_after(ctx: _Context, e: int) -> bool:
+    """A percent sign, currency, magnitude or unit of measure right after the number."""
+    toks = _tokens_after(ctx.text, e, 3)
+    hit = ctx.phrase(toks, 0) if toks else None
+    return (
+        hit is not None
+        and hit[0].cls in ("percent", "currency", "magnitude", "measure")
+        and not (hit[0].cls == "measure" and hit[0].canonical in lx.TIME_UNITS)
+    )
+
+
 def _range_start(
     ctx: _Context, s: int, e: int, value: float, toks: Sequence[Tok], region_end: int
 ) -> Figure | None:
     """The first number of a range ("30 - 40 tuổi", "400-500 tô bún") takes the second's unit."""
-    if len(toks) < 2 or toks[0].text not in "-–" or not toks[1].is_number:
+    if len(toks) < 2 or toks[0].low not in lx.RANGE_WORDS or not toks[1].is_number:
         return None
     second = parse_number(toks[1].text, ctx.convention)
     if not second or value >= second:

@@ -219,7 +219,7 @@ MEASURE_UNITS: dict[str, str] = {
     "điểm": "điểm",
     "tuổi": "tuổi",
     "bậc": "bậc",
-    "độ": "độ",
+    "độ": "độ", "chỉ": "chỉ", "lượng": "lượng",
     "điểm phần trăm": "điểm phần trăm",
     "percentage points": "percentage points",
     "percentage point": "percentage points",
@@ -292,6 +292,19 @@ GLUED_UNITS: tuple[str, ...] = (
     "triệu",
     "nghìn",
     "ngàn",
+)
+
+# Words that join the two ends of a range ("12 đến 17 tuổi", "5 - 7 ngày", "10 to 12 days").
+RANGE_WORDS: frozenset[str] = frozenset({"-", "–", "đến", "tới", "to"})
+
+# After "N tháng", words that make it a calendar period, not a duration: "6 tháng đầu năm",
+# "9 tháng năm 2022", "3 tháng cuối năm".
+PERIOD_AFTER: tuple[str, ...] = ("đầu năm", "cuối năm", "năm")
+PERIOD_UNITS: frozenset[str] = frozenset({"tháng", "quý"})
+
+# Verbs that can follow a number but never name what is counted ("vàng 99,99 bán ra").
+NOT_NOUN_VERBS: frozenset[str] = frozenset(
+    "bán mua làm đưa giữ nhận trao tặng đi về ra vào lên xuống đứng nằm ngồi chạy xếp".split()
 )
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
