@@ -209,3 +209,19 @@ def test_figure_json_keys_are_the_contract():
 
     f = one("Toàn tỉnh có 12.345 hộ dân được hỗ trợ.")
     assert tuple(f.as_json("doc.txt")) == FIGURE_JSON_KEYS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Số vụ giảm 5 vụ (-8,2%) so với cùng kỳ.", [("5", 5), ("-8,2%", -8.2)]),
+        ("Nhiệt độ còn -30 độ đến -40 độ.", [("-30 độ", -30), ("-40 độ", -40)]),
+        ("Ở độ sâu 50 -100 mét dưới biển.", [("50", 50), ("100 mét", 100)]),
+        ("Do dịch bệnh Covid -19 diễn biến phức tạp.", []),
+        ("Đội bóng vươn lên top 3 V-League năm nay.", []),
+        ("Giá vàng bán ra ở mức 6,5 triệu đồng/chỉ.", [("6,5 triệu đồng/chỉ", 6.5e6)]),
+        ("Tiêm vắc xin cho trẻ từ 12 đến 17 tuổi.", [("12", 12), ("17 tuổi", 17)]),
+    ],
+)
+def test_signs_ranges_and_names(sentence, expected):
+    assert [(f.text, f.value) for f in figs(sentence)] == [(t, pytest.approx(v)) for t, v in expected]

@@ -238,6 +238,8 @@ def _sentence_initial(text: str, tok: Tok, before: Sequence[Tok]) -> bool:
 
 def _is_identifier_context(ctx: _Context, before: list[Tok], value: float, token: str) -> bool:
     """Words before the number that make it a date part, a rank, a name or an identifier."""
+    if before and before[-1].text in "-–" and len(before) > 1:
+        before = before[:-1]  # "Covid -19", "quốc lộ - 5": a dash between the name and its number
     if not before or not before[-1].is_word:
         return False
     words = _prev_words(before, 3)
@@ -355,6 +357,9 @@ def _signed(text: str, fig: Figure | None) -> Figure | None:
     if sign not in "+-−" or (
         fig.start >= 2 and not (text[fig.start - 2].isspace() or text[fig.start - 2] in "([")
     ):
+        return fig
+    # "50 -100 mét", "5 - 7 ngày": a dash after a number is a range, not a sign.
+    if text[max(0, fig.start - 12) : fig.start - 1].rstrip()[-1:].isdigit():
         return fig
     negative = sign != "+"
     return replace(
@@ -545,6 +550,9 @@ def _read_tail(
         fig_end = consumed = toks[i - 1].end
         # "6 giờ sáng", "6 giờ 30": a time of day, not a duration.
         if unit in lx.CLOCK_UNITS and i < len(toks) and (toks[i].low in lx.DAY_PARTS or toks[i].is_number):
+            return None, consumed
+        # "top 3 V-League", "5 G-Dragon": a unit glued to "-Name" is part of a name.
+        if text[fig_end : fig_end + 1] in "-–" and text[fig_end + 1 : fig_end + 2].isalpha():
             return None, consumed
         # "9 tháng năm 2022", "6 tháng đầu năm": a calendar period, not a duration.
         if unit in lx.PERIOD_UNITS and _period_follows(toks, i):
