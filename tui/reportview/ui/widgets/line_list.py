@@ -18,14 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from reportview.ui.widgets.painted import PaintedScrollView
 
 CURSOR_MARK = "▸ "
 NO_MARK = "  "
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(PaintedScrollView, can_focus=True):
     """A cursor list over rows drawn on demand."""
 
     DEFAULT_CSS = """
@@ -197,19 +198,9 @@ class LineList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
         self._scroll_cursor_into_view()
 
-    _paint_style: Style | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # The widget's base style walks every ancestor's styles: once per paint, not per line.
-        self._paint_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint_style = None
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style if self._paint_style is None else self._paint_style
+        base = self.base_style
         index = y + int(self.scroll_y)
         if self._count == 0:
             if y == 0:

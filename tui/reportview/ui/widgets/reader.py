@@ -16,16 +16,15 @@ from typing import ClassVar
 
 from rich._wrap import divide_line
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reportview.core.model import Figure, Report, Section
 from reportview.core.textsafe import one_line, printable
+from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
 
@@ -42,7 +41,7 @@ def _clean(chunk: str) -> str:
     return printable(chunk.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(PaintedScrollView, can_focus=True):
     """Section text with figure and hit styling, wrapped to at most 80 columns."""
 
     DEFAULT_CSS = """
@@ -253,21 +252,11 @@ class Reader(ScrollView, can_focus=True):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    _paint_style: Style | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # The widget's base style walks every ancestor's styles: once per paint, not per line.
-        self._paint_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint_style = None
-
     def render_line(self, y: int) -> Strip:
         if self._wrap_width() != self._layout_width:
             self._relayout()  # laid out before the widget had its size (or a resize was missed)
         width = self.scrollable_content_region.width
-        base = self.rich_style if self._paint_style is None else self._paint_style
+        base = self.base_style
         index = y + int(self.scroll_y)
         if not self._lines:
             if y == 0:
