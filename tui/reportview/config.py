@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,6 @@ class Config:
     cache: bool
     source: str = ""
     base_dir: str = ""
-    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def parsing_fingerprint(self) -> str:
         """A hash of everything that changes how a file is parsed (for the cache)."""
@@ -421,7 +420,6 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
         cache=loading.get("cache", True),
         source=source,
         base_dir=base_dir or (str(Path(source).resolve().parent) if source else ""),
-        raw=merged,
     )
 
 

@@ -140,7 +140,6 @@ class _Context:
         self.text = text
         self.rules = rules
         self.convention = convention
-        self.lang = convention
 
     def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
         """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
@@ -391,7 +390,7 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     noun = _noun_at(ctx, toks, 0, strict=date_shaped) if toks else None
     if noun is not None and value <= second and toks and toks[0].space:
         unit, _, _ = noun
-        qualifier = qualifier_around(text, s, end, ctx.lang)
+        qualifier = qualifier_around(text, s, end, ctx.convention)
         return _figure(ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier), end
     return None, end
 
@@ -418,9 +417,9 @@ def _noun_at(
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
-    if ctx.lang == "vi" and first.low in lx.CLASSIFIERS:
+    if ctx.convention == "vi" and first.low in lx.CLASSIFIERS:
         return _written(ctx.text, toks, i, 1), 1, None
-    if ctx.lang == "en":
+    if ctx.convention == "en":
         # "1,250 new companies": an English count's noun may follow an adjective or two.
         for k in range(i, min(i + 3, len(toks))):
             if not toks[k].is_word or toks[k].low in lx.NOT_NOUNS:
@@ -430,7 +429,7 @@ def _noun_at(
                 return _written(ctx.text, toks, k, hit[1]), k - i + hit[1], hit[0]
         if not first.low.endswith("s"):
             return None
-    if ctx.lang == "vi" and i + 1 < len(toks):
+    if ctx.convention == "vi" and i + 1 < len(toks):
         second = toks[i + 1]
         if (
             second.is_word
@@ -614,7 +613,7 @@ def _read_tail(
         fig_end = e
     elif kind == "count" and magnitude:
         fig_end = end
-    qualifier = qualifier_around(text, s, consumed, ctx.lang)
+    qualifier = qualifier_around(text, s, consumed, ctx.convention)
     return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier), max(consumed, e)
 
 
@@ -714,8 +713,8 @@ def _figure(
     qualifier: str | None = None,
 ) -> Figure:
     text = ctx.text
-    change = change_before(text, s, ctx.lang)
-    base = base_after(text, consumed, ctx.lang)
-    label = label_for(text, s, consumed, kind, unit, ctx.lang)
+    change = change_before(text, s, ctx.convention)
+    base = base_after(text, consumed, ctx.convention)
+    label = label_for(text, s, consumed, kind, unit, ctx.convention)
     # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.
     return Figure(s, end, text[s:end], value, kind, unit, total, qualifier, change, base, label)

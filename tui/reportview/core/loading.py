@@ -73,12 +73,18 @@ def discover(
         if stat.S_ISDIR(st.st_mode):
             files.extend(_walk(path, exts, skipped, seen_dirs, seen_files))
         elif stat.S_ISREG(st.st_mode):
-            if (st.st_dev, st.st_ino) not in seen_files:
-                seen_files.add((st.st_dev, st.st_ino))
-                files.append(path)
+            _add_once(files, seen_files, path, st)
         else:
             skipped.append(Skipped(str(path), "not a regular file"))
     return files, skipped
+
+
+def _add_once(files: list[Path], seen: set[tuple[int, int]], path: Path, st: os.stat_result) -> None:
+    """Add a file unless it was reached before (a second link, or named twice)."""
+    key = (st.st_dev, st.st_ino)
+    if key not in seen:
+        seen.add(key)
+        files.append(path)
 
 
 def _os_reason(exc: OSError, path: Path | None = None) -> str:
@@ -150,9 +156,7 @@ def _walk(
             enter(p, ancestors)
         elif p.suffix.lower() in exts:
             if stat.S_ISREG(est.st_mode):
-                if (est.st_dev, est.st_ino) not in seen_files:
-                    seen_files.add((est.st_dev, est.st_ino))
-                    found.append(p)
+                _add_once(found, seen_files, p, est)
             else:
                 skipped.append(Skipped(str(p), "not a regular file"))
     yield from found

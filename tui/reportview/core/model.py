@@ -118,9 +118,6 @@ class Report:
     def figures_in(self, section_index: int) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.section_index == section_index)
 
-    def section_text(self, section: Section) -> str:
-        return self.text[section.start : section.end]
-
     def outline_json(self) -> dict[str, object]:
         return {
             "doc": self.path,
