@@ -364,7 +364,10 @@ def fallback_title(
     number, title, start, end = sections[0]
     if number is not None:
         return None
-    lead = text[start:end].rstrip()
+    # Only the lead's last line matters, and only its tail: this runs each time a list row is
+    # drawn, so it must not copy a whole (possibly huge) lead.
+    tail_start = max(start, end - 600)
+    lead = text[tail_start:end].rstrip()
     last = lead[lead.rfind("\n") + 1 :].strip()
     if last.endswith(":"):
         intro = last.rstrip(":").rstrip()
