@@ -111,11 +111,14 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
     end = text.find("\n", pos, pos + 120)
     end = min(len(text), pos + 120) if end < 0 else end
     out: list[Tok] = []
-    cur = pos
-    for space, word in _TOKEN.findall(text, pos, end)[:limit]:
-        cur += len(space)
-        out.append(_make_tok(space, word, cur))
-        cur += len(word)
+    # finditer, not findall: the line after a number is long and only `limit` tokens are read.
+    for m in _TOKEN.finditer(text, pos, end):
+        word = m[2]
+        start = m.start(2)
+        first = word[0]
+        out.append(Tok(m[1], word, start, start + len(word), word.lower(), first.isalpha(), first.isdigit()))
+        if len(out) == limit:
+            break
     return out
 
 
@@ -666,9 +669,14 @@ def _compound_next(
     return None
 
 
+_PREFIX_ENDS = frozenset(sign[-1] for sign in lx.CURRENCY_PREFIXES)
+
+
 def _prefix_currency(text: str, s: int) -> str | None:
     """A currency written before the number: "$2.3", "US$ 40", "VND 39,399.4 billion"."""
     head = text[max(0, s - 5) : s].rstrip().lower()
+    if head[-1:] not in _PREFIX_ENDS:
+        return None
     for sign, code in lx.CURRENCY_PREFIXES.items():
         if head.endswith(sign) and (
             sign[0] in "$€£¥₫" or len(head) == len(sign) or not head[-len(sign) - 1].isalnum()

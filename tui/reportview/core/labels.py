@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportview.core import lexicon as lx
 
@@ -12,7 +13,22 @@ _LAST_PUNCT = re.compile(r"[,;:.()\"“”][^,;:.()\"“”]*$")
 LABEL_MAX = 60
 
 
-def _words_before(text: str, pos: int, window: int = 40) -> list[str]:
+# The last (text, pos, words) asked for: a figure's qualifier and change read the same words.
+_last_words: tuple[str, int, list[str]] = ("", -1, [])
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The lower-cased words of the clause right before `pos` (do not modify: it is shared)."""
+    global _last_words
+    last = _last_words
+    if last[1] == pos and last[0] is text:
+        return last[2]
+    words = _read_words_before(text, pos)
+    _last_words = (text, pos, words)
+    return words
+
+
+def _read_words_before(text: str, pos: int, window: int = 40) -> list[str]:
     start = max(0, pos - window)
     line = text.rfind("\n", start, pos) + 1
     chunk = text[max(start, line) : pos]
@@ -100,12 +116,19 @@ def _clip(label: str) -> str:
 
 
 _BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
+# Up to the last clause break (the common case: no parenthesis to balance).
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()]|[.,](?=\s))", re.DOTALL)
+_AFTER_BREAK = re.compile(r"[;:\n.!?]|,(?=\s)|\(|\)")
 
 
 def _phrase_before(text: str, start: int) -> str:
     base = max(0, start - 160)
     base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
+    last = _UP_TO_LAST_BREAK.match(chunk)
+    cut = 0 if last is None else last.end()
+    if cut and chunk[cut - 1] not in "()":
+        return _trimmed_phrase(chunk[cut:].split())
     # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
     depth = 0
     cut = 0
@@ -121,16 +144,28 @@ def _phrase_before(text: str, start: int) -> str:
         elif depth == 0:
             cut = m.end()
             break
-    words = chunk[cut:].split()
+    return _trimmed_phrase(chunk[cut:].split())
+
+
+def _trimmed_phrase(words: list[str]) -> str:
     _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
     _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     return " ".join(words)
 
 
+@lru_cache(maxsize=8)
+def _edge_words(table: frozenset[str], last: bool) -> frozenset[str]:
+    """The words a table phrase can end (or start) with."""
+    return frozenset(p.split()[-1 if last else 0] for p in table if p.split())
+
+
 def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -> None:
     """Drop table phrases (up to three words) from one end of `words`, repeatedly, in place."""
+    edges = _edge_words(table, from_end)
     changed = True
     while words and changed:
+        if words[-1 if from_end else 0].lower().strip(",") not in edges:
+            return
         changed = False
         for n in (3, 2, 1):
             if len(words) < n:
@@ -147,7 +182,7 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 
 def _phrase_after(text: str, end: int) -> str:
     chunk = text[end : end + 200]
-    m = re.search(r"[;:\n.!?]|,(?=\s)|\(|\)", chunk)
+    m = _AFTER_BREAK.search(chunk)
     if m:
         chunk = chunk[: m.start()]
     words = chunk.split()
