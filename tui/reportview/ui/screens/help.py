@@ -10,7 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from reportview.ui.widgets.key_footer import KeyFooter
 
 # (group, binding id or None, default keys, what it does). Ids are remapped from config.keys.
 KEYS: tuple[tuple[str, str | None, str, str], ...] = (
@@ -83,7 +85,7 @@ class HelpScreen(ModalScreen[None]):
             self.syntax_table = self._syntax_table()
             yield Static(self.keys_table, id="help-keys")
             yield Static(self.syntax_table, id="help-syntax")
-        yield Footer()
+        yield KeyFooter()
 
     def _keys_table(self) -> Table:
         keymap = dict(getattr(self.app, "keymap", {}))

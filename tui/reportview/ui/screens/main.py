@@ -20,7 +20,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Header, Input
+from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
 from reportview.core.corpus import iter_corpus
@@ -38,6 +38,7 @@ from reportview.ui.widgets.report_list import ReportList
 from reportview.ui.widgets.search import ResultList, SearchInput
 from reportview.ui.widgets.section_list import SectionList
 from reportview.ui.widgets.status import StatusBar
+from reportview.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reportview.ui.app import ReportViewApp
@@ -123,7 +124,7 @@ class MainScreen(Screen[None]):
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar(icon="▤")
         with Container(id="main"):
             with Vertical(id="left"):
                 yield ReportList(self.reports, id="reports")

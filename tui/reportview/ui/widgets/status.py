@@ -6,38 +6,50 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.renderables.bar import Bar
 from textual.widget import Widget
-from textual.widgets import Label
 
 BAR_WIDTH = 20
+PROGRESS_WIDTH = 36  # the bar, the percentage, and room after them
 
 
-class LoadProgress(Widget):
-    """A bar and a percentage in one widget (Textual's ProgressBar is four, each styled at
-    start-up; this one is drawn from two numbers)."""
+class StatusBar(Widget):
+    """One line: the status text, then (while loading) a bar and a percentage.
+
+    One widget drawn from a string and two numbers (it was a Horizontal holding a Label and a
+    progress widget: three widgets styled and laid out at start-up for one line of text)."""
 
     DEFAULT_CSS = """
-    LoadProgress { width: 36; height: 1; }
-    LoadProgress > .load-progress--bar { color: $primary; background: $surface; }
-    LoadProgress > .load-progress--complete { color: $success; background: $surface; }
+    StatusBar { height: 1; background: $panel; padding: 0 1; }
+    StatusBar > .status-bar--bar { color: $primary; background: $surface; }
+    StatusBar > .status-bar--complete { color: $success; background: $surface; }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"load-progress--bar", "load-progress--complete"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--bar", "status-bar--complete"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.text = "Starting…"
         self.done = 0
         self.total = 1
+        self.show_progress = False
 
-    def update(self, total: int, progress: int) -> None:
-        self.total, self.done = max(total, 1), max(0, min(progress, total))
+    def set_text(self, text: str) -> None:
+        self.text = text
         self.refresh()
 
-    def render(self) -> Text:
+    def progress(self, done: int, total: int) -> None:
+        self.total = max(total, 1)
+        self.done = max(0, min(done, self.total))
+        self.show_progress = True
+        self.refresh()
+
+    def finish(self) -> None:
+        self.show_progress = False
+        self.refresh()
+
+    def _bar(self) -> Text:
         fraction = self.done / self.total
-        part = "load-progress--bar" if fraction < 1 else "load-progress--complete"
+        part = "status-bar--bar" if fraction < 1 else "status-bar--complete"
         style = self.get_component_rich_style(part)
         bar = Bar(
             highlight_range=(0, BAR_WIDTH * fraction),
@@ -45,31 +57,19 @@ class LoadProgress(Widget):
             background_style=Style.from_color(style.bgcolor),
             width=BAR_WIDTH,
         )
+        console = self.app.console
         text = Text(no_wrap=True, end="")
-        for segment in self.app.console.render(bar, self.app.console.options.update_width(BAR_WIDTH)):
+        for segment in console.render(bar, console.options.update_width(BAR_WIDTH)):
             if segment.text != "\n":
                 text.append(segment.text, segment.style)
         text.append(f"{round(fraction * 100)}%".rjust(5))
         return text
 
-
-class StatusBar(Horizontal):
-    DEFAULT_CSS = """
-    StatusBar { height: 1; background: $panel; padding: 0 1; }
-    StatusBar > Label { width: 1fr; height: 1; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Label("Starting…", id="status-text", markup=False)
-        yield LoadProgress(id="status-progress")
-
-    def set_text(self, text: str) -> None:
-        self.query_one("#status-text", Label).update(text)
-
-    def progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#status-progress", LoadProgress)
-        bar.display = True
-        bar.update(total=max(total, 1), progress=done)
-
-    def finish(self) -> None:
-        self.query_one("#status-progress", LoadProgress).display = False
+    def render(self) -> Text:
+        width = self.content_size.width
+        room = width - PROGRESS_WIDTH if self.show_progress else width
+        line = Text(self.text, no_wrap=True, end="")
+        line.truncate(max(0, room), overflow="ellipsis", pad=self.show_progress)
+        if self.show_progress:
+            line.append_text(self._bar())
+        return line
