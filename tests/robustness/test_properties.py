@@ -175,3 +175,45 @@ def test_html_extraction_never_raises(markup):
     except BinaryInputError:
         return
     _check_report(text)
+
+
+def _nfc_view_reference(source: str) -> tuple[str, list[int], list[int]]:
+    """The specification of nfc_view: normalise each cluster (a character and the combining marks
+    after it) on its own; every character of a cluster's NFC maps to the cluster's start and end."""
+    out, mapping, ends = [], [], []
+    i = 0
+    while i < len(source):
+        j = i + 1
+        while j < len(source) and (
+            unicodedata.combining(source[j]) or unicodedata.category(source[j]) == "Mn"
+        ):
+            j += 1
+        piece = unicodedata.normalize("NFC", source[i:j])
+        out.append(piece)
+        mapping += [i] * len(piece)
+        ends += [j] * len(piece)
+        i = j
+    return "".join(out), [*mapping, len(source)], ends
+
+
+# Starters, marks (BMP and beyond), characters NFC replaces alone or with marks (U+212B, U+0340,
+# U+1D15E -> two characters), Hangul jamo, Vietnamese precomposed letters.
+_NFC_TROUBLE = st.sampled_from(
+    list(
+        "aeoAĐ ơư9.\n\u0301\u0300\u0323\u0303\u0309\u0302\u0306\u031b\u0344\u0340\u212b\u2126"
+        "\uf900\u1100\u1161\u11a8\u1ec7\U0001d15e\U0001d165\U0001d16e\U0002f800\U000e0100"
+        "\U0001f600\u0e31"
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NFC_TROUBLE, min_size=1, max_size=40).map("".join))
+def test_nfc_view_matches_cluster_by_cluster_normalisation(source):
+    view = nfc_view(source)
+    text, mapping, ends = _nfc_view_reference(source)
+    assert view.text == text
+    if view._to_source is not None:
+        assert list(view._to_source) == mapping and list(view._ends) == ends
+    else:
+        assert text == source

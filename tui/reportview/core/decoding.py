@@ -7,6 +7,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -132,25 +133,72 @@ class NormalizedText:
 
 
 def nfc_view(source: str) -> NormalizedText:
-    """Normalise to NFC cluster by cluster so that every NFC index maps back to the source."""
+    """Normalise to NFC cluster by cluster so that every NFC index maps back to the source.
+
+    A cluster is a character and the combining marks after it (Vietnamese tone marks among
+    them); only clusters with marks and single characters that NFC replaces can change, so the
+    text between them is copied with an identity map.
+    """
     if source.isascii() or unicodedata.is_normalized("NFC", source):
         return NormalizedText(source, None)
     out: list[str] = []
     mapping = array("l")
     ends = array("l")
-    i = 0
-    n = len(source)
-    combining = unicodedata.combining
-    while i < n:
-        j = i + 1
-        # A cluster is a starter followed by its combining marks (and Vietnamese tone marks).
-        while j < n and (combining(source[j]) or unicodedata.category(source[j]) == "Mn"):
-            j += 1
-        cluster = source[i:j]
-        piece = unicodedata.normalize("NFC", cluster)
+    last = 0
+    normalize = unicodedata.normalize
+    for m in _marks_or_replaced(_ASTRAL.search(source) is not None).finditer(source):
+        i, j = m.span()
+        if m.lastindex == 1 and i > 0:
+            i -= 1  # the marks' cluster starts at the character before them
+            if i < last:
+                # That character was a lone replaced one, already written: write it again with its marks.
+                written = len(out.pop())
+                del mapping[-written:], ends[-written:]
+        if i > last:
+            out.append(source[last:i])
+            mapping.extend(range(last, i))
+            ends.extend(range(last + 1, i + 1))
+        piece = normalize("NFC", source[i:j])
         out.append(piece)
         mapping.extend([i] * len(piece))
         ends.extend([j] * len(piece))
-        i = j
+        last = j
+    n = len(source)
+    if last < n:
+        out.append(source[last:])
+        mapping.extend(range(last, n))
+        ends.extend(range(last + 1, n + 1))
     mapping.append(n)
     return NormalizedText("".join(out), mapping, ends)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=2)
+def _marks_or_replaced(astral: bool) -> re.Pattern[str]:
+    """A run of combining marks (group 1), or a character that NFC replaces (group 2).
+
+    Without `astral` only the Basic Multilingual Plane is covered: the regex engine tests such a
+    class with a bitmap, and ten times slower once it holds a character beyond U+FFFF.
+    """
+    # Marks and NFC singletons all lie below U+30000 but for the variation selectors at U+E0100.
+    codes = [*range(0x30000), *range(0xE0000, 0xE1000)] if astral else range(0x10000)
+    category, combining, normalize = unicodedata.category, unicodedata.combining, unicodedata.normalize
+    marks = [c for c in codes if combining(chr(c)) or category(chr(c)) == "Mn"]
+    replaced = [c for c in codes if normalize("NFC", chr(c)) != chr(c)]
+    # A leading character class (no "." first) lets the regex engine skip plain text quickly.
+    return re.compile(f"([{_char_class(marks)}]+)|([{_char_class(replaced)}])")
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regex character class body for sorted code points, as ranges of escapes."""
+    parts: list[str] = []
+    start = prev = codes[0]
+    for c in [*codes[1:], -1]:
+        if c == prev + 1:
+            prev = c
+            continue
+        parts.append(f"\\U{start:08x}" if start == prev else f"\\U{start:08x}-\\U{prev:08x}")
+        start = prev = c
+    return "".join(parts)

@@ -95,6 +95,9 @@ def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
 def _is_upper_heading(text: str) -> bool:
     if text.isupper():
         return sum(map(str.isalpha, text)) >= 8
+    # Prose: the lower-case letters of its head alone already exceed a tenth of the line.
+    if sum(map(str.islower, text[:64])) * 10 > len(text):
+        return False
     upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
     return upper >= 8 and lower <= 0.1 * (upper + lower)
