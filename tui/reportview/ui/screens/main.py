@@ -31,7 +31,7 @@ from reportview.core.textsafe import one_line
 from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.help import HelpScreen
-from reportview.ui.widgets.figures_table import FiguresTable
+from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
@@ -116,6 +116,7 @@ class MainScreen(Screen[None]):
         self._return_focus: Widget | None = None
         self._search_generation = 0
         self.results_query: str | None = None  # the query whose results are on screen
+        self._figures_table: FiguresTable | None = None
 
     @property
     def rv_app(self) -> ReportViewApp:
@@ -132,7 +133,8 @@ class MainScreen(Screen[None]):
             with Vertical(id="middle"):
                 # the search field and its results are mounted above the reader on first use
                 yield Reader(id="reader")
-            yield FiguresTable(id="figures")
+            # the table is mounted in its place after the first frame (see figures_table)
+            yield FiguresPlaceholder(id="figures-pending")
         yield StatusBar(id="status")
         yield KeyFooter()
 
@@ -141,8 +143,24 @@ class MainScreen(Screen[None]):
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
+        self.set_class(self.app.size.width < NARROW, "-narrow")  # the first frame's layout too
         self._update_counts()
         self._start_loading()
+
+    @property
+    def figures_table(self) -> FiguresTable:
+        """The figures pane, mounted in place of its placeholder on first use.
+
+        The first frame shows the placeholder (the empty table's look); the table is mounted
+        right after it (begin_load), or sooner if a key needs it."""
+        table = self._figures_table
+        if table is None:
+            table = self._figures_table = FiguresTable(id="figures")
+            placeholder = self.query_one(FiguresPlaceholder)
+            placeholder.display = False
+            self.query_one("#main").mount(table, before=placeholder)
+            placeholder.remove()
+        return table
 
     def _search_widgets(self) -> tuple[SearchInput, ResultList]:
         """The search field and the results list, mounted the first time they are needed."""
@@ -176,7 +194,8 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.begin_load)
 
     def begin_load(self) -> None:
-        """Start the loading worker, once, after _start_loading."""
+        """Mount the figures table, and start the loading worker, once, after _start_loading."""
+        self.figures_table  # noqa: B018 (the property mounts it)
         if self.is_loading and not self._load_started:
             self._load_started = True
             self._load()
@@ -251,7 +270,7 @@ class MainScreen(Screen[None]):
             )
             self.query_one(ReportList).refresh()
             self.query_one(Reader).show(None, None)
-            self.query_one(FiguresTable).show((), "No reports.")
+            self.figures_table.show((), "No reports.")
         self.refresh_bindings()
         # The loaded corpus lives as long as the app: move it out of the cyclic collector's
         # reach, or a full collection walks every report mid-keystroke (300 ms at 100k sections).
@@ -302,7 +321,7 @@ class MainScreen(Screen[None]):
         self.section_index = section_index
         section = self.section
         figures = report.figures_in(section.index) if report and section else ()
-        table = self.query_one(FiguresTable)
+        table = self.figures_table
         if report is None:
             reason = "No report selected."
         elif section is None:
@@ -338,14 +357,14 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#figures")
     def _figure_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        table = self.query_one(FiguresTable)
+        table = self.figures_table
         reader = self.query_one(Reader)
         if table.chosen and table.current is not None and reader.selected != table.current:
             reader.set_selected(table.current)
 
     def on_descendant_focus(self, event: Any) -> None:
-        table = self.query_one(FiguresTable)
-        if event.widget is table and table.current is not None:
+        table = self._figures_table  # not mounted by a focus change (the first one is at start-up)
+        if table is not None and event.widget is table and table.current is not None:
             self.query_one(Reader).set_selected(table.current)
 
     def action_next_report(self) -> None:
@@ -358,7 +377,7 @@ class MainScreen(Screen[None]):
 
     def action_figures(self) -> None:
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
-        self.set_focus(self.query_one(FiguresTable))
+        self.set_focus(self.figures_table)
 
     def action_escape(self) -> None:
         if self.is_loading:
@@ -385,7 +404,7 @@ class MainScreen(Screen[None]):
 
     def current_figure(self) -> Figure | None:
         """The row selected in the figures panel; the section's first figure when none is chosen."""
-        table = self.query_one(FiguresTable)
+        table = self.figures_table
         if table.chosen and table.current is not None:
             return table.current
         report, section = self.report, self.section
@@ -486,6 +505,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # `/` typed into a text field (the query itself, a path)
+        self.figures_table  # noqa: B018 (mounted, so that the figures pane steps aside)
         field, results = self._search_widgets()
         if not field.display:
             focused = self.focused
@@ -620,6 +640,6 @@ class MainScreen(Screen[None]):
         if action == "help":
             self.app.push_screen(HelpScreen())
         elif action == "sort_figures":
-            self.query_one(FiguresTable).action_sort()
+            self.figures_table.action_sort()
         else:
             getattr(self, f"action_{action}")()

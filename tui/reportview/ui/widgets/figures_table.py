@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from reportview.core.export import display_value
@@ -25,6 +26,16 @@ SORTS: tuple[tuple[str, object], ...] = (
     ("kind", lambda f: (f.kind, f.start)),
     ("label", lambda f: ((f.label or "\uffff").casefold(), f.start)),
     ("unit", lambda f: (f.unit.casefold(), -f.value, f.start)),
+)
+# (header, key, width or None for the content's): the table's columns, by importance.
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    (" ", "mark", 1),
+    ("as written", "text", None),
+    ("label", "label", None),
+    ("±", "marks", None),
+    ("kind", "kind", None),
+    ("value", "value", None),
+    ("unit", "unit", None),
 )
 # A click on a column header sorts by that column.
 SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
@@ -62,13 +73,8 @@ class FiguresTable(DataTable):
         self.border_title = "Figures"
 
     def on_mount(self) -> None:
-        self.add_column(" ", key="mark", width=1)
-        self.add_column("as written", key="text")
-        self.add_column("label", key="label")
-        self.add_column("±", key="marks")
-        self.add_column("kind", key="kind")
-        self.add_column("value", key="value")
-        self.add_column("unit", key="unit")
+        for header, key, width in COLUMNS:
+            self.add_column(header, key=key, width=width)
 
     def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
         self.chosen = self.has_focus
@@ -148,3 +154,34 @@ class FiguresTable(DataTable):
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         self.sort_by(SORT_BY_COLUMN.get(str(event.column_key.value), 0))
+
+
+class FiguresPlaceholder(Widget):
+    """The figures pane of the first frame: the empty table's look (border and title from the
+    app's CSS, the header row) without the table.
+
+    A DataTable is the costliest widget to style, lay out and draw at start-up, and it has
+    nothing to show before a report is loaded: the main screen mounts the real table in its
+    place once the first frame is on screen (MainScreen.figures_table)."""
+
+    DEFAULT_CSS = """
+    FiguresPlaceholder { background: $surface; color: $foreground; }
+    FiguresPlaceholder > .figures-placeholder--header {
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"figures-placeholder--header"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Figures"
+
+    def render(self) -> Text:
+        # DataTable's header: each column padded by one cell each side, the row's remaining
+        # width in the header style too.
+        header = "".join(f" {h.ljust(width or len(h))} " for h, _key, width in COLUMNS)
+        text = Text(header, style=self.get_component_rich_style("figures-placeholder--header"), end="")
+        text.truncate(self.content_size.width, overflow="crop", pad=True)
+        return text
