@@ -284,16 +284,13 @@ def parse_text(
             break
         start, end = src(f.start + shift), src_end(f.end + shift)
         idx = _section_at(sections, starts, start)
+        # The constructor, not dataclasses.replace: this runs once per figure of the corpus.
         figures.append(
-            dataclasses.replace(
-                f,
-                start=start,
-                end=end,
-                text=text[start:end],
-                section_index=idx,
-                section_number=sections[idx].number if idx is not None else None,
+            Figure(
+                start, end, text[start:end], f.value, f.kind, f.unit, f.total, f.qualifier, f.change,
+                f.base, f.label, idx, sections[idx].number if idx is not None else None,
             )
-        )
+        )  # fmt: skip
     return Report(
         path=path,
         text=text,
