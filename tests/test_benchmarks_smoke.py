@@ -25,7 +25,7 @@ def test_benchmark_quick_runs(tmp_path: Path) -> None:
     lines = out.stdout.strip().splitlines()
     assert lines[-1].startswith("summary:"), out.stdout
     text = out.stdout
-    assert "first frame" in text and "figure extraction" in text
+    assert "first frame" in text and "indexing" in text and "indexing floor" in text
     assert ("cold " in text and "warm " in text and "peak RSS" in text) or "skipped" in text
     assert "Traceback" not in out.stderr
     # The benchmark cleans up after itself: no replicated corpus left behind in the temp folder.
