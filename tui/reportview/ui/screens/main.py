@@ -15,7 +15,7 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical
+from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
@@ -126,15 +126,15 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(icon="▤")
-        with Container(id="main"):
-            with Vertical(id="left"):
-                yield ReportList(self.reports, id="reports")
-                yield SectionList(id="sections")
-            with Vertical(id="middle"):
-                # the search field and its results are mounted above the reader on first use
-                yield Reader(id="reader")
-            # the table is mounted in its place after the first frame (see figures_table)
-            yield FiguresPlaceholder(id="figures-pending")
+        # The screen is the grid (app.tcss): no container around the three columns.
+        with Vertical(id="left"):
+            yield ReportList(self.reports, id="reports")
+            yield SectionList(id="sections")
+        with Vertical(id="middle"):
+            # the search field and its results are mounted above the reader on first use
+            yield Reader(id="reader")
+        # the table is mounted in its place after the first frame (see figures_table)
+        yield FiguresPlaceholder(id="figures-pending")
         yield StatusBar(id="status")
         yield KeyFooter()
 
@@ -158,7 +158,7 @@ class MainScreen(Screen[None]):
             table = self._figures_table = FiguresTable(id="figures")
             placeholder = self.query_one(FiguresPlaceholder)
             placeholder.display = False
-            self.query_one("#main").mount(table, before=placeholder)
+            self.mount(table, before=placeholder)
             placeholder.remove()
         return table
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
@@ -178,10 +180,12 @@ class FiguresPlaceholder(Widget):
         super().__init__(id=id)
         self.border_title = "Figures"
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
         # DataTable's header: each column padded by one cell each side, the row's remaining
-        # width in the header style too.
+        # width in the header style too. Drawn line by line: the rows under it are blank.
+        width = self.content_size.width
+        if y:
+            return Strip.blank(width, self.rich_style)
         header = "".join(f" {h.ljust(width or len(h))} " for h, _key, width in COLUMNS)
-        text = Text(header, style=self.get_component_rich_style("figures-placeholder--header"), end="")
-        text.truncate(self.content_size.width, overflow="crop", pad=True)
-        return text
+        style = self.get_component_rich_style("figures-placeholder--header")
+        return Strip([Segment(header[:width].ljust(width), style)], width)

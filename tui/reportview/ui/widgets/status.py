@@ -20,7 +20,7 @@ class StatusBar(Widget):
     progress widget: three widgets styled and laid out at start-up for one line of text)."""
 
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $panel; padding: 0 1; }
+    StatusBar { dock: bottom; margin-bottom: 1; height: 1; background: $panel; padding: 0 1; }
     StatusBar > .status-bar--bar { color: $primary; background: $surface; }
     StatusBar > .status-bar--complete { color: $success; background: $surface; }
     """
