@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportview.core.loading import parse_text
-from reportview.core.numbers import detect_convention, format_number, parse_number
+from reportview.core.numbers import (
+    _SEPARATED_NUMBER,
+    NUMBER_TOKEN,
+    detect_convention,
+    format_number,
+    parse_number,
+)
 
 
 def figs(sentence: str, title: str = "Báo cáo kinh tế xã hội của tỉnh"):
@@ -123,6 +129,14 @@ def test_convention_is_decided_per_document():
     # "2.298" alone reads as thousands in a Vietnamese document.
     assert parse_number("2.298", "vi") == 2298
     assert parse_number("2.298", "en") == 2.298
+
+
+@given(st.text(alphabet="0123456789.,a -", max_size=30))
+def test_convention_votes_come_from_every_separated_number(text):
+    # detect_convention scans only numbers holding a separator: the same tokens, with the same
+    # spans, as NUMBER_TOKEN's matches that hold one.
+    expected = [m.span() for m in NUMBER_TOKEN.finditer(text) if "." in m[0] or "," in m[0]]
+    assert [m.span() for m in _SEPARATED_NUMBER.finditer(text)] == expected
 
 
 @settings(max_examples=300, deadline=None)

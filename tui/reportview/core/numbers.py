@@ -9,6 +9,8 @@ Convention = Literal["vi", "en"]
 
 # A number as written: digits with '.' or ',' between groups. Boundaries are checked by callers.
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+# Exactly the NUMBER_TOKEN matches that hold a separator (the only ones that vote on the convention).
+_SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 _DECIMAL_TAIL = re.compile(r"\s*(?:%|[^\W\d_])")
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]")
@@ -38,12 +40,10 @@ def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convent
     """The number convention of a document, from its unambiguous numbers and then its language."""
     start, end = span or (0, len(text))
     votes = {"vi": 0, "en": 0}
-    for m in NUMBER_TOKEN.finditer(text, start, end):
-        token = m.group()
-        if "." in token or "," in token:
-            which = _evidence(token, text, m.end())
-            if which:
-                votes[which] += 1
+    for m in _SEPARATED_NUMBER.finditer(text, start, end):
+        which = _evidence(m.group(), text, m.end())
+        if which:
+            votes[which] += 1
     if votes["vi"] != votes["en"]:
         return "vi" if votes["vi"] > votes["en"] else "en"
     sample = text[start : min(end, start + 1500)]
