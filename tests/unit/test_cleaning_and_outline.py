@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportview.config import default_config
 from reportview.core.dates import date_in_line
-from reportview.core.furniture import classify_lines, compile_rules, is_counter_line
+from reportview.core.furniture import (
+    _LINK_WITH_TIME,
+    _may_end_a_link,
+    classify_lines,
+    compile_rules,
+    is_counter_line,
+)
 from reportview.core.lines import split_lines
 from reportview.core.loading import parse_text
-from reportview.core.outline import first_sentence, roman_value
+from reportview.core.outline import _SENTENCE_END, _SENTENCE_MARK, first_sentence, roman_value
 
 
 def _furniture(text: str) -> list[str]:
@@ -191,3 +199,16 @@ def test_many_short_paragraphs_become_several_sections_titled_by_their_first_lin
     assert len(report.sections) == 20
     assert report.sections[0].title == "Đoạn 0 tăng 5%."
     assert report.sections[1].title == "Đoạn 5 tăng 5%."
+
+
+@given(st.text(alphabet="0123456789/.-:() aAhHmMsScCpP|–x٣\t", max_size=40).map(lambda s: "Tin bài " + s))
+def test_link_lines_pass_the_cheap_check(text):
+    # classify_lines runs the link-with-time regex only on lines that pass _may_end_a_link.
+    if _LINK_WITH_TIME.fullmatch(text):
+        assert _may_end_a_link(text)
+
+
+@given(st.text(alphabet=list('.!?… \t\nAaĐđ"“([1x'), max_size=30))
+def test_first_sentence_ends_where_the_sentence_split_does(text):
+    m = _SENTENCE_MARK.search(text)
+    assert (text if m is None else text[: m.start() + 1]) == _SENTENCE_END.split(text, maxsplit=1)[0]

@@ -28,6 +28,8 @@ _LINK_WITH_TIME = re.compile(
     rf"\S.{{5,200}}?(?:\(\s*{_DATE}(?:\s+{_TIME})?\s*\)|[-–|]\s*{_DATE}(?:\s+{_TIME})?|\(\s*{_TIME}\s+{_DATE}\s*\))\s*$",
     re.IGNORECASE,
 )
+# What a link-with-time line can end with: ")" or the last character of a date or time.
+_LINK_LAST = frozenset(")aAhHmM")
 _DIGIT = re.compile(r"\d")
 _METADATA = re.compile(r"#\s*[\w.-]+\s*[=:]\s*\S.*")
 
@@ -95,13 +97,24 @@ def _mark_link_lists(content: Sequence[Line], marks: dict[int, str]) -> None:
     """Runs of two or more link-with-time lines are related-news lists."""
     run: list[Line] = []
     for ln in [*content, None]:
-        if ln is not None and ln.index not in marks and _LINK_WITH_TIME.fullmatch(ln.text):
+        if (
+            ln is not None
+            and ln.index not in marks
+            and _may_end_a_link(ln.text)
+            and _LINK_WITH_TIME.fullmatch(ln.text)
+        ):
             run.append(ln)
             continue
         if len(run) >= 2:
             for item in run:
                 marks[item.index] = "link list"
         run = []
+
+
+def _may_end_a_link(text: str) -> bool:
+    """A cheap necessary condition for _LINK_WITH_TIME (prose lines end with "." and fail at once)."""
+    last = text.rstrip()[-1:]
+    return last in _LINK_LAST or last.isdecimal()
 
 
 def _mark_tail(content: Sequence[Line], rules: FurnitureRules, marks: dict[int, str]) -> None:

@@ -21,6 +21,9 @@ _INLINE_TITLE_END = re.compile(r":\s|(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9
 INLINE_TITLE_MAX = 200
 _MARKDOWN_TITLE = re.compile(r"#{1,6}\s+(\S.*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
+# The same breaks found from their punctuation mark: a leading character class lets the regex
+# engine skip ahead instead of trying the look-behind at every position.
+_SENTENCE_MARK = re.compile(r"[.!?…]\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 TITLE_MAX_CHARS = 220
@@ -84,8 +87,8 @@ def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
     """The first sentence of a paragraph, clipped to `limit` characters on a word boundary."""
     # Only the head matters: never split a whole (possibly huge) paragraph.
     text = " ".join(text[: limit * 4].split())
-    parts = _SENTENCE_END.split(text, maxsplit=1)
-    sentence = parts[0]
+    end = _SENTENCE_MARK.search(text)
+    sentence = text if end is None else text[: end.start() + 1]
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:-–")
