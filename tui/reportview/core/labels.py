@@ -39,21 +39,29 @@ def _read_words_before(text: str, pos: int, window: int = 40) -> list[str]:
     return [w.lower() for w in _WORD.findall(chunk)]
 
 
-def _match_end(words: list[str], table: dict[str, str], skip: frozenset[str]) -> str | None:
-    """The table entry that ends the word list, allowing filler words between it and the figure."""
+def _match_end(
+    words: list[str], table: dict[str, str], ends: frozenset[str], skip: frozenset[str]
+) -> str | None:
+    """The table entry that ends the word list, allowing filler words between it and the figure.
+
+    `ends` holds the last word of every table phrase: no phrase can end on another word."""
     k = len(words)
     while k > 0:
-        for n in (3, 2, 1):
-            if k - n < 0:
-                continue
-            phrase = " ".join(words[k - n : k])
-            if phrase in table:
-                return table[phrase]
+        if words[k - 1] in ends:
+            for n in (3, 2, 1):
+                if k - n < 0:
+                    continue
+                phrase = " ".join(words[k - n : k])
+                if phrase in table:
+                    return table[phrase]
         if words[k - 1] in skip:
             k -= 1
             continue
         return None
     return None
+
+
+_QUALIFIER_ENDS = frozenset(phrase.split()[-1] for phrase in lx.QUALIFIERS_BEFORE)
 
 
 def qualifier_around(text: str, start: int, end: int, lang: str = "vi") -> str | None:
@@ -63,7 +71,7 @@ def qualifier_around(text: str, start: int, end: int, lang: str = "vi") -> str |
         if after.lstrip().startswith(phrase):
             return q
     words = _words_before(text, start)
-    return _match_end(words, lx.QUALIFIERS_BEFORE, lx.FILLERS)
+    return _match_end(words, lx.QUALIFIERS_BEFORE, _QUALIFIER_ENDS, lx.FILLERS)
 
 
 def change_before(text: str, start: int, lang: str = "vi") -> str | None:
@@ -167,11 +175,12 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
         if words[-1 if from_end else 0].lower().strip(",") not in edges:
             return
         changed = False
+        # The (up to) three words at this end, lower-cased, in text order.
+        edge = [w.lower().strip(",") for w in (words[-3:] if from_end else words[:3])]
         for n in (3, 2, 1):
-            if len(words) < n:
+            if len(edge) < n:
                 continue
-            part = words[-n:] if from_end else words[:n]
-            if " ".join(w.lower().strip(",") for w in part) in table:
+            if " ".join(edge[-n:] if from_end else edge[:n]) in table:
                 if from_end:
                     del words[len(words) - n :]
                 else:
