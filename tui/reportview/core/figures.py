@@ -102,11 +102,6 @@ class Tok:
     is_number: bool
 
 
-def _make_tok(space: str, word: str, start: int) -> Tok:
-    first = word[0]
-    return Tok(space, word, start, start + len(word), word.lower(), first.isalpha(), first.isdigit())
-
-
 def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
     end = text.find("\n", pos, pos + 120)
     end = min(len(text), pos + 120) if end < 0 else end
@@ -130,7 +125,8 @@ def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
     out: list[Tok] = []
     for space, word in reversed(parts[-limit:]):
         cur -= len(word)
-        out.append(_make_tok(space, word, cur))
+        first = word[0]
+        out.append(Tok(space, word, cur, cur + len(word), word.lower(), first.isalpha(), first.isdigit()))
         cur -= len(space)
     out.reverse()
     return out
