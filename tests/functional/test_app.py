@@ -429,7 +429,7 @@ async def test_loading_is_progressive_and_escape_cancels(
         # the panes are on screen while loading (nothing covers them)
         assert isinstance(app.screen.get_widget_at(10, 5)[0], ReportList)
         assert isinstance(app.screen.get_widget_at(60, 20)[0], Reader)
-        assert "Loading… 1/1,000 files" in str(main.query_one("#status").render())
+        assert "Loading… 1/1,000 files" in main.query_one("#status").text
         # usable from the first report on
         await pilot.press("enter", "j")
         assert main.section_index == 1
@@ -437,7 +437,7 @@ async def test_loading_is_progressive_and_escape_cancels(
         await wait_loaded(pilot)
         assert not main.is_loading
         assert len(main.reports) == 1
-        assert "Stopped: 1 of 1,000" in str(main.query_one("#status").render())
+        assert "Stopped: 1 of 1,000" in main.query_one("#status").text
 
 
 @needs_search

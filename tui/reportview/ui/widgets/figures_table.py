@@ -186,6 +186,6 @@ class FiguresPlaceholder(Widget):
         width = self.content_size.width
         if y:
             return Strip.blank(width, self.rich_style)
-        header = "".join(f" {h.ljust(width or len(h))} " for h, _key, width in COLUMNS)
+        header = "".join(f" {h.ljust(w or len(h))} " for h, _key, w in COLUMNS)
         style = self.get_component_rich_style("figures-placeholder--header")
         return Strip([Segment(header[:width].ljust(width), style)], width)

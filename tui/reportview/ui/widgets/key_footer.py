@@ -15,7 +15,10 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
+
+from reportview.ui.widgets.painted import line_strip
 
 
 class _Key(NamedTuple):
@@ -66,7 +69,10 @@ class KeyFooter(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen) -> None:
         self.refresh()
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        return line_strip(self, self._line() if y == 0 else None)
+
+    def _line(self) -> Text:
         width = self.size.width
         key_style = self.get_component_rich_style("key-footer--key", partial=True)
         description_style = self.get_component_rich_style("key-footer--description", partial=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class PaintedScrollView(ScrollView):
@@ -24,3 +27,17 @@ class PaintedScrollView(ScrollView):
     @property
     def base_style(self) -> Style:
         return self.rich_style if self._paint_style is None else self._paint_style
+
+
+def line_strip(widget: Widget, text: Text | None) -> Strip:
+    """One line of a one-line widget drawn with the line API: `text` on the widget's style,
+    cropped or padded to the content width (blank when `text` is None). Cheaper at start-up
+    than `render()`, which makes a Visual of the widget's content first."""
+    width = widget.content_size.width
+    base = widget.rich_style
+    if text is None:
+        return Strip.blank(width, base)
+    text.no_wrap = True
+    text.end = ""
+    text.truncate(width, overflow="crop", pad=True)
+    return Strip(Segment.apply_style(list(text.render(widget.app.console)), base), width).crop(0, width)

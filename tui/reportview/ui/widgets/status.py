@@ -7,7 +7,10 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.renderables.bar import Bar
+from textual.strip import Strip
 from textual.widget import Widget
+
+from reportview.ui.widgets.painted import line_strip
 
 BAR_WIDTH = 20
 PROGRESS_WIDTH = 36  # the bar, the percentage, and room after them
@@ -65,7 +68,10 @@ class StatusBar(Widget):
         text.append(f"{round(fraction * 100)}%".rjust(5))
         return text
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        return line_strip(self, self._line() if y == 0 else None)
+
+    def _line(self) -> Text:
         width = self.content_size.width
         room = width - PROGRESS_WIDTH if self.show_progress else width
         line = Text(self.text, no_wrap=True, end="")

@@ -13,7 +13,10 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.strip import Strip
 from textual.widget import Widget
+
+from reportview.ui.widgets.painted import line_strip
 
 ICON_WIDTH = 8  # Header's icon: width 8, padding 0 1
 CLOCK_WIDTH = 10  # the space Header keeps for its clock on the right
@@ -52,7 +55,10 @@ class TitleBar(Widget):
             text.append(sub_title, "dim")
         return text
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        return line_strip(self, self._line() if y == 0 else None)
+
+    def _line(self) -> Text:
         width = self.size.width
         room = max(0, width - ICON_WIDTH - CLOCK_WIDTH)
         title = self.title_text()
