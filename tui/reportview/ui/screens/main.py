@@ -126,13 +126,12 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(icon="▤")
-        # The screen is the grid (app.tcss): no container around the three columns.
+        # The screen is the grid (app.tcss); the search field and its results are mounted
+        # before the reader on first use, and take the rows above it.
         with Vertical(id="left"):
             yield ReportList(self.reports, id="reports")
             yield SectionList(id="sections")
-        with Vertical(id="middle"):
-            # the search field and its results are mounted above the reader on first use
-            yield Reader(id="reader")
+        yield Reader(id="reader")
         # the table is mounted in its place after the first frame (see figures_table)
         yield FiguresPlaceholder(id="figures-pending")
         yield StatusBar(id="status")
@@ -172,7 +171,7 @@ class MainScreen(Screen[None]):
         results = ResultList(self.reports, id="results")
         field.display = results.display = False
         results.on_select = self.open_result
-        self.query_one("#middle").mount(field, results, before=self.query_one(Reader))
+        self.mount(field, results, before=self.query_one(Reader))
         return field, results
 
     def on_resize(self, event: Resize) -> None:
