@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -179,13 +180,23 @@ class FiguresPlaceholder(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Figures"
+        self._blank: Strip | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The rows under the header are one blank strip, made once per paint (rich_style walks
+        # every ancestor's styles).
+        self._blank = Strip.blank(self.content_size.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._blank = None
 
     def render_line(self, y: int) -> Strip:
         # DataTable's header: each column padded by one cell each side, the row's remaining
         # width in the header style too. Drawn line by line: the rows under it are blank.
         width = self.content_size.width
         if y:
-            return Strip.blank(width, self.rich_style)
+            return self._blank if self._blank is not None else Strip.blank(width, self.rich_style)
         header = "".join(f" {h.ljust(w or len(h))} " for h, _key, w in COLUMNS)
         style = self.get_component_rich_style("figures-placeholder--header")
         return Strip([Segment(header[:width].ljust(width), style)], width)

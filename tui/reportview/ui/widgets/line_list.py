@@ -195,7 +195,7 @@ class LineList(PaintedScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self.paint_width
         base = self.base_style
         index = y + int(self.scroll_y)
         if self._count == 0:

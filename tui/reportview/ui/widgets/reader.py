@@ -188,8 +188,9 @@ class Reader(PaintedScrollView, can_focus=True):
 
     # --- layout ------------------------------------------------------------------------------
 
-    def _wrap_width(self) -> int:
-        return max(10, min(MAX_WIDTH, self.scrollable_content_region.width))
+    def _wrap_width(self, width: int | None = None) -> int:
+        """The width text is wrapped to, for a content `width` (default: the current one)."""
+        return max(10, min(MAX_WIDTH, self.scrollable_content_region.width if width is None else width))
 
     def _relayout(self, force: bool = False) -> None:
         width = self._wrap_width()
@@ -253,9 +254,10 @@ class Reader(PaintedScrollView, can_focus=True):
     # --- drawing -----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        if self._wrap_width() != self._layout_width:
+        if self._wrap_width(self.paint_width) != self._layout_width:
             self._relayout()  # laid out before the widget had its size (or a resize was missed)
-        width = self.scrollable_content_region.width
+            self.forget_paint_width()
+        width = self.paint_width
         base = self.base_style
         index = y + int(self.scroll_y)
         if not self._lines:
