@@ -225,3 +225,26 @@ def test_incremental_add_matches_build(seed_reports):
         assert all(h.report_index <= i for h in hits)
     for q in ("covid", "cu tri di bau", "GRDP", "ngân sáhc", "kind:money"):
         assert streamed.search(q) == built.search(q)
+
+
+def test_folded_text_caches_do_not_change_results(seed_reports, monkeypatch):
+    # The index keeps no folded copy of the corpus: units fold their region when scored, NFD
+    # and long reports fold whole, both through bounded caches. Tiny caches (an eviction on
+    # every unit) and whole-report folding for every report must give the same hits.
+    from reportview.core import search
+
+    nfd = [parse_text(unicodedata.normalize("NFD", r.text), r.path + " (NFD)") for r in seed_reports]
+    reports = [*seed_reports, *nfd]
+    queries = ["GRDP", "cu tri di bau", "ngân sáh", '"xuất khẩu"', "kind:money", "in:titles su kien", "tăng"]
+
+    def results() -> list[list[dict[str, object]]]:
+        index = SearchIndex.build(reports)
+        # Each query twice: folded on the first run, from the caches (if they kept it) on the second.
+        return [[h.as_json() for h in index.search(q)] for q in queries + queries]
+
+    expected = results()
+    assert sum(map(len, expected)) > 50
+    monkeypatch.setattr(search, "FOLDED_CACHE_CHARS", 10)
+    assert results() == expected
+    monkeypatch.setattr(search, "WHOLE_FOLD_CHARS", 0)
+    assert results() == expected

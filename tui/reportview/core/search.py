@@ -1,10 +1,14 @@
 """Search: accent-insensitive, typo-tolerant, search-as-you-type over a corpus of reports.
 
-How it stays fast at 100k sections: every report's text is folded once (`folding.fold_with_map`,
-one folded copy of the corpus, plus an offset map only for NFD text). Each searchable unit, a
-report title or a (report, section) pair, is indexed by the words of its title, text and figure
-labels: word -> posting list of unit ids (`array('i')`, in add order), with a sorted vocabulary
-for prefix lookup (the word being typed is a prefix). A query picks its most selective word as
+How it stays fast at 100k sections: every report's text is folded when it is added
+(`folding.fold_with_map`: accents and case off, plus an offset map only for NFD text) and its
+words indexed, and the folded text is dropped: a search folds again only the units it scores,
+and keeps the most recent in a bounded cache, so the corpus is held once, as its source text.
+(NFD and very long texts are cached folded whole instead: their offset map, or their few huge
+units, make that the cheaper way.) Each searchable unit, a report title or a (report, section) pair, is
+indexed by the words of its title, text and figure labels: word -> posting list of unit ids
+(`array('i')`, in add order), with a sorted vocabulary for prefix lookup (the word being typed is
+a prefix). Units are rows of parallel integer arrays, not objects. A query picks its most selective word as
 the driver, intersects posting sets while they stay small, and then verifies and scores a bounded
 number of candidates with compiled regexes on the folded text (phrase, words in order, all words)
 and rapidfuzz. Words that do not occur are replaced by their nearest vocabulary words
@@ -22,6 +26,7 @@ import re
 import threading
 import unicodedata
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -45,6 +50,13 @@ SNIPPET_BEFORE = 40
 SNIPPET_WIDTH = 120
 MAX_MATCHES = 200
 FEW_HITS = 3  # fewer hits than this: also try typo corrections of words that do occur
+# Folded text kept for searching, most recently used first, up to this many characters in each
+# cache (units' regions; whole reports): bounded caches, not a second copy of the corpus.
+FOLDED_CACHE_CHARS = 8_000_000
+# Reports longer than this (and NFD reports) are folded whole when searched, not unit by unit.
+WHOLE_FOLD_CHARS = 100_000
+# A unit's folded region runs this far past its end: scoring looks at a window after a hit.
+REGION_TAIL = 256
 
 # Score layout: quality tier (phrase 3, words in order 2, all words in one field 1, spread over
 # fields 0) * 100 + field weight (title 3, figure label 2, text 1) * 20 + up to 20 of rapidfuzz
@@ -150,6 +162,8 @@ def parse_query(raw: str) -> Query:
 
 @dataclass(slots=True)
 class _Unit:
+    """One unit as the scorer sees it, made from the index's arrays for each candidate."""
+
     report: int
     section: int  # section index, -1 for the report title
     title: tuple[int, int]  # folded span of the heading (empty when none)
@@ -173,9 +187,19 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._reports: list[Report] = []
-        self._folded: list[str] = []
-        self._maps: list[array | None] = []
-        self._units: list[_Unit] = []
+        # Folded text for searching (see the module docstring), most recently used last:
+        # unit -> (start, folded text of the unit's region from there); and, for the reports
+        # in _whole, report -> (folded text, offset map).
+        self._regions: OrderedDict[int, tuple[_Unit, int, str | None]] = OrderedDict()
+        self._region_chars = 0
+        self._whole: set[int] = set()
+        self._folded: OrderedDict[int, tuple[str, array | None]] = OrderedDict()
+        self._folded_chars = 0
+        # Units: report index, section index (-1: the report title), folded title and body spans.
+        self._u_report = array("i")
+        self._u_section = array("i")
+        self._u_spans = array("i")  # 4 per unit: title start, end, body start, end
+        self._u_figures: dict[int, tuple[int, ...]] = {}  # unit -> figure indices (units with figures)
         self._post: dict[str, array] = {}
         self._tpost: dict[str, array] = {}
         self._kind_units: dict[str, array] = {k: array("i") for k in KINDS}
@@ -198,7 +222,7 @@ class SearchIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._units)
+        return len(self._u_report)
 
     @property
     def reports(self) -> Sequence[Report]:
@@ -215,14 +239,19 @@ class SearchIndex:
         r = len(self._reports)
         folded, omap = fold_with_map(report.text)
         self._reports.append(report)
-        self._folded.append(folded)
-        self._maps.append(omap)
+        if omap is not None or len(folded) > WHOLE_FOLD_CHARS:
+            self._whole.add(r)
+            self._remember_folded(r, folded, omap)
         post, tpost = self._post, self._tpost
         words = _WORD.findall
 
         def index_unit(unit: _Unit, title_words: set[str], all_words: set[str]) -> None:
-            uid = len(self._units)
-            self._units.append(unit)
+            uid = len(self._u_report)
+            self._u_report.append(unit.report)
+            self._u_section.append(unit.section)
+            self._u_spans.extend((*unit.title, *unit.body))
+            if unit.figures:
+                self._u_figures[uid] = tuple(fi for _, _, fi in unit.figures)
             for w in all_words:
                 arr = post.get(w)
                 if arr is None:
@@ -262,6 +291,69 @@ class SearchIndex:
         self._vocab_dirty = True
         self._fuzzy_cache.clear()
         self._stream_cache.clear()
+
+    def _remember_folded(self, r: int, folded: str, omap: array | None) -> None:
+        self._folded[r] = (folded, omap)
+        self._folded_chars += len(folded)
+        while self._folded_chars > FOLDED_CACHE_CHARS and len(self._folded) > 1:
+            _, (old, _) = self._folded.popitem(last=False)
+            self._folded_chars -= len(old)
+
+    def _folded_text(self, r: int) -> tuple[str, array | None]:
+        """Report r's folded text and offset map: from the cache, else folded again (and cached)."""
+        hit = self._folded.get(r)
+        if hit is not None:
+            self._folded.move_to_end(r)
+            return hit
+        folded, omap = fold_with_map(self._reports[r].text)
+        self._remember_folded(r, folded, omap)
+        return folded, omap
+
+    def _unit_and_text(self, uid: int) -> tuple[_Unit, str, array | None]:
+        """Unit `uid`, a folded text that is right (at the offsets of the report's folded text)
+        in and around the unit's title and body, and the report's offset map.
+
+        Most reports: only the unit's region is folded, and cached with the unit; the characters
+        before it are NULs, so that offsets are unchanged and every search stays in the region.
+        """
+        cached = self._regions.get(uid)
+        if cached is not None:
+            self._regions.move_to_end(uid)
+            u, lo, region = cached
+        else:
+            u = self._unit(uid)
+            lo, region = 0, None
+            if u.report not in self._whole:
+                src = self._reports[u.report].text
+                spans = [s for s in (u.title, u.body) if s[1] > s[0]]
+                # One character before the region: the regexes' word-start look-behind reads it.
+                lo = max(0, min(s[0] for s in spans) - 1) if spans else 0
+                hi = min(len(src), max((s[1] for s in spans), default=0) + REGION_TAIL)
+                region = fold(src[lo:hi])
+            self._regions[uid] = (u, lo, region)
+            self._region_chars += len(region or "") + sum(len(label) for label, _, _ in u.figures)
+            while self._region_chars > FOLDED_CACHE_CHARS and len(self._regions) > 1:
+                _, (old_u, _, old) = self._regions.popitem(last=False)
+                self._region_chars -= len(old or "") + sum(len(label) for label, _, _ in old_u.figures)
+        if region is None:
+            text, omap = self._folded_text(u.report)
+            return u, text, omap
+        return u, "\0" * lo + region, None
+
+    def _offset_map(self, r: int) -> array | None:
+        return self._folded_text(r)[1] if r in self._whole else None
+
+    def _unit(self, uid: int) -> _Unit:
+        r = self._u_report[uid]
+        ta, tb, ba, bb = self._u_spans[4 * uid : 4 * uid + 4]
+        figures: tuple[tuple[str, str, int], ...] = ()
+        indices = self._u_figures.get(uid)
+        if indices:
+            report_figures = self._reports[r].figures
+            figures = tuple(
+                (fold(report_figures[fi].label or ""), report_figures[fi].kind, fi) for fi in indices
+            )
+        return _Unit(r, self._u_section[uid], (ta, tb), (ba, bb), figures)
 
     def _refresh_vocab(self) -> None:
         if not self._vocab_dirty:
@@ -313,7 +405,7 @@ class SearchIndex:
 
     def _search(self, query: str, limit: int) -> list[SearchHit]:
         q = parse_query(query)
-        if q.empty or not self._units or limit < 1:
+        if q.empty or not self._u_report or limit < 1:
             return []
         self._refresh_vocab()
         if not q.terms:
@@ -451,9 +543,10 @@ class SearchIndex:
         self._stream_cache[key] = out
         return out
 
-    def _fields(self, u: _Unit, scopes: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
-        """(field, text, start, end) regions of a unit to match against."""
-        text = self._folded[u.report]
+    def _fields(
+        self, u: _Unit, text: str, scopes: set[str], kinds: tuple[str, ...]
+    ) -> list[tuple[str, str, int, int]]:
+        """(field, text, start, end) regions of a unit to match against (`text`: its folded text)."""
         out: list[tuple[str, str, int, int]] = []
         if "titles" in scopes:
             if u.section < 0 and u.title == (0, 0):
@@ -471,8 +564,8 @@ class SearchIndex:
 
     def _score(self, uid: int, q: Query, plan: _Plan, scopes: set[str]) -> tuple[float, str | None] | None:
         """(score, field that scored best: None when the words are spread over fields)."""
-        u = self._units[uid]
-        fields = self._fields(u, scopes, q.kinds)
+        u, text, _ = self._unit_and_text(uid)
+        fields = self._fields(u, text, scopes, q.kinds)
         if not fields:
             return None
         if q.kinds:
@@ -533,10 +626,8 @@ class SearchIndex:
     # ------------------------------------------------------------------ results
 
     def _hit(self, uid: int, score: float, q: Query, plan: _Plan, best_field: str | None) -> SearchHit:
-        u = self._units[uid]
+        u, text, omap = self._unit_and_text(uid)
         report = self._reports[u.report]
-        text = self._folded[u.report]
-        omap = self._maps[u.report]
         if u.section < 0:
             title = report.title or report.display_title
             region = u.title if u.title != (0, 0) else None
@@ -607,7 +698,7 @@ class SearchIndex:
     ) -> tuple[str, tuple[tuple[int, int], ...]]:
         """One line of source text for folded [a, b), NFC, with the match spans inside it."""
         src = self._reports[r].text
-        omap = self._maps[r]
+        omap = self._offset_map(r)
         pieces: list[str] = []
         out: list[tuple[int, int]] = []
         pos = a
@@ -646,14 +737,13 @@ class SearchIndex:
             uids.update(self._kind_units[k])
         hits = []
         for uid in sorted(uids)[:limit]:
-            u = self._units[uid]
+            u, folded, omap = self._unit_and_text(uid)
             report = self._reports[u.report]
-            omap = self._maps[u.report]
             figs = [report.figures[fi] for _, k, fi in u.figures if k in q.kinds]
             sec = report.sections[u.section]
             spans = [(to_folded(omap, f.start), to_folded(omap, f.end)) for f in figs]
             a = max(u.body[0], spans[0][0] - SNIPPET_BEFORE)
-            a = _word_start(self._folded[u.report], a, u.body[0])
+            a = _word_start(folded, a, u.body[0])
             b = min(u.body[1], a + SNIPPET_WIDTH)
             snippet, snip = self._snippet(u.report, a, b, spans)
             hits.append(
