@@ -239,3 +239,19 @@ def test_figure_json_keys_are_the_contract():
 )
 def test_signs_ranges_and_names(sentence, expected):
     assert [(f.text, f.value) for f in figs(sentence)] == [(t, pytest.approx(v)) for t, v in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Doanh thu tăng 5\u2009% so với năm trước.", "5\u2009%", 5.0, "%"),  # thin space
+        ("Vốn 5\u202ftỷ đồng được giải ngân.", "5\u202ftỷ đồng", 5e9, "VND"),  # narrow no-break space
+        ("Vốn 5\u2003tỷ đồng được giải ngân.", "5\u2003tỷ đồng", 5e9, "VND"),  # em space
+    ],
+)
+def test_unusual_spaces_between_number_and_unit_keep_exact_offsets(sentence, text, value, unit):
+    # Tokens after a number carry their offsets from the match, not from summed lengths: a
+    # space the tokenizer does not count must not shift the figure's end.
+    (fig,) = parse_text(sentence).figures
+    assert (fig.text, fig.value, fig.unit) == (text, value, unit)
+    assert sentence[fig.start : fig.end] == text

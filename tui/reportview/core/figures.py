@@ -15,7 +15,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
-from reportview.core.labels import base_after, change_before, inherit_labels, label_for, qualifier_around
+from reportview.core.labels import (
+    base_after,
+    change_before,
+    inherit_labels,
+    label_for,
+    qualifier_around,
+    words_before,
+)
 from reportview.core.model import Figure
 from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
 
@@ -119,16 +126,12 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
 
 def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
     start = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
-    window = text[start:pos]
-    parts = _TOKEN.findall(window)
-    cur = pos - (len(window) - len(window.rstrip(" \t\u00a0")))
     out: list[Tok] = []
-    for space, word in reversed(parts[-limit:]):
-        cur -= len(word)
+    for m in list(_TOKEN.finditer(text, start, pos))[-limit:]:
+        word = m[2]
+        begin = m.start(2)
         first = word[0]
-        out.append(Tok(space, word, cur, cur + len(word), word.lower(), first.isalpha(), first.isdigit()))
-        cur -= len(space)
-    out.reverse()
+        out.append(Tok(m[1], word, begin, begin + len(word), word.lower(), first.isalpha(), first.isdigit()))
     return out
 
 
@@ -389,8 +392,11 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     noun = _noun_at(ctx, toks, 0, strict=date_shaped) if toks else None
     if noun is not None and value <= second and toks and toks[0].space:
         unit, _, _ = noun
-        qualifier = qualifier_around(text, s, end, ctx.convention)
-        return _figure(ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier), end
+        words = words_before(text, s)
+        qualifier = qualifier_around(text, s, end, ctx.convention, words)
+        return _figure(
+            ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier, words=words
+        ), end
     return None, end
 
 
@@ -612,8 +618,11 @@ def _read_tail(
         fig_end = e
     elif kind == "count" and magnitude:
         fig_end = end
-    qualifier = qualifier_around(text, s, consumed, ctx.convention)
-    return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier), max(consumed, e)
+    words = words_before(text, s)  # read once: the qualifier and the change both look at them
+    qualifier = qualifier_around(text, s, consumed, ctx.convention, words)
+    return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier, words=words), max(
+        consumed, e
+    )
 
 
 def _period_follows(toks: Sequence[Tok], i: int) -> bool:
@@ -715,9 +724,10 @@ def _figure(
     *,
     total: float | None = None,
     qualifier: str | None = None,
+    words: list[str] | None = None,
 ) -> Figure:
     text = ctx.text
-    change = change_before(text, s, ctx.convention)
+    change = change_before(text, s, ctx.convention, words)
     base = base_after(text, consumed, ctx.convention)
     label = label_for(text, s, consumed, kind, unit, ctx.convention)
     # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.

@@ -13,22 +13,8 @@ _LAST_PUNCT = re.compile(r"[,;:.()\"“”][^,;:.()\"“”]*$")
 LABEL_MAX = 60
 
 
-# The last (text, pos, words) asked for: a figure's qualifier and change read the same words.
-_last_words: tuple[str, int, list[str]] = ("", -1, [])
-
-
-def _words_before(text: str, pos: int) -> list[str]:
-    """The lower-cased words of the clause right before `pos` (do not modify: it is shared)."""
-    global _last_words
-    last = _last_words
-    if last[1] == pos and last[0] is text:
-        return last[2]
-    words = _read_words_before(text, pos)
-    _last_words = (text, pos, words)
-    return words
-
-
-def _read_words_before(text: str, pos: int, window: int = 40) -> list[str]:
+def words_before(text: str, pos: int, window: int = 40) -> list[str]:
+    """The lower-cased words of the clause right before `pos` (what qualifiers and changes read)."""
     start = max(0, pos - window)
     line = text.rfind("\n", start, pos) + 1
     chunk = text[max(start, line) : pos]
@@ -64,19 +50,21 @@ def _match_end(
 _QUALIFIER_ENDS = frozenset(phrase.split()[-1] for phrase in lx.QUALIFIERS_BEFORE)
 
 
-def qualifier_around(text: str, start: int, end: int, lang: str = "vi") -> str | None:
+def qualifier_around(
+    text: str, start: int, end: int, lang: str = "vi", words: list[str] | None = None
+) -> str | None:
     """approx / over / under / at_least from the words right before (or "trở lên" right after)."""
     after = text[end : end + 16].lower()
     for phrase, q in lx.QUALIFIERS_AFTER.items():
         if after.lstrip().startswith(phrase):
             return q
-    words = _words_before(text, start)
+    words = words_before(text, start) if words is None else words
     return _match_end(words, lx.QUALIFIERS_BEFORE, _QUALIFIER_ENDS, lx.FILLERS)
 
 
-def change_before(text: str, start: int, lang: str = "vi") -> str | None:
+def change_before(text: str, start: int, lang: str = "vi", words: list[str] | None = None) -> str | None:
     """up / down when the figure is a change ("tăng 7%", "giảm 06 vụ", "vượt 0,9%")."""
-    words = _words_before(text, start)
+    words = words_before(text, start) if words is None else words
     skip = lx.FILLERS | frozenset(lx.QUALIFIERS_BEFORE)
     k = len(words)
     while k > 0 and words[k - 1] in skip:

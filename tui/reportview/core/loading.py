@@ -287,10 +287,21 @@ def parse_text(
         # The constructor, not dataclasses.replace: this runs once per figure of the corpus.
         figures.append(
             Figure(
-                start, end, text[start:end], f.value, f.kind, f.unit, f.total, f.qualifier, f.change,
-                f.base, f.label, idx, sections[idx].number if idx is not None else None,
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=f.value,
+                kind=f.kind,
+                unit=f.unit,
+                total=f.total,
+                qualifier=f.qualifier,
+                change=f.change,
+                base=f.base,
+                label=f.label,
+                section_index=idx,
+                section_number=sections[idx].number if idx is not None else None,
             )
-        )  # fmt: skip
+        )
     return Report(
         path=path,
         text=text,
