@@ -418,6 +418,13 @@ async def test_loading_is_progressive_and_escape_cancels(
 
     monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", slow_corpus)
     app = make_app()
+    try:
+        await _progressive_load_checks(app)
+    finally:
+        release.set()  # a failed check must not leave the fake loader waiting for ever
+
+
+async def _progressive_load_checks(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(200):
             await pilot.pause(0.01)
@@ -569,3 +576,51 @@ async def test_results_keep_the_spaces_around_marked_words() -> None:
         row = results.row_text(0, 500).plain
         assert hit.snippet_matches, "the snippet marks the matched words"
         assert re.sub(r"\s", " ", hit.snippet) in row
+
+
+@sync
+async def test_footer_keys_hidden_by_the_palette_key_take_no_clicks() -> None:
+    # At 80 columns the palette key is drawn over the last keys: a click on it opens the
+    # palette, not the key cropped away under it.
+    from textual.command import CommandPalette
+
+    from reportview.ui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.click(KeyFooter, offset=(72, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+@sync
+async def test_status_line_shows_paths_on_one_printable_line() -> None:
+    from reportview.ui.widgets.status import StatusBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        status = app.main.query_one(StatusBar)
+        status.set_text("Loading /tmp/a\tb\x1b[2Jc\nd…")
+        assert status.text.isprintable() and "\x1b" not in status.text
+        assert status.text.startswith("Loading /tmp/a b")
+
+
+@sync
+async def test_figures_shown_before_the_table_is_mounted_appear_once_it_is(monkeypatch) -> None:
+    # The figures table replaces its placeholder on first use; a caller may fill it at once.
+    from reportview.core.loading import load_report
+    from reportview.ui.screens.main import MainScreen
+
+    figures = list(load_report(sorted(SEEDS.glob("*.txt"))[0]).figures[:5])
+    monkeypatch.setattr(MainScreen, "begin_load", lambda self: None)  # keep the placeholder up
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.main.figures_table  # mounts it (asynchronously)
+        table.show(figures)
+        assert table.figures and len(table.figures) == 5
+        await pilot.pause()
+        assert len(table.columns) == 7
+        assert table.row_count == 5

@@ -73,11 +73,16 @@ class FiguresTable(DataTable):
         self.chosen = False  # the user picked a row since the section was shown
         self.empty_reason = "No section selected."
         self._marked: int | None = None
+        self._unfilled: tuple[Figure | None] | None = None  # (keep,) when filled before mounting
         self.border_title = "Figures"
 
     def on_mount(self) -> None:
         for header, key, width in COLUMNS:
             self.add_column(header, key=key, width=width)
+        if self._unfilled is not None:
+            (keep,) = self._unfilled
+            self._unfilled = None
+            self._fill(list(self.figures), keep)
 
     def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
         self.chosen = self.has_focus
@@ -88,6 +93,11 @@ class FiguresTable(DataTable):
         key = SORTS[self.sort_mode][1]
         figures.sort(key=key)  # type: ignore[arg-type, operator]
         self.figures = figures
+        if not self.columns:
+            # Shown before it is mounted (it replaces its placeholder on first use): the rows
+            # are added once the columns are, in on_mount.
+            self._unfilled = (keep,)
+            return
         self.clear()
         self._marked = None
         self.add_rows(self._row(f) for f in figures)

@@ -115,6 +115,8 @@ class KeyFooter(Widget, can_focus=False):
                 line.append(display, key_style)
             keys.append(_Key(start, line.cell_len, key, enabled, tooltip))
         line.truncate(max(0, room), overflow="crop", pad=True)
+        # Keys cropped away have no place on the line (the palette key is drawn over them).
+        keys = [k._replace(end=min(k.end, room)) for k in keys if k.start < room]
         if palette is not None and palette_key is not None:
             line.append_text(palette)
             keys.append(palette_key)
@@ -140,7 +142,7 @@ class KeyFooter(Widget, can_focus=False):
         index = self._key_at(event.x)
         if index != self._hover:
             self._hover = index
-            self.tooltip = self._keys[index].tooltip or None if index is not None else None
+            self.tooltip = None if index is None else (self._keys[index].tooltip or None)
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:

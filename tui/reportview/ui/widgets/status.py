@@ -10,6 +10,7 @@ from textual.renderables.bar import Bar
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reportview.core.textsafe import one_line
 from reportview.ui.widgets.painted import line_strip
 
 BAR_WIDTH = 20
@@ -37,7 +38,8 @@ class StatusBar(Widget):
         self.show_progress = False
 
     def set_text(self, text: str) -> None:
-        self.text = text
+        # One line, no control characters: the text may hold paths and file names.
+        self.text = one_line(text)
         self.refresh()
 
     def progress(self, done: int, total: int) -> None:
