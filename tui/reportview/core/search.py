@@ -199,7 +199,10 @@ class SearchIndex:
         self._u_report = array("i")
         self._u_section = array("i")
         self._u_spans = array("i")  # 4 per unit: title start, end, body start, end
-        self._u_figures: dict[int, tuple[int, ...]] = {}  # unit -> figure indices (units with figures)
+        # Unit u's figures (indices into its report's figures):
+        # _u_fig_index[_u_fig_pos[u] : _u_fig_pos[u + 1]].
+        self._u_fig_pos = array("i", [0])
+        self._u_fig_index = array("i")
         self._post: dict[str, array] = {}
         self._tpost: dict[str, array] = {}
         self._kind_units: dict[str, array] = {k: array("i") for k in KINDS}
@@ -250,8 +253,8 @@ class SearchIndex:
             self._u_report.append(unit.report)
             self._u_section.append(unit.section)
             self._u_spans.extend((*unit.title, *unit.body))
-            if unit.figures:
-                self._u_figures[uid] = tuple(fi for _, _, fi in unit.figures)
+            self._u_fig_index.extend(fi for _, _, fi in unit.figures)
+            self._u_fig_pos.append(len(self._u_fig_index))
             for w in all_words:
                 arr = post.get(w)
                 if arr is None:
@@ -347,7 +350,7 @@ class SearchIndex:
         r = self._u_report[uid]
         ta, tb, ba, bb = self._u_spans[4 * uid : 4 * uid + 4]
         figures: tuple[tuple[str, str, int], ...] = ()
-        indices = self._u_figures.get(uid)
+        indices = self._u_fig_index[self._u_fig_pos[uid] : self._u_fig_pos[uid + 1]]
         if indices:
             report_figures = self._reports[r].figures
             figures = tuple(
