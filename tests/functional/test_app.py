@@ -624,3 +624,15 @@ async def test_figures_shown_before_the_table_is_mounted_appear_once_it_is(monke
         await pilot.pause()
         assert len(table.columns) == 7
         assert table.row_count == 5
+
+
+@sync
+async def test_one_report_is_counted_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Báo cáo\n\n1. Thu ngân sách đạt 5 tỷ đồng.\n", encoding="utf-8")
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.sub_title == "1 report · 1 section · 1 figure"
+        assert app.main.query_one("#status").text.startswith("1 report loaded")
+        await pilot.press("enter")
+        assert app.main.query_one(Reader).border_title.endswith("· 1 figure")

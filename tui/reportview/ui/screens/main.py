@@ -29,6 +29,7 @@ from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
 from reportview.ui.clipboard import copy_native, native_command
+from reportview.ui.counts import counted
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
@@ -253,7 +254,7 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusBar)
         status.finish()
         cancelled = self._cancel.is_set()
-        parts = [f"{len(self.reports):,} reports loaded"]
+        parts = [f"{counted(len(self.reports), 'report')} loaded"]
         if cancelled:
             parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
         if self.skipped:
@@ -277,10 +278,12 @@ class MainScreen(Screen[None]):
         self.rv_app.loaded.set()
 
     def _update_counts(self) -> None:
-        n = len(self.reports)
-        plural = "s" if n != 1 else ""
-        self.rv_app.sub_title = (
-            f"{n:,} report{plural} · {self._n_sections:,} sections · {self._n_figures:,} figures"
+        self.rv_app.sub_title = " · ".join(
+            (
+                counted(len(self.reports), "report"),
+                counted(self._n_sections, "section"),
+                counted(self._n_figures, "figure"),
+            )
         )
 
     # --- selection ---------------------------------------------------------------------------
@@ -446,13 +449,15 @@ class MainScreen(Screen[None]):
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{len(rows)} figures of the section (TSV)")
+        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(markdown_table(CLIP_COLUMNS, rows), f"{len(rows)} figures of the section (Markdown)")
+        self.copy(
+            markdown_table(CLIP_COLUMNS, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
+        )
 
     def copy(self, text: str, what: str) -> None:
         """OSC 52 always; a native tool too when there is one (see ui.clipboard)."""

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reportview.core.model import Figure, Report, Section
 from reportview.core.textsafe import one_line, printable
+from reportview.ui.counts import counted
 from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
@@ -123,7 +124,7 @@ class Reader(PaintedScrollView, can_focus=True):
             return "Text"
         s = self.section
         head = f"§{s.number}" if s.number is not None else f"¶{s.index + 1}"
-        return f"{head} · {len(self.figures)} figures"
+        return f"{head} · {counted(len(self.figures), 'figure')}"
 
     def _subtitle(self) -> str:
         if self.report is None:
