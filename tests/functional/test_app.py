@@ -406,7 +406,7 @@ async def test_loading_is_progressive_and_escape_cancels(
 ) -> None:
     release = threading.Event()
 
-    def slow_corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False):
+    def slow_corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False, with_terms=False):
         total = 1000
         yield Progress(1, total, report=seed_reports[0])
         for done in range(2, total + 1):

@@ -47,13 +47,13 @@ def big_report(n: int = 500) -> Report:
 async def test_twenty_thousand_reports_draw_only_visible_rows(
     monkeypatch: pytest.MonkeyPatch, seed_reports
 ) -> None:
-    def corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False):
+    def corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False, with_terms=False):
         for i in range(N_REPORTS):
             yield Progress(i + 1, N_REPORTS, report=seed_reports[i % len(seed_reports)])
 
     monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", corpus)
     # Indexing 20k copies of the seeds (340 MB of text) is the search benchmark's subject, not this test's.
-    monkeypatch.setattr(SearchIndex, "add", lambda self, report: None)
+    monkeypatch.setattr(SearchIndex, "add", lambda self, report, terms=None: None)
     drawn: list[int] = []
     original = ReportList.row_text
 

@@ -231,7 +231,7 @@ def test_folded_text_caches_do_not_change_results(seed_reports, monkeypatch):
     # The index keeps no folded copy of the corpus: units fold their region when scored, NFD
     # and long reports fold whole, both through bounded caches. Tiny caches (an eviction on
     # every unit) and whole-report folding for every report must give the same hits.
-    from reportview.core import search
+    from reportview.core import search, terms
 
     nfd = [parse_text(unicodedata.normalize("NFD", r.text), r.path + " (NFD)") for r in seed_reports]
     reports = [*seed_reports, *nfd]
@@ -246,5 +246,5 @@ def test_folded_text_caches_do_not_change_results(seed_reports, monkeypatch):
     assert sum(map(len, expected)) > 50
     monkeypatch.setattr(search, "FOLDED_CACHE_CHARS", 10)
     assert results() == expected
-    monkeypatch.setattr(search, "WHOLE_FOLD_CHARS", 0)
+    monkeypatch.setattr(terms, "WHOLE_FOLD_CHARS", 0)
     assert results() == expected

@@ -49,9 +49,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = corpus._parse_file
 
-    def counting(path, config, want_blob, display=None):
+    def counting(path, config, want_blob, display=None, want_terms=False):
         seen.append(Path(path).name)
-        return real(path, config, want_blob, display)
+        return real(path, config, want_blob, display, want_terms)
 
     monkeypatch.setattr(corpus, "_parse_file", counting)
     return seen
@@ -71,6 +71,36 @@ def test_blob_roundtrip(seed_reports) -> None:
     for report in seed_reports:
         assert decode_report(encode_report(report, False), report.path, report.text) == report
         assert decode_report(encode_report(report, True), report.path, None) == report
+
+
+def test_index_terms_roundtrip_with_the_parse(seed_reports) -> None:
+    from reportview.core.store import decode_entry
+    from reportview.core.terms import index_terms
+
+    for report in seed_reports:
+        terms = index_terms(report)
+        assert decode_entry(encode_report(report, False, terms), report.path, report.text) == (report, terms)
+        assert decode_entry(encode_report(report, False), report.path, report.text) == (report, None)
+
+
+def test_a_warm_load_brings_index_terms_and_the_same_search(cache_home: Path, folder: Path) -> None:
+    # The app indexes reports with the terms the loader brings (computed in the worker, then
+    # cached): cold and warm, the index answers as one built from the reports alone.
+    from reportview.core.corpus import iter_corpus
+    from reportview.core.search import SearchIndex
+
+    config = default_config()
+    queries = ["GRDP", "cu tri di bau", "ngân sáh", "kind:money", "in:titles su kien"]
+    expected = SearchIndex.build(load_corpus([folder], config, use_cache=False).reports)
+    want = [[h.as_json() for h in expected.search(q)] for q in queries]
+    assert sum(map(len, want)) > 20
+    for _ in ("cold", "warm"):
+        index = SearchIndex()
+        steps = [s for s in iter_corpus([folder], config, use_cache=True, with_terms=True) if s.report]
+        assert all(s.terms is not None for s in steps)
+        for s in steps:
+            index.add(s.report, s.terms)
+        assert [[h.as_json() for h in index.search(q)] for q in queries] == want
 
 
 def test_miss_then_hit(cache_home: Path, folder: Path, parses: list[str]) -> None:

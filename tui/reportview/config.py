@@ -113,6 +113,9 @@ PARSING_MODULES = (
     "labels.py",
     "loading.py",
     "model.py",
+    # Index terms are cached with the parse.
+    "folding.py",
+    "terms.py",
 )
 _CODE_DIGEST: str | None = None
 

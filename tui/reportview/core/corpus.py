@@ -26,6 +26,7 @@ from pathlib import Path
 from reportview.config import Config
 from reportview.core.loading import InputError, Skipped, discover, load_report, read_file_bytes, read_text
 from reportview.core.model import Report
+from reportview.core.terms import IndexTerms, index_terms
 
 # Below this many files to parse, parsing stays in this process.
 POOL_MIN_FILES = 64
@@ -46,6 +47,7 @@ class Progress:
     total: int
     report: Report | None = None
     skipped: Skipped | None = None
+    terms: IndexTerms | None = None  # the report's index terms, when asked for (with_terms)
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Parsed:
     mtime_ns: int
     crc32: int
     blob: bytes | None
+    terms: IndexTerms | None = None
 
 
 def text_crc(text: str) -> int:
@@ -81,8 +84,13 @@ def _stat(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def _parse_file(path: Path, config: Config, want_blob: bool, display: str | None = None) -> Parsed:
+def _parse_file(
+    path: Path, config: Config, want_blob: bool, display: str | None = None, want_terms: bool = False
+) -> Parsed:
     """load_report(path), and what the cache needs to trust it later.
+
+    Index terms are computed here, in the worker, when they are wanted or cached (then an app
+    that opens the corpus again only appends them to its posting lists).
 
     The cache checks a plain-text entry against the CRC of the decoded text (the parse depends on
     nothing else, given the same fingerprint), and an entry whose text it stores (HTML/PDF/DOCX)
@@ -94,11 +102,12 @@ def _parse_file(path: Path, config: Config, want_blob: bool, display: str | None
     before = _stat(path)
     crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
     report = load_report(path, config, display_path=display)
+    terms = index_terms(report) if want_blob or want_terms else None
     if not want_blob or _stat(path) != before:
-        return Parsed(report, *before, 0, None)
+        return Parsed(report, *before, 0, None, terms)
     if not stored_text:
         crc = text_crc(report.text)
-    return Parsed(report, *before, crc, encode_report(report, stored_text))
+    return Parsed(report, *before, crc, encode_report(report, stored_text, terms), terms)
 
 
 _worker_config: Config | None = None
@@ -109,13 +118,15 @@ def _init_worker(config: Config) -> None:
     _worker_config = config
 
 
-def _parse_chunk(items: list[tuple[int, str, str]], want_blob: bool) -> list[tuple[int, Parsed | str]]:
+def _parse_chunk(
+    items: list[tuple[int, str, str]], want_blob: bool, want_terms: bool = False
+) -> list[tuple[int, Parsed | str]]:
     """Parse files in a worker: (index, Parsed) or (index, reason skipped)."""
     assert _worker_config is not None
     out: list[tuple[int, Parsed | str]] = []
     for index, path, display in items:
         try:
-            out.append((index, _parse_file(Path(path), _worker_config, want_blob, display)))
+            out.append((index, _parse_file(Path(path), _worker_config, want_blob, display, want_terms)))
         except InputError as exc:
             out.append((index, str(exc)))
     return out
@@ -170,10 +181,13 @@ def iter_corpus(
     use_cache: bool = True,
     cancel: threading.Event | None = None,
     keep_frozen: bool = False,
+    with_terms: bool = False,
 ) -> Iterator[Progress]:
     """Load every report under PATHs, yielding each (in discovery order) as soon as it is ready.
 
     Files skipped during discovery come first (done stays 0). Stops early when `cancel` is set.
+    `with_terms`: each report comes with its search index terms (from the cache or the worker
+    that parsed it; None when neither had them).
     Big loads keep the reports out of the cyclic GC while loading; `keep_frozen` leaves them
     there afterwards, for a caller that keeps the corpus for good (the app): handing millions
     of objects back makes the next full collection stop every thread for seconds.
@@ -187,7 +201,7 @@ def iter_corpus(
     cache = _open_cache(config, use_cache)
     frozen = False
     try:
-        with closing(_load(files, total, config, cache, cancel)) as steps:
+        with closing(_load(files, total, config, cache, cancel, with_terms)) as steps:
             for n, step in enumerate(steps, 1):
                 yield step
                 if total >= GC_FREEZE_MIN and n % GC_FREEZE_EVERY == 0:
@@ -209,9 +223,14 @@ def iter_corpus(
 
 
 def _load(
-    files: list[Path], total: int, config: Config, cache, cancel: threading.Event | None
+    files: list[Path],
+    total: int,
+    config: Config,
+    cache,
+    cancel: threading.Event | None,
+    with_terms: bool = False,
 ) -> Iterator[Progress]:
-    from reportview.core.store import STORE_TEXT_SUFFIXES, CacheCorrupt, NewEntry, cache_key, decode_report
+    from reportview.core.store import STORE_TEXT_SUFFIXES, CacheCorrupt, NewEntry, cache_key, decode_entry
 
     cancelled = cancel.is_set if cancel is not None else (lambda: False)
     want_blob = cache is not None
@@ -244,11 +263,11 @@ def _load(
         if isinstance(parsed, str):
             return Progress(i + 1, total, skipped=Skipped(str(files[i]), parsed))
         remember(i, parsed)
-        return Progress(i + 1, total, report=parsed.report)
+        return Progress(i + 1, total, report=parsed.report, terms=parsed.terms if with_terms else None)
 
     def parse_here(i: int) -> Progress:
         try:
-            return step(i, _parse_file(files[i], config, want_blob))
+            return step(i, _parse_file(files[i], config, want_blob, want_terms=with_terms))
         except InputError as exc:
             return step(i, str(exc))
 
@@ -265,7 +284,8 @@ def _load(
                 text = read_text(f)[0]
                 if crc != text_crc(text):
                     raise CacheCorrupt("file changed without a new mtime")
-            return Progress(i + 1, total, report=decode_report(blob, str(f), text))
+            report, terms = decode_entry(blob, str(f), text)
+            return Progress(i + 1, total, report=report, terms=terms if with_terms else None)
         except (CacheCorrupt, InputError):
             return parse_here(i)
 
@@ -293,7 +313,7 @@ def _load(
             while len(inflight) < max_inflight and next_chunk < len(chunks):
                 # Absolute paths: a worker's folder is not necessarily ours.
                 items = [(i, os.path.abspath(files[i]), str(files[i])) for i in chunks[next_chunk]]
-                inflight[pool.submit(_parse_chunk, items, want_blob)] = chunks[next_chunk]
+                inflight[pool.submit(_parse_chunk, items, want_blob, with_terms)] = chunks[next_chunk]
                 next_chunk += 1
 
         def harvest(done: set[Future]) -> None:

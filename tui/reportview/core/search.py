@@ -35,6 +35,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from reportview.core.folding import fold, fold_with_map, to_folded, to_source
 from reportview.core.model import Report
+from reportview.core.terms import IndexTerms, index_terms
 
 KINDS = ("money", "percent", "count", "ratio", "measure")
 SCOPES = ("titles", "text", "figures")
@@ -53,8 +54,6 @@ FEW_HITS = 3  # fewer hits than this: also try typo corrections of words that do
 # Folded text kept for searching, most recently used first, up to this many characters in each
 # cache (units' regions; whole reports): bounded caches, not a second copy of the corpus.
 FOLDED_CACHE_CHARS = 8_000_000
-# Reports longer than this (and NFD reports) are folded whole when searched, not unit by unit.
-WHOLE_FOLD_CHARS = 100_000
 # A unit's folded region runs this far past its end: scoring looks at a window after a hit.
 REGION_TAIL = 256
 
@@ -231,66 +230,48 @@ class SearchIndex:
     def reports(self) -> Sequence[Report]:
         return self._reports
 
-    def add(self, report: Report) -> None:
+    def add(self, report: Report, terms: IndexTerms | None = None) -> None:
         """Index one more report (its report_index is the number of reports added before it).
 
-        Thread-safe against concurrent search()."""
+        `terms`: its index terms when the loader has them (computed with the parse, or cached);
+        else they are computed here. Thread-safe against concurrent search()."""
+        if terms is None:
+            terms = index_terms(report)
         with self._lock:
-            self._add(report)
+            self._add(report, terms)
 
-    def _add(self, report: Report) -> None:
+    def _add(self, report: Report, terms: IndexTerms) -> None:
         r = len(self._reports)
-        folded, omap = fold_with_map(report.text)
         self._reports.append(report)
-        if omap is not None or len(folded) > WHOLE_FOLD_CHARS:
+        if terms.fold_whole:
             self._whole.add(r)
-            self._remember_folded(r, folded, omap)
         post, tpost = self._post, self._tpost
-        words = _WORD.findall
-
-        def index_unit(unit: _Unit, title_words: set[str], all_words: set[str]) -> None:
+        figures_of: dict[int, list[int]] = {}
+        for fi, fig in enumerate(report.figures):
+            if fig.section_index is not None:
+                figures_of.setdefault(fig.section_index, []).append(fi)
+        for unit in terms.units:
             uid = len(self._u_report)
-            self._u_report.append(unit.report)
+            self._u_report.append(r)
             self._u_section.append(unit.section)
             self._u_spans.extend((*unit.title, *unit.body))
-            self._u_fig_index.extend(fi for _, _, fi in unit.figures)
+            figures = figures_of.get(unit.section, ()) if unit.section >= 0 else ()
+            self._u_fig_index.extend(figures)
             self._u_fig_pos.append(len(self._u_fig_index))
-            for w in all_words:
-                arr = post.get(w)
-                if arr is None:
-                    post[w] = arr = array("i")
-                arr.append(uid)
+            title_words = unit.title_words.split(" ") if unit.title_words else ()
+            for words in (title_words, unit.other_words.split(" ") if unit.other_words else ()):
+                for w in words:
+                    arr = post.get(w)
+                    if arr is None:
+                        post[w] = arr = array("i")
+                    arr.append(uid)
             for w in title_words:
                 arr = tpost.get(w)
                 if arr is None:
                     tpost[w] = arr = array("i")
                 arr.append(uid)
-            for kind in {k for _, k, _ in unit.figures}:
+            for kind in {report.figures[fi].kind for fi in figures}:
                 self._kind_units[kind].append(uid)
-
-        if report.title:
-            if report.title_span is not None:
-                ts = (to_folded(omap, report.title_span[0]), to_folded(omap, report.title_span[1]))
-                tw = set(_WORD.findall(folded, ts[0], ts[1]))
-            else:
-                ts = (0, 0)
-                tw = set(words(fold(report.title)))
-            if tw:
-                index_unit(_Unit(r, -1, ts, (0, 0), ()), tw, tw)
-
-        figs_by_section: dict[int, list[tuple[str, str, int]]] = {}
-        for fi, fig in enumerate(report.figures):
-            if fig.section_index is None:
-                continue
-            figs_by_section.setdefault(fig.section_index, []).append((fold(fig.label or ""), fig.kind, fi))
-        for si, sec in enumerate(report.sections):
-            a, b, e = to_folded(omap, sec.start), to_folded(omap, sec.body_start), to_folded(omap, sec.end)
-            figs = tuple(figs_by_section.get(si, ()))
-            tw = set(_WORD.findall(folded, a, b)) if b > a else set()
-            aw = tw | set(_WORD.findall(folded, b, e))
-            for label, _, _ in figs:
-                aw.update(words(label))
-            index_unit(_Unit(r, si, (a, b), (b, e), figs), tw, aw)
         self._vocab_dirty = True
         self._fuzzy_cache.clear()
         self._stream_cache.clear()

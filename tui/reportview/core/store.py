@@ -33,11 +33,12 @@ from pathlib import Path
 from reportview import __version__
 from reportview.config import Config
 from reportview.core.model import Figure, Report, Section, Span
+from reportview.core.terms import IndexTerms, UnitTerms
 
 log = logging.getLogger("reportview.cache")
 
 SCHEMA_VERSION = 1
-BLOB_VERSION = 1
+BLOB_VERSION = 2
 CACHE_FILE = "parse-cache.sqlite"
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
@@ -104,8 +105,9 @@ class CacheCorrupt(Exception):
 # --- compact encoding of a parse ------------------------------------------------------------------
 
 
-def encode_report(report: Report, store_text: bool) -> bytes:
-    """The parse of `report` as zlib-compressed JSON (the text only when `store_text`)."""
+def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = None) -> bytes:
+    """The parse of `report` (and its index terms) as zlib-compressed JSON (the text only when
+    `store_text`)."""
     payload = [
         BLOB_VERSION,
         report.title,
@@ -133,6 +135,12 @@ def encode_report(report: Report, store_text: bool) -> bytes:
         ],
         [[s.start, s.end, s.reason] for s in report.furniture],
         report.text if store_text else None,
+        None
+        if terms is None
+        else [
+            terms.fold_whole,
+            [[u.section, *u.title, *u.body, u.title_words, u.other_words] for u in terms.units],
+        ],
     ]
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return zlib.compress(raw, 1)
@@ -152,9 +160,22 @@ def _word(s: str | None) -> str | None:
 
 def decode_report(blob: bytes, path: str, text: str | None) -> Report:
     """A Report from `encode_report`'s blob; `text` is the re-read text (None: stored in the blob)."""
+    return decode_entry(blob, path, text)[0]
+
+
+def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, IndexTerms | None]:
+    """The Report and index terms (None when not stored) of `encode_report`'s blob."""
     try:
         payload = json.loads(zlib.decompress(blob))
-        (version, title, date, encoding, warnings, body, title_span, secs, figs, furn, stored) = payload
+        version, title, date, encoding, warnings, body, title_span, secs, figs, furn, stored, terms = payload
+        index_terms = (
+            None
+            if terms is None
+            else IndexTerms(
+                tuple(UnitTerms(si, (ta, tb), (ba, bb), tw, ow) for si, ta, tb, ba, bb, tw, ow in terms[1]),
+                bool(terms[0]),
+            )
+        )
     except (zlib.error, ValueError, TypeError) as exc:
         raise CacheCorrupt(f"undecodable entry: {exc}") from None
     if version != BLOB_VERSION:
@@ -183,7 +204,7 @@ def decode_report(blob: bytes, path: str, text: str | None) -> Report:
         )
         for (s, e, value, kind, unit, total, qualifier, change, base, label, idx) in figs
     )
-    return Report(
+    report = Report(
         path=path,
         text=text,
         encoding=encoding,
@@ -196,6 +217,7 @@ def decode_report(blob: bytes, path: str, text: str | None) -> Report:
         body=(body[0], body[1]),
         title_span=(title_span[0], title_span[1]) if title_span else None,
     )
+    return report, index_terms
 
 
 # --- schema and export ----------------------------------------------------------------------------

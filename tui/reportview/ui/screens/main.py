@@ -210,14 +210,17 @@ class MainScreen(Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
-            for step in iter_corpus(self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True):
+            steps = iter_corpus(
+                self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
+            )
+            for step in steps:
                 if worker.is_cancelled:
                     break
                 done, total = step.done, step.total
                 if step.report is not None:
                     if self.index is not None:
                         with self._index_lock:
-                            self.index.add(step.report)
+                            self.index.add(step.report, step.terms)
                     batch.append(step.report)
                 elif step.skipped is not None:
                     skipped.append(step.skipped)
