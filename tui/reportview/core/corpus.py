@@ -103,11 +103,12 @@ def _parse_file(
     crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
     report = load_report(path, config, display_path=display)
     terms = index_terms(report) if want_blob or want_terms else None
+    wanted = terms if want_terms else None  # cached either way; sent back only when asked for
     if not want_blob or _stat(path) != before:
-        return Parsed(report, *before, 0, None, terms)
+        return Parsed(report, *before, 0, None, wanted)
     if not stored_text:
         crc = text_crc(report.text)
-    return Parsed(report, *before, crc, encode_report(report, stored_text, terms), terms)
+    return Parsed(report, *before, crc, encode_report(report, stored_text, terms), wanted)
 
 
 _worker_config: Config | None = None
