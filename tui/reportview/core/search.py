@@ -29,18 +29,18 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reportview.core.folding import fold, fold_with_map, to_folded, to_source
 from reportview.core.model import Report
-from reportview.core.terms import IndexTerms, index_terms
+from reportview.core.terms import WORD, IndexTerms, index_terms
 
 KINDS = ("money", "percent", "count", "ratio", "measure")
 SCOPES = ("titles", "text", "figures")
 
-_WORD = re.compile(r"\w+")
 _SPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
 
 # Candidate budgets (see module docstring): posting sets up to SET_LIMIT ids are materialised;
@@ -139,12 +139,12 @@ def parse_query(raw: str) -> Query:
                     hits = ["titles"]
                 (kinds if name == "kind" else scopes).extend(h for h in hits if h not in kinds + scopes)
                 continue
-            words = _WORD.findall(fold(word))
+            words = WORD.findall(fold(word))
             for j, w in enumerate(words):
                 is_last = last and j == len(words) - 1 and ends_open and word[-1].isalnum()
                 q.terms.append(Term(w, prefix=is_last))
         else:
-            words = _WORD.findall(fold(m.group(1)))
+            words = WORD.findall(fold(m.group(1)))
             if not words:
                 continue
             closed = bool(m.group(2))
@@ -186,14 +186,12 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._reports: list[Report] = []
-        # Folded text for searching (see the module docstring), most recently used last:
-        # unit -> (start, folded text of the unit's region from there); and, for the reports
-        # in _whole, report -> (folded text, offset map).
-        self._regions: OrderedDict[int, tuple[_Unit, int, str | None]] = OrderedDict()
-        self._region_chars = 0
+        # Folded text for searching (see the module docstring): unit -> (unit, start, folded
+        # text of the unit's region from there, None for the reports in _whole); and, for those,
+        # report -> (folded text, offset map).
+        self._regions: _RecentCache[int, tuple[_Unit, int, str | None]] = _RecentCache(FOLDED_CACHE_CHARS)
         self._whole: set[int] = set()
-        self._folded: OrderedDict[int, tuple[str, array | None]] = OrderedDict()
-        self._folded_chars = 0
+        self._folded: _RecentCache[int, tuple[str, array | None]] = _RecentCache(FOLDED_CACHE_CHARS)
         # Units: report index, section index (-1: the report title), folded title and body spans.
         self._u_report = array("i")
         self._u_section = array("i")
@@ -259,39 +257,22 @@ class SearchIndex:
             self._u_fig_index.extend(figures)
             self._u_fig_pos.append(len(self._u_fig_index))
             title_words = unit.title_words.split(" ") if unit.title_words else ()
-            for words in (title_words, unit.other_words.split(" ") if unit.other_words else ()):
-                for w in words:
-                    arr = post.get(w)
-                    if arr is None:
-                        post[w] = arr = array("i")
-                    arr.append(uid)
-            for w in title_words:
-                arr = tpost.get(w)
-                if arr is None:
-                    tpost[w] = arr = array("i")
-                arr.append(uid)
+            _append_postings(post, title_words, uid)
+            _append_postings(post, unit.other_words.split(" ") if unit.other_words else (), uid)
+            _append_postings(tpost, title_words, uid)
             for kind in {report.figures[fi].kind for fi in figures}:
                 self._kind_units[kind].append(uid)
         self._vocab_dirty = True
         self._fuzzy_cache.clear()
         self._stream_cache.clear()
 
-    def _remember_folded(self, r: int, folded: str, omap: array | None) -> None:
-        self._folded[r] = (folded, omap)
-        self._folded_chars += len(folded)
-        while self._folded_chars > FOLDED_CACHE_CHARS and len(self._folded) > 1:
-            _, (old, _) = self._folded.popitem(last=False)
-            self._folded_chars -= len(old)
-
     def _folded_text(self, r: int) -> tuple[str, array | None]:
         """Report r's folded text and offset map: from the cache, else folded again (and cached)."""
         hit = self._folded.get(r)
-        if hit is not None:
-            self._folded.move_to_end(r)
-            return hit
-        folded, omap = fold_with_map(self._reports[r].text)
-        self._remember_folded(r, folded, omap)
-        return folded, omap
+        if hit is None:
+            hit = fold_with_map(self._reports[r].text)
+            self._folded.put(r, hit, len(hit[0]))
+        return hit
 
     def _unit_and_text(self, uid: int) -> tuple[_Unit, str, array | None]:
         """Unit `uid`, a folded text that is right (at the offsets of the report's folded text)
@@ -302,7 +283,6 @@ class SearchIndex:
         """
         cached = self._regions.get(uid)
         if cached is not None:
-            self._regions.move_to_end(uid)
             u, lo, region = cached
         else:
             u = self._unit(uid)
@@ -314,11 +294,8 @@ class SearchIndex:
                 lo = max(0, min(s[0] for s in spans) - 1) if spans else 0
                 hi = min(len(src), max((s[1] for s in spans), default=0) + REGION_TAIL)
                 region = fold(src[lo:hi])
-            self._regions[uid] = (u, lo, region)
-            self._region_chars += len(region or "") + sum(len(label) for label, _, _ in u.figures)
-            while self._region_chars > FOLDED_CACHE_CHARS and len(self._regions) > 1:
-                _, (old_u, _, old) = self._regions.popitem(last=False)
-                self._region_chars -= len(old or "") + sum(len(label) for label, _, _ in old_u.figures)
+            size = len(region or "") + sum(len(label) for label, _, _ in u.figures)
+            self._regions.put(uid, (u, lo, region), size)
         if region is None:
             text, omap = self._folded_text(u.report)
             return u, text, omap
@@ -745,6 +722,42 @@ class SearchIndex:
                 )
             )
         return hits
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _RecentCache(Generic[K, V]):
+    """The most recently used values, the oldest dropped once their sizes pass `budget` (the
+    newest is always kept)."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._size = 0
+
+    def get(self, key: K) -> V | None:
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: K, value: V, size: int) -> None:
+        self._items[key] = (value, size)
+        self._size += size
+        while self._size > self.budget and len(self._items) > 1:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self._size -= dropped
+
+
+def _append_postings(postings: dict[str, array], words: Iterable[str], uid: int) -> None:
+    for w in words:
+        arr = postings.get(w)
+        if arr is None:
+            postings[w] = arr = array("i")
+        arr.append(uid)
 
 
 def _order(section_index: int | None) -> int:
