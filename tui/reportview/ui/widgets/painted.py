@@ -36,7 +36,7 @@ class PaintedScrollView(ScrollView):
     def paint_width(self) -> int:
         return self.scrollable_content_region.width if self._paint_width is None else self._paint_width
 
-    def forget_paint_width(self) -> None:
+    def refresh_paint_width(self) -> None:
         """Call after changing the virtual size mid-paint: the scrollbars may change the width."""
         if self._paint_width is not None:
             self._paint_width = self.scrollable_content_region.width

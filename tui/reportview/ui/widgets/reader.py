@@ -257,7 +257,7 @@ class Reader(PaintedScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         if self._wrap_width(self.paint_width) != self._layout_width:
             self._relayout()  # laid out before the widget had its size (or a resize was missed)
-            self.forget_paint_width()
+            self.refresh_paint_width()
         width = self.paint_width
         base = self.base_style
         index = y + int(self.scroll_y)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -13,8 +12,6 @@ from textual.widgets import Input
 from reportview.core.model import Report
 from reportview.core.textsafe import one_line, printable
 from reportview.ui.widgets.line_list import LineList
-
-_SPACE = re.compile(r"\s")
 
 
 class SearchInput(Input):
@@ -77,5 +74,6 @@ class ResultList(LineList):
 
 
 def _flat(piece: str) -> str:
-    """A piece of a snippet on one line, its edge spaces kept (one_line would strip them)."""
-    return printable(_SPACE.sub(" ", piece))
+    """A piece of a snippet, control characters made visible (the engine's snippets are one line
+    already; one_line would strip the spaces at the pieces' edges)."""
+    return printable(piece, keep_newlines=False)
