@@ -278,3 +278,15 @@ def test_cli_export_sqlite(tmp_path: Path, folder: Path) -> None:
     conn = sqlite3.connect(out)
     assert conn.execute("select count(*) from figures where kind='money'").fetchone()[0] > 0
     conn.close()
+
+
+def test_cli_search_from_cached_terms_answers_as_without_the_cache(
+    cache_home: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reportview search` indexes with the terms the cache holds (cold: from the workers).
+    outputs = []
+    for extra in (["--no-cache"], [], []):
+        assert main(["search", "cu tri di bau", str(folder), "--format", "json", *extra]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert '"snippet"' in outputs[0]

@@ -43,12 +43,12 @@ def _die(message: str) -> int:
     return 2
 
 
-def _load(args: argparse.Namespace, config: Config) -> tuple[LoadResult, int] | int:
+def _load(args: argparse.Namespace, config: Config, with_terms: bool = False) -> tuple[LoadResult, int] | int:
     paths = args.paths or [str(p) for p in config.corpus_paths()]
     for p in paths:
         if not os.path.lexists(p):
             return _die(f"reportview: {_line(p)}: no such file or folder")
-    result = load_corpus(paths, config, use_cache=not getattr(args, "no_cache", False))
+    result = load_corpus(paths, config, use_cache=not getattr(args, "no_cache", False), with_terms=with_terms)
     for skipped in result.skipped:
         print(f"reportview: skipped {_line(skipped.path)}: {_line(skipped.reason)}", file=sys.stderr)
     for report in result.reports:
@@ -181,14 +181,14 @@ def _csv_cell(value: object, fmt: str) -> str:
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     from reportview.core.search import SearchIndex
 
-    loaded = _load(args, config)
+    loaded = _load(args, config, with_terms=True)
     if isinstance(loaded, int):
         return loaded
     result, code = loaded
     limit = args.limit or config.search_limit
     if limit < 1:
         return _die("reportview search: --limit must be at least 1")
-    index = SearchIndex.build(result.reports)
+    index = SearchIndex.build(result.reports, result.terms)
     hits = index.search(args.query, limit=limit)
     if args.format == "json":
         sys.stdout.write(json_safe(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1)))

@@ -54,6 +54,7 @@ class Progress:
 class LoadResult:
     reports: list[Report] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    terms: list[IndexTerms | None] = field(default_factory=list)  # per report, when asked for
 
 
 # --- reading and parsing one file (in a worker or here) -------------------------------------------
@@ -380,13 +381,16 @@ def _load(
 
 
 def load_corpus(
-    paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True
+    paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True, with_terms: bool = False
 ) -> LoadResult:
-    """Every report under PATHs in discovery order, with the files skipped and why."""
+    """Every report under PATHs in discovery order, with the files skipped and why (and, with
+    `with_terms`, each report's search index terms)."""
     result = LoadResult()
-    for step in iter_corpus(paths, config, use_cache):
+    for step in iter_corpus(paths, config, use_cache, with_terms=with_terms):
         if step.report is not None:
             result.reports.append(step.report)
+            if with_terms:
+                result.terms.append(step.terms)
         elif step.skipped is not None:
             result.skipped.append(step.skipped)
     return result

@@ -214,10 +214,17 @@ class SearchIndex:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def build(cls, reports: Iterable[Report]) -> SearchIndex:
+    def build(
+        cls, reports: Iterable[Report], terms: Iterable[IndexTerms | None] | None = None
+    ) -> SearchIndex:
+        """An index of `reports`, with their index terms when the loader brought them."""
         index = cls()
-        for report in reports:
-            index.add(report)
+        if terms is None:
+            for report in reports:
+                index.add(report)
+        else:
+            for report, report_terms in zip(reports, terms, strict=True):
+                index.add(report, report_terms)
         index._refresh_vocab()
         return index
 
