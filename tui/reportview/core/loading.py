@@ -300,6 +300,10 @@ def parse_text(
                 label=f.label,
                 section_index=idx,
                 section_number=sections[idx].number if idx is not None else None,
+                upper=f.upper,
+                period=f.period,
+                place=f.place,
+                table=f.table,
             )
         )
     return Report(

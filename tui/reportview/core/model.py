@@ -48,11 +48,34 @@ class Section:
         return {"number": self.number, "title": self.title, "start": self.start, "end": self.end}
 
 
-# The keys of `reportview figures --format jsonl`, in order (the product's contract, plus "base").
+# The keys of `reportview figures --format jsonl`, in order (the product's contract); a figure read
+# from a table cell adds "table" (TableRef.as_json) after them.
 FIGURE_JSON_KEYS: tuple[str, ...] = (
-    "doc", "section", "start", "end", "text", "value", "kind", "unit", "total", "qualifier", "change",
-    "base", "label",
+    "doc", "section", "start", "end", "text", "value", "upper", "kind", "unit", "total", "qualifier",
+    "change", "base", "period", "place", "label",
 )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TableRef:
+    """Where a figure read from a table cell sits: table `index` in the report, body `row`/`col`."""
+
+    index: int
+    row: int
+    col: int
+    row_label: str | None = None
+    col_header: str | None = None
+    caption: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "row": self.row,
+            "col": self.col,
+            "row_label": self.row_label,
+            "col_header": self.col_header,
+            "caption": self.caption,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,23 +95,36 @@ class Figure:
     label: str | None = None
     section_index: int | None = None
     section_number: int | None = None
+    # The high end of a range (`8-9%`: value 8, upper 9), normalised like value; None otherwise.
+    upper: float | None = None
+    # The time the figure refers to (`2021`, `2021-H1`, `2021-Q1`, `2021-9M`, `2021-03`, `2015-2020`).
+    period: str | None = None
+    # The place the figure is about when the sentence names another than the report's own.
+    place: str | None = None
+    table: TableRef | None = None
 
     def as_json(self, doc: str) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "doc": doc,
             "section": self.section_number,
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "value": self.value,
+            "upper": self.upper,
             "kind": self.kind,
             "unit": self.unit,
             "total": self.total,
             "qualifier": self.qualifier,
             "change": self.change,
             "base": self.base,
+            "period": self.period,
+            "place": self.place,
             "label": self.label,
         }
+        if self.table is not None:
+            out["table"] = self.table.as_json()
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +142,13 @@ class Report:
     warnings: tuple[str, ...] = ()
     body: tuple[int, int] = (0, 0)
     title_span: tuple[int, int] | None = None
+    # Decided once in the parse and read by everyone after (display, exports, search):
+    # the number convention ("vi": 39.399,4; "en": 39,399.4) and the language of the prose.
+    convention: str = "vi"
+    language: str = "vi"
+    # The report's own place ("thành phố Bắc Ninh") and period ("2021", "2021-H1"), when stated.
+    place: str | None = None
+    period: str | None = None
 
     @property
     def name(self) -> str:
@@ -133,5 +176,7 @@ class Report:
             "doc": self.path,
             "title": self.title,
             "date": self.date,
+            "place": self.place,
+            "period": self.period,
             "sections": [s.as_json() for s in self.sections],
         }

@@ -32,13 +32,13 @@ from pathlib import Path
 
 from reportview import __version__
 from reportview.config import Config
-from reportview.core.model import Figure, Report, Section, Span
+from reportview.core.model import Figure, Report, Section, Span, TableRef
 from reportview.core.terms import IndexTerms, UnitTerms
 
 log = logging.getLogger("reportview.cache")
 
 SCHEMA_VERSION = 1
-BLOB_VERSION = 2
+BLOB_VERSION = 3
 CACHE_FILE = "parse-cache.sqlite"
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
@@ -130,10 +130,24 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
                 f.base,
                 f.label,
                 f.section_index,
+                f.upper,
+                f.period,
+                f.place,
+                None
+                if f.table is None
+                else [
+                    f.table.index,
+                    f.table.row,
+                    f.table.col,
+                    f.table.row_label,
+                    f.table.col_header,
+                    f.table.caption,
+                ],
             ]
             for f in report.figures
         ],
         [[s.start, s.end, s.reason] for s in report.furniture],
+        [report.convention, report.language, report.place, report.period],
         report.text if store_text else None,
         None
         if terms is None
@@ -167,7 +181,10 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
     """The Report and index terms (None when not stored) of `encode_report`'s blob."""
     try:
         payload = json.loads(zlib.decompress(blob))
-        version, title, date, encoding, warnings, body, title_span, secs, figs, furn, stored, terms = payload
+        version, title, date, encoding, warnings, body, title_span, secs, figs, furn, facts, stored, terms = (
+            payload
+        )
+        convention, language, place, period = facts
         index_terms = (
             None
             if terms is None
@@ -201,8 +218,28 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
             label,
             idx,
             sections[idx].number if idx is not None else None,
+            upper,
+            period_,
+            place_,
+            None if table is None else TableRef(*table),
         )
-        for (s, e, value, kind, unit, total, qualifier, change, base, label, idx) in figs
+        for (
+            s,
+            e,
+            value,
+            kind,
+            unit,
+            total,
+            qualifier,
+            change,
+            base,
+            label,
+            idx,
+            upper,
+            period_,
+            place_,
+            table,
+        ) in figs
     )
     report = Report(
         path=path,
@@ -216,6 +253,10 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
         warnings=tuple(warnings),
         body=(body[0], body[1]),
         title_span=(title_span[0], title_span[1]) if title_span else None,
+        convention=convention,
+        language=language,
+        place=place,
+        period=period,
     )
     return report, index_terms
 
