@@ -25,6 +25,7 @@ from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import detect_convention
 from reportview.core.outline import build_outline
+from reportview.core.periods import figure_periods, report_period
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -262,14 +263,18 @@ def parse_text(
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
 
-    raw_figures = _figures_in_pieces(
-        norm,
-        outline.body,
-        [(s, e) for s, e, _ in furniture_nfc],
-        figure_rules(config),
-        outline.title_span,
-        [(ln.start, ln.end) for ln in lines],
+    raw_figures = list(
+        _figures_in_pieces(
+            norm,
+            outline.body,
+            [(s, e) for s, e, _ in furniture_nfc],
+            figure_rules(config),
+            outline.title_span,
+            [(ln.start, ln.end) for ln in lines],
+        )
     )
+    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
     src, src_end = view.source, view.source_end
     sections = tuple(
         Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
@@ -278,7 +283,7 @@ def parse_text(
     ordered = all(a.end <= b.start for a, b in itertools.pairwise(sections))
     starts = [sec.start for sec in sections] if ordered else None
     figures = []
-    for shift, f in raw_figures:
+    for (shift, f), period in zip(raw_figures, periods, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -301,7 +306,7 @@ def parse_text(
                 section_index=idx,
                 section_number=sections[idx].number if idx is not None else None,
                 upper=f.upper,
-                period=f.period,
+                period=f.period or period,
                 place=f.place,
                 table=f.table,
             )
@@ -320,6 +325,7 @@ def parse_text(
         title_span=(src(outline.title_span[0]), src_end(outline.title_span[1]))
         if outline.title_span
         else None,
+        period=own_period,
     )
 
 
