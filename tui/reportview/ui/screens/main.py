@@ -333,7 +333,7 @@ class MainScreen(Screen[None]):
             reason = "This report has no sections."
         else:
             reason = "This section has no figures."
-        table.show(figures, reason)
+        table.show(figures, reason, report.convention if report else "vi")
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
