@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from reportview.core.export import display_value
 from reportview.core.model import Figure
 from reportview.core.textsafe import one_line
+from reportview.ui.errors import GuardedMessages
 
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
 CHANGE_MARKS = {"up": "▲", "down": "▼"}
@@ -50,7 +51,7 @@ def marks_for(figure: Figure) -> str:
     ).strip()
 
 
-class FiguresTable(DataTable):
+class FiguresTable(GuardedMessages, DataTable):
     """Figures of one section; `current` is the figure under the cursor."""
 
     DEFAULT_CSS = """
