@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from reportview.core import lexicon as lx
+from reportview.core.periods import PERIOD_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Where a clause ends when walking back from a figure (commas split list items).
@@ -101,30 +102,78 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     return None
 
 
+# "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)": the name, not its footnote.
+_PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
+
+
 def _clip(label: str) -> str:
+    """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
+    LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
     label = " ".join(label.split()).strip(" ,;:-–(")
+    label = _PAREN_TAIL.sub(r"(\1)", label)
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
-    if len(label) <= LABEL_MAX:
-        return label
-    cut = label[:LABEL_MAX].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:-–(") + "…"
+    words = label.split()
+    if len(words) > lx.LABEL_MAX_WORDS:
+        words = words[: lx.LABEL_MAX_WORDS]
+        if " ".join(words).count("(") > " ".join(words).count(")"):
+            words = " ".join(words)[: " ".join(words).rfind("(")].split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    return " ".join(words).strip(" ,;:-–(")
 
 
 _BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
 # Up to the last clause break (the common case: no parenthesis to balance).
 _UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()]|[.,](?=\s))", re.DOTALL)
-_AFTER_BREAK = re.compile(r"[;:\n.!?]|,(?=\s)|\(|\)")
+_AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
 def _phrase_before(text: str, start: int) -> str:
     base = max(0, start - 160)
     base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
+    cut = _clause_start(chunk)
+    # "số tài khoản thư điện tử công vụ: 13.160": a name and its value.
+    if cut and chunk[cut - 1] == ":" and not chunk[cut:].strip():
+        head = chunk[: cut - 1]
+        cut = _clause_start(head)
+        chunk = head
+    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
+    while cut and chunk[cut - 1] == ",":
+        last = _trimmed_phrase(chunk[cut:].split())
+        if not 1 <= len(last.split()) <= 2 or _weak(last):
+            break
+        prev = _clause_start(chunk[: cut - 1])
+        segment = chunk[prev : cut - 1]
+        if (
+            _FIGURE_NUMBER.search(segment)
+            or _weak(_trimmed_phrase(segment.split()))
+            or len(segment.split()) > 6
+            or _has_verb(segment)
+        ):
+            break
+        cut = prev
+    phrase = chunk[cut:]
+    # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": what follows another figure is its own.
+    m = _FIGURE_NUMBER.search(phrase)
+    if m:
+        phrase = phrase[: m.start()]
+    # The words nearest the figure name it: a long clause keeps its end.
+    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :])
+
+
+def _has_verb(segment: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(segment)]
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
+
+
+def _clause_start(chunk: str) -> int:
+    """Where the clause ending `chunk` starts: after its last break, a balanced "(...)" kept inside."""
     last = _UP_TO_LAST_BREAK.match(chunk)
     cut = 0 if last is None else last.end()
     if cut and chunk[cut - 1] not in "()":
-        return _trimmed_phrase(chunk[cut:].split())
+        return cut
     # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
     depth = 0
     cut = 0
@@ -134,13 +183,17 @@ def _phrase_before(text: str, start: int) -> str:
             depth += 1
         elif ch == "(":
             if depth == 0:
-                cut = m.end()
-                break
+                return m.end()
             depth -= 1
         elif depth == 0:
-            cut = m.end()
-            break
-    return _trimmed_phrase(chunk[cut:].split())
+            return m.end()
+    return cut
+
+
+# A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
+_FIGURE_NUMBER = re.compile(
+    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,]\d))(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?)\d+(?:[.,]\d+)*(?![\w/-])"
+)
 
 
 def _trimmed_phrase(words: list[str]) -> str:
@@ -180,6 +233,9 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 def _phrase_after(text: str, end: int) -> str:
     chunk = text[end : end + 200]
     m = _AFTER_BREAK.search(chunk)
+    # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase.
+    while m and m[0] == "," and _noun_follows(chunk, m.end()):
+        m = _AFTER_BREAK.search(chunk, m.end())
     if m:
         chunk = chunk[: m.start()]
     words = chunk.split()
@@ -188,19 +244,71 @@ def _phrase_after(text: str, end: int) -> str:
     for k, w in enumerate(words):
         if w[:1].isdigit():
             break
+        low = w.lower()
         # "so với ...", "đạt 97,8%", "tăng 7%": the start of a comparison or of the next figure.
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if w.lower() in lx.LABEL_STOPS and (w.lower() in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
+        if low in lx.LABEL_STOPS and (low in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
+            break
+        # "trường hợp với tổng số tiền 1,8 tỷ đồng": what follows belongs to the next figure.
+        if low in lx.LABEL_AFTER_STOPS and _figure_ahead(words, k + 1):
             break
         out.append(w)
-    return " ".join(out[:12])
+    return " ".join(out[: lx.LABEL_MAX_WORDS])
+
+
+def _noun_follows(chunk: str, pos: int) -> bool:
+    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure or a new clause."""
+    nxt = chunk[pos : pos + 24].split()
+    if not nxt or not nxt[0][:1].isalpha():
+        return False
+    first = nxt[0].lower().strip(",;")
+    two = " ".join(nxt[:2]).lower()
+    tables = (lx.LABEL_VERBS, lx.LABEL_CONNECTIVES, lx.LABEL_LEADING, lx.LABEL_STOPS)
+    return not any(first in t or two in t for t in tables)
+
+
+def _figure_ahead(words: list[str], k: int, reach: int = 5) -> bool:
+    return any(w[:1].isdigit() for w in words[k : k + reach])
+
+
+def _weak(label: str | None) -> bool:
+    """A label that names nothing: empty, only verbs and connectives ("như vậy", "hoàn thành"), or a
+    period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
+    if not label:
+        return True
+    return only_function_words(label) or only_function_words(PERIOD_WORDS.sub(" ", label))
+
+
+def only_function_words(label: str) -> bool:
+    """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
+    words = [w.strip(",;:()\"“”").lower() for w in label.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    k = 0
+    while k < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[k : k + n])
+            if len(words) - k >= n and (phrase in lx.LABEL_VERBS or phrase in lx.LABEL_CONNECTIVES):
+                k += n
+                break
+        else:
+            return False
+    return True
 
 
 def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str = "vi") -> str | None:
-    """What the figure measures, in the report's words, short enough for a panel column."""
+    """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
+    carries a sentence's subject to the figures that only continue it)."""
     before = _phrase_before(text, start)
     after = _phrase_after(text, end)
-    if kind in ("count", "ratio"):
+    if _weak(before):
+        before = ""
+    if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
+        after = ""
+    if kind in ("count", "ratio") and unit.lower() in lx.CLASSIFIERS and before:
+        label = before  # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing
+    elif kind in ("count", "ratio"):
         # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
         # ngừng hoạt động" -> the words after the noun.
         if after:
@@ -215,7 +323,18 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         label = before
     else:
         label = after
-    return _clip(label) or None
+    label = _clip(label)
+    return None if _weak(label) else label
+
+
+def _has_digit(phrase: str) -> bool:
+    return any(c.isdigit() for c in phrase)
+
+
+def _starts_base(phrase: str) -> bool:
+    """ "kế hoạch", "so với năm 2020", "dự toán": a comparison, which is the base, not the label."""
+    low = phrase.lower()
+    return any(low == w or low.startswith(w + " ") for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
 
 
 def _contains_number(text: str, number: str) -> bool:
@@ -241,11 +360,31 @@ _SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
 def inherit_labels(
     text: str, labels: list[str | None], spans: list[tuple[int, int]], bases: list[str | None]
 ) -> list[str | None]:
-    """A figure that only continues the sentence's topic ("..., vượt 0,9% kế hoạch, tăng 7% so với
-    năm 2020"), or whose own phrase runs back over the figure before it ("218 vụ tăng 2,4 lần"),
-    takes the label of the figure before it in the same sentence."""
+    """Labels by the sentence's structure, over a document's figures in text order:
+    - a figure in a parenthesis measures what its owner measures, with the parenthesis' own words
+      (`tỷ lệ 93,18% (năm 2020 là 92,66%)`; `52,24%; 46,98%; 0,78% (tương ứng với năm 2020 là 52,6%;
+      46,6%; 0,8%)` pairs the figures in order);
+    - a figure that only continues the sentence's topic (`..., vượt 0,9% kế hoạch, tăng 7% so với năm
+      2020`), or whose own phrase runs back over the figure before it, takes the label of the figure
+      before it in the same sentence."""
     out = list(labels)
-    for k in range(1, len(out)):
+    n = len(out)
+    owners = _paren_owners(text, spans)
+    for k in range(n):
+        owner = owners.get(k)
+        if owner is None or out[owner] is None:
+            continue
+        paren = text.rfind("(", spans[owner][1], spans[k][0])
+        # "(Trong đó, 175 công dân nhập ngũ vào Quân đội, ...)": a figure that names its own subject keeps it.
+        near = {w.lower() for w in _WORD.findall(text[paren + 1 : spans[k][0]])}
+        near.update(w.lower() for w in _WORD.findall(text[spans[k][1] : spans[k][1] + 24])[:2])
+        if out[k] and not {w.lower() for w in _WORD.findall(out[k])} <= near:
+            continue
+        own = _paren_words(text, paren + 1, spans[k][0])
+        out[k] = _clip(f"{out[owner]} {own}") if own else out[owner]
+    for k in range(1, n):
+        if k in owners:
+            continue
         own = out[k]
         prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
         weak = (
@@ -258,5 +397,78 @@ def inherit_labels(
         gap = text[spans[k - 1][1] : spans[k][0]]
         if _SENTENCE_GAP.search(gap):
             continue
-        out[k] = out[k - 1]
+        # "Tổng sản phẩm trên địa bàn (GRDP) ..., vượt 0,9% kế hoạch": the subject's short name.
+        short = _ACRONYM_END.search(out[k - 1])
+        out[k] = short[1] if short else out[k - 1]
     return out
+
+
+# A label ending in its acronym: "Tổng sản phẩm trên địa bàn (GRDP)".
+_ACRONYM_END = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&-]{1,9})\)$")
+
+
+_PAREN_LEAD = re.compile(r"[^\W\d_]")
+
+
+def _paren_owners(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """{figure index: owner index} for figures in a parenthesis that has no subject of its own: the
+    figure right before the parenthesis, or, for a list of m figures, the m figures before it in order."""
+    owners: dict[int, int] = {}
+    n = len(spans)
+    k = 0
+    while k < n:
+        s = spans[k][0]
+        line = text.rfind("\n", 0, s) + 1
+        paren = text.rfind("(", max(line, spans[k - 1][1] if k else line), s)
+        if paren < 0 or k == 0 or text.find(")", paren, s) >= 0:
+            k += 1
+            continue
+        close = text.find(")", s)
+        nl = text.find("\n", s)
+        if close < 0 or (0 <= nl < close):
+            k += 1
+            continue
+        inside = [j for j in range(k, n) if spans[j][1] <= close]
+        before = []
+        j = k - 1
+        while j >= 0 and len(before) < 8 and not _SENTENCE_GAP.search(text, spans[j][1], paren):
+            before.insert(0, j)
+            j -= 1
+        if not before or not _subjectless(text, paren + 1, s):
+            k = inside[-1] + 1 if inside else k + 1
+            continue
+        if len(inside) > 1 and len(before) >= len(inside) and _bare_list(text, spans, inside):
+            for j, o in zip(inside, before[-len(inside) :], strict=True):
+                owners[j] = o
+        else:
+            for j in inside:
+                if j == k or _subjectless(text, spans[j - 1][1], spans[j][0]):
+                    owners[j] = before[-1]
+        k = inside[-1] + 1 if inside else k + 1
+    return owners
+
+
+def _subjectless(text: str, a: int, b: int) -> bool:
+    """The words between `a` and `b` name no subject: none, verbs and connectives, a period, or at most
+    two words of a qualifier ("năm 2020 là", "tương ứng với năm 2020 là", "đúng hạn đạt")."""
+    words = PERIOD_WORDS.sub(" ", text[a:b]).split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    phrase = " ".join(words).strip(" ,;:")
+    if _weak(phrase):
+        return True
+    return len(phrase.split()) <= 2 and not any(w.isupper() and len(w) > 1 for w in phrase.split())
+
+
+def _bare_list(text: str, spans: list[tuple[int, int]], inside: list[int]) -> bool:
+    """The figures after the first in a parenthesis stand alone ("52,6%; 46,6%; 0,8%")."""
+    return all(not _WORD.search(text[spans[j - 1][1] : spans[j][0]]) for j in inside[1:])
+
+
+def _paren_words(text: str, a: int, b: int) -> str:
+    """The parenthesis' own words before its figure, trimmed ("năm 2020", "đúng hạn")."""
+    words = text[a:b].split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    phrase = " ".join(words).strip(" ,;:")
+    return "" if _weak(phrase) else phrase

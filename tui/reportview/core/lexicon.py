@@ -546,7 +546,9 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
-    around|over|under|nearly|reached|totalled|totaled
+    around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
+    đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
+    a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     """
 )
 
@@ -554,8 +556,35 @@ LABEL_TRAILING: frozenset[str] = _phrases(
 LABEL_LEADING: frozenset[str] = _phrases(
     """
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
+    hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
     """
 )
+
+# What a label must never be alone (issue 13): bare verbs and connectives. The label checker
+# (tests/unit/test_label_words.py, benchmarks/label_check.py) reads these tables too.
+LABEL_VERBS: frozenset[str] = _phrases(
+    """
+    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|tổ chức|xử lý|xử phạt
+    tiếp nhận|giải quyết|kết nạp|cấp|hỗ trợ|triển khai|ban hành|xây dựng|nâng|lên|còn|ước|ước đạt|ước tính
+    dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
+    reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
+    grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
+    """
+)
+LABEL_CONNECTIVES: frozenset[str] = _phrases(
+    """
+    và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
+    bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
+    and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    """
+)
+# A label phrase after a figure stops before these words when a figure or a comparison follows them
+# ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
+LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# At most this many words in a label: a longer phrase is cut at a word, never with "…".
+LABEL_MAX_WORDS = 14
 
 # --- periods (core/periods.py): the time a figure refers to ---------------------------------------
 # Words that open a term of years ("nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025", "năm học 2020-2021").

@@ -45,6 +45,8 @@ _PERIOD = re.compile(
     r")",
     re.IGNORECASE,
 )
+# A period named in a phrase, for stripping it (labels: "Đến tháng 3/2021" names no subject).
+PERIOD_WORDS = _PERIOD
 _NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
