@@ -154,12 +154,40 @@ def _phrase_before(text: str, start: int) -> str:
             break
         cut = prev
     phrase = chunk[cut:]
-    # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": what follows another figure is its own.
-    m = _FIGURE_NUMBER.search(phrase)
-    if m:
-        phrase = phrase[: m.start()]
+    figures = list(_FIGURE_NUMBER.finditer(phrase))
+    if figures:
+        # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure;
+        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first.
+        tail = phrase[figures[-1].end() :].split()
+        joins = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_AFTER_STOPS]
+        phrase = " ".join(tail[joins[-1] + 1 :]) if joins else phrase[: figures[0].start()]
+    elif cut and chunk[cut - 1] == ",":
+        prev = _clause_start(chunk[: cut - 1])
+        segment = chunk[prev : cut - 1]
+        if not _FIGURE_NUMBER.search(segment):
+            subject = _subject_of(segment)
+            own = _trimmed_phrase(phrase.split())
+            if _weak(own) and subject:
+                # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
+                phrase = subject
+            elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
+                phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end.
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :])
+
+
+def _subject_of(segment: str) -> str:
+    """The words of a clause before its first verb ("thu nhập bình quân tăng qua các năm" -> "thu nhập
+    bình quân"), or "" when a verb opens it or nothing is left."""
+    words = segment.split()
+    for i, w in enumerate(words):
+        low = w.lower().strip(",;:")
+        two = " ".join(x.lower() for x in words[i : i + 2])
+        if low in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
+            words = words[:i]
+            break
+    subject = _trimmed_phrase(words)
+    return "" if _weak(subject) or len(subject.split()) > 6 else subject
 
 
 def _has_verb(segment: str) -> bool:
@@ -306,8 +334,12 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         before = ""
     if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
         after = ""
-    if kind in ("count", "ratio") and unit.lower() in lx.CLASSIFIERS and before:
-        label = before  # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing
+    if kind in ("count", "ratio") and before and (
+        unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")
+    ):
+        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
+        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
+        label = before
     elif kind in ("count", "ratio"):
         # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
         # ngừng hoạt động" -> the words after the noun.
@@ -355,6 +387,7 @@ def _contains_number(text: str, number: str) -> bool:
 
 
 _SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def inherit_labels(
@@ -400,6 +433,11 @@ def inherit_labels(
         # "Tổng sản phẩm trên địa bàn (GRDP) ..., vượt 0,9% kế hoạch": the subject's short name.
         short = _ACRONYM_END.search(out[k - 1])
         out[k] = short[1] if short else out[k - 1]
+    for k in range(n):
+        if out[k] is None:
+            # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do.
+            after = _clip(_phrase_after(text, spans[k][1]))
+            out[k] = None if _weak(after) else after
     return out
 
 
@@ -431,7 +469,7 @@ def _paren_owners(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
         inside = [j for j in range(k, n) if spans[j][1] <= close]
         before = []
         j = k - 1
-        while j >= 0 and len(before) < 8 and not _SENTENCE_GAP.search(text, spans[j][1], paren):
+        while j >= 0 and len(before) < 8 and not _SENTENCE_END.search(text, spans[j][1], paren):
             before.insert(0, j)
             j -= 1
         if not before or not _subjectless(text, paren + 1, s):

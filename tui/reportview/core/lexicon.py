@@ -565,8 +565,8 @@ LABEL_LEADING: frozenset[str] = _phrases(
 # (tests/unit/test_label_words.py, benchmarks/label_check.py) reads these tables too.
 LABEL_VERBS: frozenset[str] = _phrases(
     """
-    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|tổ chức|xử lý|xử phạt
-    tiếp nhận|giải quyết|kết nạp|cấp|hỗ trợ|triển khai|ban hành|xây dựng|nâng|lên|còn|ước|ước đạt|ước tính
+    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|xử lý|xử phạt
+    tiếp nhận|giải quyết|kết nạp|triển khai|ban hành|nâng|lên|còn|ước|ước đạt|ước tính
     dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
@@ -583,6 +583,9 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
 # ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
+# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
+LABEL_GENERIC_HEADS: frozenset[str] = _phrases("giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ")
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
 
