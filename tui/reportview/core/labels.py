@@ -128,7 +128,9 @@ _UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()]|[.,](?=\s))", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
-def _phrase_before(text: str, start: int) -> str:
+def _phrase_before(text: str, start: int) -> tuple[str, bool]:
+    """The phrase before a figure that names it, and whether it was borrowed from the clause before
+    (the figure's own clause naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu")."""
     base = max(0, start - 160)
     base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
@@ -148,12 +150,13 @@ def _phrase_before(text: str, start: int) -> str:
         if (
             _FIGURE_NUMBER.search(segment)
             or _weak(_trimmed_phrase(segment.split()))
-            or len(segment.split()) > 6
+            or len(segment.split()) > 8
             or _has_verb(segment)
         ):
             break
         cut = prev
     phrase = chunk[cut:]
+    borrowed = False
     figures = list(_FIGURE_NUMBER.finditer(phrase))
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure;
@@ -169,11 +172,11 @@ def _phrase_before(text: str, start: int) -> str:
             own = _trimmed_phrase(phrase.split())
             if _weak(own) and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
-                phrase = subject
+                phrase, borrowed = subject, True
             elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end.
-    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :])
+    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :]), borrowed
 
 
 def _subject_of(segment: str) -> str:
@@ -328,12 +331,14 @@ def only_function_words(label: str) -> bool:
 def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str = "vi") -> str | None:
     """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
     carries a sentence's subject to the figures that only continue it)."""
-    before = _phrase_before(text, start)
+    before, borrowed = _phrase_before(text, start)
     after = _phrase_after(text, end)
     if _weak(before):
         before = ""
     if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
         after = ""
+    if borrowed and after and kind == "percent":
+        before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
     if kind in ("count", "ratio") and before and (
         unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")
     ):
