@@ -312,7 +312,7 @@ def _weak(label: str | None) -> bool:
 
 def only_function_words(label: str) -> bool:
     """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
-    words = [w.strip(",;:()\"“”").lower() for w in label.split()]
+    words = [w.strip(',;:()"“”').lower() for w in label.split()]
     words = [w for w in words if w]
     if not words:
         return True
@@ -339,8 +339,10 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         after = ""
     if borrowed and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
-    if kind in ("count", "ratio") and before and (
-        unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")
+    if (
+        kind in ("count", "ratio")
+        and before
+        and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " "))
     ):
         # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
         # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.

@@ -585,7 +585,9 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
-LABEL_GENERIC_HEADS: frozenset[str] = _phrases("giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ")
+LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
+    "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
+)
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
 

@@ -25,6 +25,7 @@ from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline
 from reportview.core.periods import figure_periods, report_period
+from reportview.core.places import figure_places, report_place
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -286,7 +287,10 @@ def parse_text(
         )
     )
     own_period = report_period(norm, outline.title_span, outline.body, outline.date)
-    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
+    fig_spans = [(f.start + shift, f.end + shift) for shift, f in raw_figures]
+    periods = figure_periods(norm, fig_spans, own_period)
+    own_place = report_place(norm, outline.title_span, outline.body)
+    places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
     src, src_end = view.source, view.source_end
     sections = tuple(
         Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
@@ -295,7 +299,7 @@ def parse_text(
     ordered = all(a.end <= b.start for a, b in itertools.pairwise(sections))
     starts = [sec.start for sec in sections] if ordered else None
     figures = []
-    for (shift, f), period in zip(raw_figures, periods, strict=True):
+    for (shift, f), period, place in zip(raw_figures, periods, places, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -319,7 +323,7 @@ def parse_text(
                 section_number=sections[idx].number if idx is not None else None,
                 upper=f.upper,
                 period=f.period or period,
-                place=f.place,
+                place=f.place or place,
                 table=f.table,
             )
         )
@@ -339,6 +343,7 @@ def parse_text(
         else None,
         convention=convention,
         language=language,
+        place=own_place,
         period=own_period,
     )
 
