@@ -95,10 +95,18 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     m = _BASE_SO.match(text, end) or (_BASE_EN.match(text, end) if lang == "en" else None)
     if m:
         return " ".join(m[1].split())
-    head = text[end : end + 40].lstrip().lower()
+    raw = text[end : end + 48].lstrip()
+    head = raw.lower()
     for word in lx.BASE_WORDS:
-        if head.startswith(word):
-            return word
+        if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
+            # As written ("Nghị quyết đề ra"), with the words that finish it.
+            n = len(word)
+            for tail in lx.BASE_TAILS:
+                stop = n + 1 + len(tail)
+                if head[n:].startswith(" " + tail) and not head[stop : stop + 1].isalnum():
+                    n = stop
+                    break
+            return " ".join(raw[:n].split())
     return None
 
 

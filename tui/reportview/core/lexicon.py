@@ -529,16 +529,19 @@ CHANGES_BEFORE: dict[str, str] = {
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
+# ("100% chỉ tiêu" is attainment of a target, not a comparison: "chỉ tiêu" is not among them.)
 BASE_WORDS: tuple[str, ...] = (
     "kế hoạch",
     "dự toán",
-    "chỉ tiêu",
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
     "year on year",
     "year-on-year",
 )
+
+# Words that finish a base word as the report writes it ("Nghị quyết đề ra", "kế hoạch đề ra").
+BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
 
 # Words stripped from the end of the phrase before a figure when it becomes a label.
 LABEL_TRAILING: frozenset[str] = _phrases(
