@@ -130,9 +130,9 @@ def _clip(label: str) -> str:
     return " ".join(words).strip(" ,;:-–(")
 
 
-_BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
+_BREAKS = re.compile(r"[;:\n!?()…]|[.,](?=\s)")
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()]|[.,](?=\s))", re.DOTALL)
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…]|[.,](?=\s))", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
@@ -187,7 +187,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :]), borrowed
 
 
-def _subject_of(segment: str) -> str:
+def _subject_of(segment: str, limit: int = 8) -> str:
     """The words of a clause before its first verb ("thu nhập bình quân tăng qua các năm" -> "thu nhập
     bình quân"), or "" when a verb opens it or nothing is left."""
     words = segment.split()
@@ -198,7 +198,7 @@ def _subject_of(segment: str) -> str:
             words = words[:i]
             break
     subject = _trimmed_phrase(words)
-    return "" if _weak(subject) or len(subject.split()) > 6 else subject
+    return "" if _weak(subject) or len(subject.split()) > limit else subject
 
 
 def _has_verb(segment: str) -> bool:
@@ -343,6 +343,11 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     after = _phrase_after(text, end)
     if _weak(before):
         before = ""
+        paren = text.rfind("(", max(0, start - 24), start)
+        if paren >= 0 and _weak(text[paren + 1 : start].strip()):
+            # "VPB vẫn tăng mạnh nhất (6,4%)": a figure in brackets measures what stands before them.
+            before, borrowed = _phrase_before(text, paren)
+            before = "" if _weak(before) else before
     if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
         after = ""
     if borrowed and after and kind == "percent":
@@ -450,10 +455,24 @@ def inherit_labels(
         out[k] = short[1] if short else out[k - 1]
     for k in range(n):
         if out[k] is None:
-            # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do.
+            # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
+            # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
             after = _clip(_phrase_after(text, spans[k][1]))
-            out[k] = None if _weak(after) else after
+            out[k] = after if not _weak(after) else _sentence_subject(text, spans[k][0])
     return out
+
+
+def _sentence_subject(text: str, start: int) -> str | None:
+    """The subject of the sentence holding `start`: its first clause's words before the first verb."""
+    lo = max(0, start - 240)
+    cut = max((m.end() for m in _SENTENCE_GAP.finditer(text, lo, start)), default=lo)
+    head = text[cut:start]
+    m = _FIGURE_NUMBER.search(head)
+    if m:
+        head = head[: m.start()]
+    first = _BREAKS.split(head, maxsplit=1)[0]
+    subject = _subject_of(first, limit=lx.LABEL_MAX_WORDS)
+    return _clip(subject) or None
 
 
 # A label ending in its acronym: "Tổng sản phẩm trên địa bàn (GRDP)".
