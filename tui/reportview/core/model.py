@@ -35,6 +35,9 @@ class Section:
     start: int
     end: int
     body_start: int
+    # Its figures are Report.figures[figure_start:figure_end] (figures come in text order).
+    figure_start: int = 0
+    figure_end: int = 0
 
     def __post_init__(self) -> None:
         if isinstance(self.title_utf8, str):
@@ -169,7 +172,9 @@ class Report:
         return caption or self.name
 
     def figures_in(self, section_index: int) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.section_index == section_index)
+        """The figures of section `section_index`: a slice, decided by the parse."""
+        s = self.sections[section_index]
+        return self.figures[s.figure_start : s.figure_end]
 
     def outline_json(self) -> dict[str, object]:
         return {

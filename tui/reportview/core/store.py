@@ -38,7 +38,7 @@ from reportview.core.terms import IndexTerms, UnitTerms
 log = logging.getLogger("reportview.cache")
 
 SCHEMA_VERSION = 1
-BLOB_VERSION = 3
+BLOB_VERSION = 4
 CACHE_FILE = "parse-cache.sqlite"
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
@@ -116,7 +116,10 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
         list(report.warnings),
         list(report.body),
         list(report.title_span) if report.title_span else None,
-        [[s.number, s.title, s.start, s.end, s.body_start] for s in report.sections],
+        [
+            [s.number, s.title, s.start, s.end, s.body_start, s.figure_start, s.figure_end]
+            for s in report.sections
+        ],
         [
             [
                 f.start,

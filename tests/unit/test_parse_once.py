@@ -1,0 +1,31 @@
+"""Facts decided once in the parse and read after: figure runs per section, the caption, the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportview.config import default_config
+from reportview.core.loading import load_report, parse_text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_each_section_names_its_figures_as_one_run_of_the_figure_list(seed_reports):
+    reports = [*seed_reports, *(load_report(p, default_config()) for p in sorted(DATA.glob("*.txt")))]
+    assert sum(len(r.figures) for r in reports) > 100
+    for report in reports:
+        owned = 0
+        for s in report.sections:
+            run = report.figures_in(s.index)
+            assert run == tuple(f for f in report.figures if f.section_index == s.index)
+            assert run == report.figures[s.figure_start : s.figure_end]
+            owned += len(run)
+        assert owned == sum(f.section_index is not None for f in report.figures)
+
+
+def test_a_section_without_figures_has_an_empty_run():
+    text = "Báo cáo\n\n1. Mở đầu\n\nKhông có số liệu ở đây.\n\n2. Kết quả\n\nThu ngân sách đạt 120 tỷ đồng.\n"
+    report = parse_text(text, "r.txt", default_config())
+    numbered = [s for s in report.sections if s.number is not None]
+    assert [len(report.figures_in(s.index)) for s in numbered] == [0, 1]
+    assert report.figures_in(numbered[1].index)[0].text == "120 tỷ đồng"
