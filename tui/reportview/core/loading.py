@@ -23,7 +23,7 @@ from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
-from reportview.core.outline import build_outline
+from reportview.core.outline import build_outline, fallback_title
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -328,6 +328,11 @@ def parse_text(
         Section(i, s.number, s.title, a, b, src(s.body_start), *ranges[i])
         for i, (s, (a, b)) in enumerate(zip(outline.sections, spans, strict=True))
     )
+    caption = outline.title or fallback_title(
+        text,
+        [(s.number, s.title, s.start, s.end) for s in sections[:1]],
+        sum(1 for s in sections if s.number is not None),
+    )
     return Report(
         path=path,
         text=text,
@@ -344,6 +349,7 @@ def parse_text(
         else None,
         convention=convention,
         language=language,
+        caption=caption,
     )
 
 
