@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from reportview import __version__
+from reportview.ui.actions import key_ids
 
 SHIPPED_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
 ENV_VAR = "REPORTVIEW_CONFIG"
@@ -222,26 +223,6 @@ def _number(node: yaml.Node, path: str, where: str) -> float:
     return float(value)
 
 
-BINDING_IDS = (
-    "quit",
-    "help",
-    "search",
-    "next_hit",
-    "previous_hit",
-    "figures",
-    "next_report",
-    "previous_report",
-    "copy_figure",
-    "copy_value",
-    "copy_row",
-    "copy_section",
-    "copy_section_markdown",
-    "export",
-    "sort_figures",
-    "cursor_top",
-    "cursor_bottom",
-)
-
 SCHEMA: dict[str, Any] = {
     "corpus": _list(_string),
     "extensions": _list(_string),
@@ -251,7 +232,7 @@ SCHEMA: dict[str, Any] = {
         "units": _map_of(_choice("measure", "count")),
         "magnitudes": _map_of(_number),
     },
-    "keys": {name: _string for name in BINDING_IDS},
+    "keys": {name: _string for name in key_ids()},
     "clipboard": {"method": _choice("auto", "osc52", "command"), "command": _optional_string},
     "theme": _string,
     "search": {"limit": _int(1)},

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reportview.config import BINDING_IDS, Config
+from reportview.config import Config
 from reportview.core.corpus import LoadResult, load_corpus
 from reportview.core.export import ExportError, check_output, rows_for, value_text, write_export
 from reportview.core.loading import is_empty_reason
@@ -240,6 +240,16 @@ def cmd_cache(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_keys(args: argparse.Namespace, config: Config) -> int:
-    for binding in BINDING_IDS:
-        print(f"{binding:24} {config.keys.get(binding, '')}")
+    """Every key as the help screen lists it (remaps applied), with the id to remap it under `keys:`."""
+    from reportview.ui.actions import keys_listing
+
+    rows = keys_listing(dict(config.keys))
+    width = max(len(keys) for _g, keys, _d, _i in rows)
+    group = None
+    for grp, keys, does, binding_id in rows:
+        if grp != group:
+            print(("\n" if group else "") + grp)
+            group = grp
+        tail = f"  [{binding_id}]" if binding_id else ""
+        print(_line(f"  {keys.ljust(width)}  {does}{tail}"))
     return 0

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Resize
@@ -29,11 +29,12 @@ from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, 
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
+from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
 from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -77,6 +78,8 @@ class HitTrail:
     stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
 
 
+_MAIN_ACTIONS = actions.by_target("main")
+
 NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
@@ -84,22 +87,8 @@ BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 class MainScreen(GuardedMessages, Screen[None]):
     """Everything the user works with."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the field must have focus before the keys typed right after `/` are routed.
-        Binding("slash", "search", "Search", id="search", priority=True),
-        Binding("n", "next_hit", "Next hit", id="next_hit"),
-        Binding("N", "previous_hit", "Prev hit", id="previous_hit"),
-        Binding("f", "figures", "Figures", show=False, id="figures"),
-        Binding("right_square_bracket", "next_report", "Next report", show=False, id="next_report"),
-        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="previous_report"),
-        Binding("y", "copy_figure", "Copy", id="copy_figure"),
-        Binding("v", "copy_value", "Copy number", show=False, id="copy_value"),
-        Binding("Y", "copy_row", "Copy row", id="copy_row"),
-        Binding("c", "copy_section", "Copy all", id="copy_section"),
-        Binding("C", "copy_section_markdown", "Copy MD", show=False, id="copy_section_markdown"),
-        Binding("e", "export", "Export", id="export"),
-        Binding("escape", "escape", "Stop loading", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("main")  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[Any]] = {ReportCommands}  # type: ignore[assignment]
 
     AUTO_FOCUS = "#reports"
 
@@ -395,26 +384,28 @@ class MainScreen(GuardedMessages, Screen[None]):
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
 
-    def action_escape(self) -> None:
+    def action_stop_loading(self) -> None:
         if self.is_loading:
             self._cancel.set()
             self.query_one(StatusBar).set_text("Stopping…")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "escape":
-            return self.is_loading
-        if action in ("next_hit", "previous_hit"):
-            return bool(self.hit_stops)
-        if action in (
-            "copy_figure",
-            "copy_value",
-            "copy_row",
-            "copy_section",
-            "copy_section_markdown",
-            "export",
-        ):
+    def available(self, when: str) -> bool | None:
+        """Whether actions of this availability (actions.WHEN) can run: True, None (shown dim),
+        False (hidden)."""
+        if when == "report":
             return True if self.report is not None else None
+        if when == "figure":
+            table = self._figures_table
+            return True if table is not None and table.current is not None else None
+        if when == "hits":
+            return bool(self.hit_stops)
+        if when == "loading":
+            return self.is_loading
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        row = _MAIN_ACTIONS.get(action)
+        return self.available(row.when) if row is not None else True
 
     # --- copying -----------------------------------------------------------------------------
 
@@ -658,12 +649,12 @@ class MainScreen(GuardedMessages, Screen[None]):
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
 
-    # --- palette -----------------------------------------------------------------------------
+    # --- palette ---------------------------------------------------------------------------
 
-    def run_named_action(self, action: str) -> None:
-        if action == "help":
-            self.app.push_screen(HelpScreen())
-        elif action == "sort_figures":
-            self.figures_table.action_sort()
-        else:
-            getattr(self, f"action_{action}")()
+    def action_target(self, owner: str) -> Any:
+        """Where an action of `owner` (actions.OWNERS) runs when the palette picks it."""
+        if owner == "app":
+            return self.app
+        if owner == "figures":
+            return self.figures_table
+        return self
