@@ -74,8 +74,8 @@ class Selection:
                 yield part.report, figure
 
 
-def display_value(figure: Figure, convention: str = "vi") -> str:
-    """The normalised value for people: grouped digits in the report's convention."""
+def display_value(figure: Figure, convention: str) -> str:
+    """The normalised value for people: grouped digits in the report's convention (Report.convention)."""
     decimals = None if figure.value != int(figure.value) else 0
     return format_number(figure.value, "vi" if convention == "vi" else "en", decimals)
 
