@@ -24,8 +24,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
+from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import iter_corpus
-from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
+from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
@@ -442,26 +443,27 @@ class MainScreen(GuardedMessages, Screen[None]):
         figure, report = self.current_figure(), self.report
         if figure is None or report is None:
             return self._no_figure()
-        self.copy(tsv([clip_row(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
+        # the export's columns, without the header: pasted under a `c` copy, it lines up
+        self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
-        return [clip_row(report, f) for f in report.figures_in(section.index)]
+        return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
+        self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
         self.copy(
-            markdown_table(CLIP_COLUMNS, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
+            markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
 
     def copy(self, text: str, what: str) -> None:
@@ -497,17 +499,13 @@ class MainScreen(GuardedMessages, Screen[None]):
         if report is None:
             self.notify("Nothing to export: no report is open.", severity="warning", markup=False)
             return
-        section = self.section
-        stem = Path(report.name).stem
-        suffix = f"-s{section.number}" if section is not None and section.number is not None else ""
-        default = os.path.join(os.getcwd(), f"{stem}{suffix}-figures.csv")
         protected = [Path(p) for p in self.paths if Path(p).is_dir()]
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
 
-        self.app.push_screen(ExportScreen(report, section, default, protected), done)
+        self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
     # --- search ------------------------------------------------------------------------------
 
