@@ -9,10 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from reportview import __version__
+from reportview.cli import index as index_cli
 from reportview.config import ConfigError, load_config
 from reportview.core.textsafe import printable
 
-COMMANDS = ("outline", "figures", "search", "export", "cache", "keys")
+COMMANDS = ("outline", "figures", "search", "export", "cache", "keys", "index")
 
 
 class UsageError(Exception):
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--limit", type=int, default=None, metavar="N")
     p.add_argument("--format", choices=("json", "text"), default="text")
+    index_cli.add_search_option(p)
 
     p = sub.add_parser(
         "export", parents=[common], help="write figures to .csv .json .jsonl .md .xlsx .sqlite"
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("info", "clear"))
 
     sub.add_parser("keys", parents=[common], help="print the key bindings")
+    index_cli.add_parser(sub, common)
     return parser
 
 

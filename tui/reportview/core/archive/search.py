@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reportview.core.archive.reader import Archive
+from reportview.core.archive.shard import decompress_text
 from reportview.core.folding import fold, fold_with_map
 from reportview.core.model import Report
 from reportview.core.search import (
@@ -57,6 +59,75 @@ class _Words:
         return isinstance(word, str) and self._index._count(word) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _SectionRow:
+    number: int | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class _FigureRow:
+    start: int
+    end: int
+    label: str | None
+    kind: str
+
+
+class _Rows:
+    """A report's sections or figures as the engine reads them for a hit: rows of the user tables."""
+
+    def __init__(self, index: ArchiveIndex, report: int, table: str) -> None:
+        self._index, self._report, self._table = index, report, table
+
+    def __getitem__(self, i: int) -> _SectionRow | _FigureRow:
+        conn = self._index._conn
+        if self._table == "sections":
+            n, t = conn.execute(
+                "SELECT number, title FROM sections WHERE report_id = ? AND idx = ?", (self._report + 1, i)
+            ).fetchone()
+            return _SectionRow(n, t)
+        s, e, label, kind = conn.execute(
+            'SELECT start, "end", label, kind FROM figures WHERE report_id = ? AND idx = ?',
+            (self._report + 1, i),
+        ).fetchone()
+        return _FigureRow(s, e, label, kind)
+
+
+class _HitReport:
+    """What the engine reads of a report to make a hit, without decoding the report."""
+
+    __slots__ = ("_index", "figures", "index", "path", "sections", "title")
+
+    def __init__(self, index: ArchiveIndex, r: int) -> None:
+        self._index, self.index = index, r
+        self.path, self.title = index._conn.execute(
+            "SELECT path, title FROM reports WHERE id = ?", (r + 1,)
+        ).fetchone()
+        self.sections = _Rows(index, r, "sections")
+        self.figures = _Rows(index, r, "figures")
+
+    @property
+    def text(self) -> str:
+        return self._index._source(self.index)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self._index._archive.report(self.index).display_title
+
+
+class _HitReports:
+    """The engine's `_reports` over an archive: light reports for ranking and hits."""
+
+    def __init__(self, index: ArchiveIndex) -> None:
+        self._index = index
+
+    def __len__(self) -> int:
+        return self._index._archive.n_reports
+
+    def __getitem__(self, r: int) -> _HitReport:
+        return _HitReport(self._index, r)
+
+
 class _KindUnits:
     """Units holding figures of a kind, in unit order: the first `limit` (all a listing shows)."""
 
@@ -79,7 +150,7 @@ class ArchiveIndex(SearchIndex):
         self._archive = archive
         self._conn = archive.conn
         self._lock = archive.lock
-        self._reports = archive.reports  # type: ignore[assignment]
+        self._reports = _HitReports(self)  # type: ignore[assignment]
         self._whole = archive.whole_folded()
         self._u_report = _Count(archive.n_units)  # type: ignore[assignment]
         self._post = _Words(self)  # type: ignore[assignment]
@@ -93,6 +164,10 @@ class ArchiveIndex(SearchIndex):
 
     def __len__(self) -> int:
         return self._archive.n_units
+
+    @property
+    def reports(self) -> Sequence[Report]:
+        return self._archive.reports
 
     def add(self, report: Report, terms: IndexTerms | None = None) -> None:
         raise TypeError("an archive is read-only: update it with 'reportview index'")
@@ -227,8 +302,6 @@ class ArchiveIndex(SearchIndex):
                     f"SELECT report_id, text FROM archive_texts WHERE report_id IN ({marks})",
                     [r + 1 for r in chunk],
                 ):
-                    from reportview.core.archive.shard import decompress_text
-
                     text = decompress_text(blob)
                     self._texts.put(rid - 1, text, len(text))
             for uid, unit in units.items():

@@ -80,13 +80,19 @@ def unit_rows(report: Report, terms: IndexTerms, report_id: int, first_uid: int)
                 unit.section,
                 *unit.title,
                 *unit.body,
-                unit.title_words,
-                unit.other_words,
+                _sorted_words(unit.title_words),
+                _sorted_words(unit.other_words),
                 " ".join(kinds),
                 labels,
             )
         )
     return rows
+
+
+def _sorted_words(words: str) -> str:
+    """Words in a fixed order: the terms come as sets, whose order changes with each process's
+    hash seed, and archives must not depend on which worker parsed them."""
+    return " ".join(sorted(words.split(" "))) if words else ""
 
 
 def _create(conn: sqlite3.Connection) -> None:
