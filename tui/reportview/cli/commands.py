@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reportview.cli.index import cmd_index, open_archive_index
 from reportview.config import Config
 from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import LoadResult, load_corpus
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         "export": cmd_export,
         "cache": cmd_cache,
         "keys": cmd_keys,
+        "index": cmd_index,
     }[args.command]
     return handler(args, config)
 
@@ -198,11 +200,16 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     limit = args.limit or config.search_limit
     if limit < 1:
         return _die("reportview search: --limit must be at least 1")
-    loaded = _load(args, config, with_terms=True)
-    if isinstance(loaded, int):
-        return loaded
-    result, code = loaded
-    index = SearchIndex.build(result.reports, result.terms)
+    if getattr(args, "archive", None):
+        index, code = _archive_index(args)
+        if index is None:
+            return code
+    else:
+        loaded = _load(args, config, with_terms=True)
+        if isinstance(loaded, int):
+            return loaded
+        result, code = loaded
+        index = SearchIndex.build(result.reports, result.terms)
     hits = index.search(args.query, limit=limit)
     if args.format == "json":
         sys.stdout.write(json_safe(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1)))
@@ -216,6 +223,17 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         where = _reports(len(result.reports))
         print(f"reportview: no results for {_line(repr(args.query))} in {where}", file=sys.stderr)
     return _finish(code, bool(hits))
+
+
+def _archive_index(args: argparse.Namespace):  # -> tuple[SearchIndex | None, int]
+    from reportview.core.archive.reader import ArchiveError
+
+    if args.paths:
+        return None, _die("reportview search: give PATHs or --archive, not both")
+    try:
+        return open_archive_index(args.archive), 0
+    except ArchiveError as exc:
+        return None, _die(f"reportview search: {_line(exc)}")
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from reportview import __version__
+from reportview.cli import index as index_cli
 from reportview.config import ConfigError, load_config
 from reportview.core.textsafe import printable
 
-COMMANDS = ("outline", "figures", "search", "export", "cache", "keys")
+COMMANDS = ("outline", "figures", "search", "export", "cache", "keys", "index")
 
 
 class UsageError(Exception):
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     p.add_argument("--format", choices=("json", "text"), default="text", help="output format")
+    index_cli.add_search_option(p)
 
     p = _command(
         sub,
@@ -203,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Print the app's key bindings (with remaps from config.yaml).",
         ("reportview keys",),
     )
+    index_cli.add_parser(sub, common)
     return parser
 
 
