@@ -259,7 +259,37 @@ def cmd_cache(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _key_display(keys: str) -> str:
+    """Keys as the help screen shows them: 'question_mark,f1' -> '? / f1', 'ctrl+p' -> '^p'."""
+    from textual.binding import Binding
+    from textual.keys import format_key
+
+    if "/" in keys:  # already written for people ("↑ ↓ / k j")
+        return keys
+    out = []
+    for key in filter(None, (k.strip() for k in keys.split(","))):
+        modifiers, name = Binding(key, "").parse_key()
+        name = format_key(name)
+        if "ctrl" in modifiers:
+            modifiers.remove("ctrl")
+            name = f"^{name}"
+        out.append("+".join([*modifiers, name]))
+    return " / ".join(out)
+
+
 def cmd_keys(args: argparse.Namespace, config: Config) -> int:
-    for binding in BINDING_IDS:
-        print(f"{binding:24} {config.keys.get(binding, '')}")
+    """What the help screen lists, with remaps applied, and the config key that remaps each."""
+    from reportview.ui.screens.help import KEYS
+
+    group = None
+    for grp, binding_id, default, does in KEYS:
+        if grp != group:
+            print(("\n" if group else "") + grp)
+            group = grp
+        keys = config.keys.get(binding_id, default) if binding_id else default
+        remap = f"keys.{binding_id}" if binding_id else ""
+        print(f"  {_key_display(keys):16} {does:72} {remap}".rstrip())
+    unlisted = [b for b in BINDING_IDS if b not in {k[1] for k in KEYS}]
+    for binding in unlisted:  # a binding the help table does not describe yet
+        print(f"  {_key_display(config.keys.get(binding, '')):16} {binding:72} keys.{binding}")
     return 0
