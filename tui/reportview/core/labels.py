@@ -170,7 +170,12 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure;
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first.
         tail = phrase[figures[-1].end() :].split()
-        joins = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_AFTER_STOPS]
+        # ("so với quý trước" is a comparison, not a join.)
+        joins = [
+            i
+            for i, w in enumerate(tail)
+            if w.lower() in lx.LABEL_AFTER_STOPS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
+        ]
         phrase = " ".join(tail[joins[-1] + 1 :]) if joins else phrase[: figures[0].start()]
     elif cut and chunk[cut - 1] == ",":
         prev = _clause_start(chunk[: cut - 1])
