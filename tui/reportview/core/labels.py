@@ -438,7 +438,11 @@ def inherit_labels(
         near.update(w.lower() for w in _WORD.findall(text[spans[k][1] : spans[k][1] + 24])[:2])
         if out[k] and not {w.lower() for w in _WORD.findall(out[k])} <= near:
             continue
-        own = _paren_words(text, paren + 1, spans[k][0])
+        first = k
+        while first > 0 and spans[first - 1][0] > paren:
+            first -= 1
+        # The parenthesis' words before its first figure ("tương ứng với năm 2020 là 52,6%; 46,6%").
+        own = _paren_words(text, paren + 1, spans[first][0])
         out[k] = _clip(f"{out[owner]} {own}") if own else out[owner]
     for k in range(1, n):
         if k in owners:
@@ -548,4 +552,5 @@ def _paren_words(text: str, a: int, b: int) -> str:
     _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
     _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     phrase = " ".join(words).strip(" ,;:")
-    return "" if _weak(phrase) else phrase
+    # A period here is kept: "(năm 2020 là 92,66%)" is the owner's measure in 2020.
+    return "" if only_function_words(phrase) else phrase
