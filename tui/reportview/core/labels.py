@@ -148,36 +148,40 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
         head = chunk[: cut - 1]
         cut = _clause_start(head)
         chunk = head
-    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
-    while cut and chunk[cut - 1] == ",":
-        last = _trimmed_phrase(chunk[cut:].split())
-        if not 1 <= len(last.split()) <= 2 or _weak(last):
-            break
-        prev = _clause_start(chunk[: cut - 1])
-        segment = chunk[prev : cut - 1]
-        if (
-            _FIGURE_NUMBER.search(segment)
-            or _weak(_trimmed_phrase(segment.split()))
-            or len(segment.split()) > 8
-            or _has_verb(segment)
-        ):
-            break
-        cut = prev
-    phrase = chunk[cut:]
     borrowed = False
-    figures = list(_FIGURE_NUMBER.finditer(phrase))
+    figures = list(_FIGURE_NUMBER.finditer(chunk, cut))
     if figures:
-        # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure;
-        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first.
-        tail = phrase[figures[-1].end() :].split()
+        # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
+        tail = chunk[figures[-1].end() :].split()
         # ("so với quý trước" is a comparison, not a join.)
         joins = [
             i
             for i, w in enumerate(tail)
             if w.lower() in lx.LABEL_AFTER_STOPS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
         ]
-        phrase = " ".join(tail[joins[-1] + 1 :]) if joins else phrase[: figures[0].start()]
-    elif cut and chunk[cut - 1] == ",":
+        if joins:
+            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), False
+        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first.
+        chunk = chunk[: figures[0].start()]
+    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
+    last = _trimmed_phrase(chunk[cut:].split())
+    if 1 <= len(last.split()) <= 2 and not _weak(last):
+        while cut and chunk[cut - 1] == ",":
+            prev = _clause_start(chunk[: cut - 1])
+            segment = chunk[prev : cut - 1]
+            if (
+                _FIGURE_NUMBER.search(segment)
+                or _weak(_trimmed_phrase(segment.split()))
+                or len(segment.split()) > 8
+                or _has_verb(segment)
+            ):
+                break
+            cut = prev
+            # The list's head ("Giá trị sản xuất nông, lâm, thủy sản") ends the walk.
+            if len(segment.split()) > 2:
+                break
+    phrase = chunk[cut:]
+    if not figures and cut and chunk[cut - 1] == ",":
         prev = _clause_start(chunk[: cut - 1])
         segment = chunk[prev : cut - 1]
         if not _FIGURE_NUMBER.search(segment):
