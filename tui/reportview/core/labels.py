@@ -136,9 +136,10 @@ _UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…]|[.,](?=\s))", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
-def _phrase_before(text: str, start: int) -> tuple[str, bool]:
-    """The phrase before a figure that names it, and whether it was borrowed from the clause before
-    (the figure's own clause naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu")."""
+def _phrase_before(text: str, start: int) -> tuple[str, str]:
+    """The phrase before a figure that names it, and where it came from: "" (its own clause), "borrowed"
+    (the clause before, its own naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu"),
+    "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm")."""
     base = max(0, start - 160)
     base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
@@ -148,8 +149,8 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
         head = chunk[: cut - 1]
         cut = _clause_start(head)
         chunk = head
-    borrowed = False
-    figures = list(_FIGURE_NUMBER.finditer(chunk, cut))
+    borrowed = ""
+    figures = _figure_numbers(chunk, cut)
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
@@ -160,9 +161,11 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
             if w.lower() in lx.LABEL_AFTER_STOPS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
         ]
         if joins:
-            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), False
-        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first.
+            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), ""
+        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
+        # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
+        borrowed = "past-figure"
     # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
     last = _trimmed_phrase(chunk[cut:].split())
     if 1 <= len(last.split()) <= 2 and not _weak(last):
@@ -189,7 +192,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, bool]:
             own = _trimmed_phrase(phrase.split())
             if _weak(own) and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
-                phrase, borrowed = subject, True
+                phrase, borrowed = subject, "borrowed"
             elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end.
@@ -236,6 +239,21 @@ def _clause_start(chunk: str) -> int:
         elif depth == 0:
             return m.end()
     return cut
+
+
+def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
+    """The numbers of chunk[start:] that are figures: not dates, years or identifiers ("mức độ 3")."""
+    out = []
+    for m in _FIGURE_NUMBER.finditer(chunk, start):
+        before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
+        if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
+            continue
+        out.append(m)
+    return out
+
+
+# Words before a number that make it a name, not a figure ("mức độ 3", "lớp 10"); "số" is both.
+_IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
@@ -327,6 +345,12 @@ def _weak(label: str | None) -> bool:
     return only_function_words(label) or only_function_words(PERIOD_WORDS.sub(" ", label))
 
 
+def only_connectives(label: str) -> bool:
+    """Every word of `label` is a connective (or a period): no verb, no noun."""
+    words = [w.strip(",;:()\"“”").lower() for w in PERIOD_WORDS.sub(" ", label).split()]
+    return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
+
+
 def only_function_words(label: str) -> bool:
     """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
     words = [w.strip(',;:()"“”').lower() for w in label.split()]
@@ -350,13 +374,19 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     carries a sentence's subject to the figures that only continue it)."""
     before, borrowed = _phrase_before(text, start)
     after = _phrase_after(text, end)
-    if _weak(before):
+    counted = kind in ("count", "ratio")
+    if counted and borrowed == "past-figure":
+        before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
+    elif counted and before and not only_connectives(before):
+        pass  # "xử phạt 1.049 trường hợp" -> "trường hợp xử phạt": the action names what is counted
+    elif _weak(before):
         before = ""
         paren = text.rfind("(", max(0, start - 24), start)
         if paren >= 0 and _weak(text[paren + 1 : start].strip()):
-            # "VPB vẫn tăng mạnh nhất (6,4%)": a figure in brackets measures what stands before them.
+            # "VPB vẫn tăng mạnh nhất (6,4%)": a figure in brackets measures what stands before them
+            # (unless another figure stands there too: then it is that figure's parenthesis).
             before, borrowed = _phrase_before(text, paren)
-            before = "" if _weak(before) else before
+            before = "" if _weak(before) or borrowed == "past-figure" else before
     if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
         after = ""
     if borrowed and after and kind == "percent":
