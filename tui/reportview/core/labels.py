@@ -110,6 +110,7 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     return None
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 # "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)": the name, not its footnote.
 _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 
@@ -117,7 +118,7 @@ _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
-    label = " ".join(label.split()).strip(" ,;:-–(")
+    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(")
     label = _PAREN_TAIL.sub(r"(\1)", label)
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
@@ -318,6 +319,12 @@ def _phrase_after(text: str, end: int) -> str:
         # "trường hợp với tổng số tiền 1,8 tỷ đồng": what follows belongs to the next figure.
         if low in lx.LABEL_AFTER_STOPS and _figure_ahead(words, k + 1):
             break
+        ahead = [x.lower() for x in words[k : k + 3]]
+        if any(" ".join(ahead[:m]) in lx.LABEL_AFTER_ENDS for m in (1, 2, 3)):
+            break
+        # "180 camera và sử dụng flycam": "và" before a verb starts another clause.
+        if low in lx.LABEL_AFTER_STOPS and len(ahead) > 1 and _has_verb(" ".join(ahead[1:])):
+            break
         out.append(w)
     return " ".join(out[: lx.LABEL_MAX_WORDS])
 
@@ -347,7 +354,7 @@ def _weak(label: str | None) -> bool:
 
 def only_connectives(label: str) -> bool:
     """Every word of `label` is a connective (or a period): no verb, no noun."""
-    words = [w.strip(",;:()\"“”").lower() for w in PERIOD_WORDS.sub(" ", label).split()]
+    words = [w.strip(',;:()"“”').lower() for w in PERIOD_WORDS.sub(" ", label).split()]
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
@@ -496,6 +503,9 @@ def inherit_labels(
         # "Tổng sản phẩm trên địa bàn (GRDP) ..., vượt 0,9% kế hoạch": the subject's short name.
         short = _ACRONYM_END.search(out[k - 1])
         out[k] = short[1] if short else out[k - 1]
+    for k in range(1, n):
+        if out[k] and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
+            out[k] = _parallel(out[k - 1], out[k])
     for k in range(n):
         if out[k] is None:
             # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
@@ -503,6 +513,22 @@ def inherit_labels(
             after = _clip(_phrase_after(text, spans[k][1]))
             out[k] = after if not _weak(after) else _sentence_subject(text, spans[k][0])
     return out
+
+
+def _parallel(prev: str, own: str) -> str:
+    """A list item that repeats only the end of the item before it takes that item's head: "tỷ lệ cung
+    cấp dịch vụ công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%" -> "... trực tuyến mức độ 4"."""
+    p, o = prev.split(), own.split()
+    if len(o) > 4 or len(p) <= len(o):
+        return own
+    tail = p[len(p) - len(o) :]
+    same = 0
+    while same < len(o) and tail[same].lower() == o[same].lower():
+        same += 1
+    # The same words but for the last one or two ("mức độ 3" / "mức độ 4").
+    if same >= 2 and 1 <= len(o) - same <= 2:
+        return " ".join(p[: len(p) - len(o)] + o)
+    return own
 
 
 def _sentence_subject(text: str, start: int) -> str | None:

@@ -574,6 +574,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
+    sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
     """
 )
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
@@ -590,6 +591,14 @@ LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồ
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
     "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
+)
+# Words that always end the phrase after a figure: what follows is a circumstance or another item
+# ("30 nghìn suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm", "100% chỉ tiêu giao quân trong bối cảnh ...").
+LABEL_AFTER_ENDS: frozenset[str] = _phrases(
+    """
+    cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
+    đồng thời|while|because|despite|although
+    """
 )
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
