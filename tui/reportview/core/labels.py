@@ -110,6 +110,7 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 # "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)": the name, not its footnote.
 _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
@@ -349,7 +350,9 @@ def _weak(label: str | None) -> bool:
     period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
     if not label:
         return True
-    return only_function_words(label) or only_function_words(PERIOD_WORDS.sub(" ", label))
+    if only_function_words(label):
+        return True
+    return _DIGIT.search(label) is not None and only_function_words(PERIOD_WORDS.sub(" ", label))
 
 
 def only_connectives(label: str) -> bool:
@@ -358,6 +361,7 @@ def only_connectives(label: str) -> bool:
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
+@lru_cache(maxsize=8192)
 def only_function_words(label: str) -> bool:
     """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
     words = [w.strip(',;:()"“”').lower() for w in label.split()]

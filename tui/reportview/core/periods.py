@@ -24,7 +24,8 @@ _MONTHS = _alt(lx.PERIOD_MONTH_WORDS)
 _YEARS = _alt(lx.PERIOD_YEAR_WORDS)
 _COUNT = r"\d{1,2}|" + _alt(tuple(lx.PERIOD_SPELLED_MONTHS))
 _PERIOD = re.compile(
-    r"(?<![\w/])(?:"
+    # The lookahead skips, at a glance, every position where no period can start.
+    r"(?<![\w/])(?=[nNtTqQgGhHđĐsSbBcCmMfFiIdDyYkKQ\d])(?:"
     # a term: "nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025"
     rf"(?P<term>{_alt(lx.PERIOD_TERM_WORDS)})\s+(?P<t1>(?:19|20)\d\d)\s*[-–]\s*(?P<t2>(?:19|20)\d\d)(?!\d)"
     # the first (or last) n months: "6 tháng đầu năm 2021", "9 tháng năm 2023", "5 tháng đầu năm"
@@ -128,7 +129,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
     """Every period named in text[start:end], in text order (comparisons and price bases left out)."""
     out: list[Mention] = []
     end = len(text) if end is None else end
-    for m in _PERIOD.finditer(text, start, end):
+    for m in _matches(text, start, end):
         if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()):
             continue
         period = _read(m, year)
@@ -140,6 +141,50 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
         if m["term"] and not frame:
             continue
         out.append(Mention(m.start(), m.end(), period, frame))
+    return out
+
+
+# Every period names a year, a quarter, a count of months or a half: the full pattern runs only
+# around these anchors (trying it at every position of a long text is slow; a year pattern and
+# plain substring searches are not).
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+_ANCHOR_WORDS = (
+    *lx.PERIOD_QUARTER_WORDS,
+    *lx.PERIOD_MONTH_WORDS,
+    *(h.split()[0] for h in lx.PERIOD_HALF_WORDS),
+)
+_WORD_ANCHORS = tuple({form for w in _ANCHOR_WORDS for form in (w, w.capitalize(), w.upper())})
+_REACH = 32  # how far before its anchor a period can start ("niên khoá 2020-2021", "mười một tháng")
+
+
+def _anchors(text: str, start: int, end: int) -> list[int]:
+    found = [m.start() for m in _YEAR_ANCHOR.finditer(text, start, end)]
+    for word in _WORD_ANCHORS:
+        i = text.find(word, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1, end)
+    found.sort()
+    return found
+
+
+def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of the period pattern in text[start:end], found by searching near each anchor."""
+    out: list[re.Match[str]] = []
+    done = start
+    for a in _anchors(text, start, end):
+        if a < done:
+            continue
+        pos = max(done, a - _REACH)
+        while True:
+            m = _PERIOD.search(text, pos, min(end, a + 40))
+            if m is None or m.start() > a:
+                break
+            if m.end() > a:
+                out.append(m)
+                done = m.end()
+                break
+            pos = m.end()
     return out
 
 

@@ -34,10 +34,12 @@ _NON_KEY = re.compile(r"[^a-z0-9]+")
 _DROPPED = tuple(sorted(lx.PLACE_KEY_DROPPED, key=len, reverse=True))
 
 
+_FOLDED_DROPPED = tuple(fold(p) for p in _DROPPED)
+
+
 def _raw_key(name: str) -> str:
     folded = fold(" ".join(name.split()))
-    for prefix in _DROPPED:
-        p = fold(prefix)
+    for p in _FOLDED_DROPPED:
         if folded == p:
             return ""
         if folded.startswith(p) and not folded[len(p)].isalnum():
@@ -46,6 +48,7 @@ def _raw_key(name: str) -> str:
     return _NON_KEY.sub("-", folded).strip("-")
 
 
+@lru_cache(maxsize=4096)
 def place_key(name: str) -> str:
     """ "tỉnh Gia Lai" -> "gia-lai", "TP HCM" -> "ho-chi-minh", "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau":
     lowercase ASCII (accents folded, đ -> d), the kind word dropped, hyphens between words."""
@@ -115,12 +118,16 @@ def _province(code: int) -> Place:
 
 # --- the place a report and its figures are about ------------------------------------------------
 
+# Every case form of the kind words, so the pattern needs no IGNORECASE (much slower on long texts).
+_PREFIX_FORMS = {f for p in lx.PLACE_PREFIXES for f in (p, p.capitalize(), p.upper(), p.title())}
 _PREFIX_ALT = "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lx.PLACE_PREFIXES, key=len, reverse=True)
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PREFIX_FORMS, key=len, reverse=True)
 )
+_PREFIX_FIRST = re.escape("".join(sorted({f[0] for f in _PREFIX_FORMS})))
 # "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "thành phố Chí Linh", "huyện Xuyên Mộc", "tỉnh Bà Rịa - Vũng Tàu".
 _NAME = r"[A-ZĐ\u00c0-\u1ef9][^\W\d_]*(?:(?:\s+|\s*[-–]\s*)[A-ZĐ\u00c0-\u1ef9][^\W\d_]*){0,3}"
-_MENTION = re.compile(rf"(?<![\w.])(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})", re.IGNORECASE)
+# (The leading lookahead rejects most positions at a glance: every kind word starts with one of these.)
+_MENTION = re.compile(rf"(?=[{_PREFIX_FIRST}])(?<![\w.])(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
 
 
 def _upper_start(word: str) -> bool:
@@ -149,7 +156,11 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]
 
 
 def report_place(
-    text: str, title_span: tuple[int, int] | None, body: tuple[int, int], lead_chars: int = 600
+    text: str,
+    title_span: tuple[int, int] | None,
+    body: tuple[int, int],
+    lead_chars: int = 600,
+    body_chars: int = 6000,
 ) -> str | None:
     """The report's own place ("thành phố Bắc Ninh", "tỉnh Nghệ An"): the province, city or district
     its title and text name most, the title and lead counting more; bare province names count too."""
@@ -157,7 +168,8 @@ def report_place(
     shown: dict[str, str] = {}
     regions = [(title_span, 3)] if title_span else []
     regions.append(((body[0], min(body[1], body[0] + lead_chars)), 2))
-    regions.append(((body[0], body[1]), 1))
+    # The body's opening pages are enough to tell (and a corpus of long reports stays fast).
+    regions.append(((body[0], min(body[1], body[0] + body_chars)), 1))
     levels = {"tỉnh", "thành phố", "huyện", "thị xã", "quận"}
     for span, weight in regions:
         if span is None:
@@ -195,7 +207,8 @@ def _province_pattern() -> re.Pattern[str]:
     alt = "|".join(
         re.escape(n).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"(?:\s+|\s*[-–]\s*)") for n in names
     )
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+    first = re.escape("".join(sorted({n[0] for n in names})))
+    return re.compile(rf"(?=[{first}])(?<![\w])(?:{alt})(?![\w])")
 
 
 def _bare_provinces(text: str, start: int, end: int) -> list[tuple[str, str]]:
