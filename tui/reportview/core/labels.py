@@ -299,35 +299,41 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 
 
 def _phrase_after(text: str, end: int) -> str:
-    chunk = text[end : end + 200]
+    chunk = text[end : end + 160]
     m = _AFTER_BREAK.search(chunk)
     # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase.
     while m and m[0] == "," and _noun_follows(chunk, m.end()):
         m = _AFTER_BREAK.search(chunk, m.end())
     if m:
         chunk = chunk[: m.start()]
-    words = chunk.split()
+    words = chunk.split()[: lx.LABEL_MAX_WORDS + 6]
+    lows = [w.lower() for w in words]
     # Stop before a comparison or the next figure.
     out = []
     for k, w in enumerate(words):
         if w[:1].isdigit():
             break
-        low = w.lower()
+        low = lows[k]
         # "so với ...", "đạt 97,8%", "tăng 7%": the start of a comparison or of the next figure.
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if low in lx.LABEL_STOPS and (low in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
             break
-        # "trường hợp với tổng số tiền 1,8 tỷ đồng": what follows belongs to the next figure.
-        if low in lx.LABEL_AFTER_STOPS and _figure_ahead(words, k + 1):
-            break
-        ahead = [x.lower() for x in words[k : k + 3]]
-        if any(" ".join(ahead[:m]) in lx.LABEL_AFTER_ENDS for m in (1, 2, 3)):
-            break
+        # "trường hợp với tổng số tiền 1,8 tỷ đồng": what follows belongs to the next figure;
         # "180 camera và sử dụng flycam": "và" before a verb starts another clause.
-        if low in lx.LABEL_AFTER_STOPS and len(ahead) > 1 and _has_verb(" ".join(ahead[1:])):
+        if low in lx.LABEL_AFTER_STOPS and (
+            _figure_ahead(words, k + 1) or _has_verb(" ".join(lows[k + 1 : k + 3]))
+        ):
             break
+        if low in _AFTER_END_FIRST and any(
+            " ".join(lows[k : k + n]) in lx.LABEL_AFTER_ENDS for n in (1, 2, 3)
+        ):
+            break  # "... suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm": a circumstance or another item
         out.append(w)
     return " ".join(out[: lx.LABEL_MAX_WORDS])
+
+
+# The first words of the LABEL_AFTER_ENDS phrases (most words start none: skip the phrase lookups).
+_AFTER_END_FIRST = frozenset(p.split()[0] for p in lx.LABEL_AFTER_ENDS)
 
 
 def _noun_follows(chunk: str, pos: int) -> bool:

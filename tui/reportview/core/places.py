@@ -160,7 +160,7 @@ def report_place(
     title_span: tuple[int, int] | None,
     body: tuple[int, int],
     lead_chars: int = 600,
-    body_chars: int = 6000,
+    body_chars: int = 3000,
 ) -> str | None:
     """The report's own place ("thành phố Bắc Ninh", "tỉnh Nghệ An"): the province, city or district
     its title and text name most, the title and lead counting more; bare province names count too."""
@@ -168,7 +168,7 @@ def report_place(
     shown: dict[str, str] = {}
     regions = [(title_span, 3)] if title_span else []
     regions.append(((body[0], min(body[1], body[0] + lead_chars)), 2))
-    # The body's opening pages are enough to tell (and a corpus of long reports stays fast).
+    # The body's opening page is enough to tell (and a corpus of long reports stays fast).
     regions.append(((body[0], min(body[1], body[0] + body_chars)), 1))
     levels = {"tỉnh", "thành phố", "huyện", "thị xã", "quận"}
     for span, weight in regions:
