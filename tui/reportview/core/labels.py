@@ -367,6 +367,9 @@ def only_connectives(label: str) -> bool:
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
+_FUNCTION_PARTS = frozenset(w for p in (*lx.LABEL_VERBS, *lx.LABEL_CONNECTIVES) for w in p.split())
+
+
 @lru_cache(maxsize=8192)
 def only_function_words(label: str) -> bool:
     """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
@@ -374,6 +377,9 @@ def only_function_words(label: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return True
+    # Most labels hold a word no table phrase contains: no need to match phrases.
+    if not _FUNCTION_PARTS.issuperset(words):
+        return False
     k = 0
     while k < len(words):
         for n in (3, 2, 1):
