@@ -41,6 +41,12 @@ def test_place_key_and_the_2025_merger():
     assert province_2025("Bắc Kạn").name == "Thái Nguyên"
     assert province_2025("tỉnh Bình Định").name == "Gia Lai"
     assert lookup("Nghệ An")[0].level == "province"
+    # Districts (GSO codes) with their province; the kind said picks between a province and its city.
+    assert [(p.level, p.province_code) for p in lookup("huyện Xuyên Mộc")] == [("district", 77)]
+    assert lookup("thành phố Bắc Ninh")[0].level == "district"
+    assert lookup("tỉnh Bắc Ninh")[0].level == "province"
+    assert province_2025("thành phố Pleiku").name == "Gia Lai"
+    assert province_2025("thành phố Chí Linh").name == "Hải Phòng"
 
 
 def test_report_place_and_a_figure_about_another_place():

@@ -90,8 +90,21 @@ def _data() -> _Places:
 
 
 def lookup(name: str) -> tuple[Place, ...]:
-    """The provinces and districts (before July 2025) a name can mean: provinces first."""
-    return _data().by_key.get(place_key(name), ())
+    """The provinces and districts (before July 2025) a name can mean: those of the kind the name
+    says first ("thành phố Bắc Ninh": the city, then the province), else provinces first."""
+    found = _data().by_key.get(place_key(name), ())
+    kind = _kind_of(name)
+    if kind is None or len(found) < 2:
+        return found
+    return tuple(sorted(found, key=lambda p: p.kind != kind))
+
+
+def _kind_of(name: str) -> str | None:
+    low = " ".join(name.lower().split())
+    for prefix in sorted(lx.PLACE_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
+            return lx.PLACE_PREFIXES[prefix]
+    return None
 
 
 def provinces() -> tuple[Place, ...]:
