@@ -68,7 +68,7 @@ def test_labels_carry_the_subject_and_the_parenthesis_owner():
         "52,24%; công nghiệp - xây dựng chiếm 46,98% (tương ứng với năm 2020 là 52,6%; 46,6%). "
         "Giá trị sản xuất nông, lâm, thủy sản đạt 2.556 tỷ đồng.\n"
     )
-    assert figs["39.399,4 tỷ đồng"].label.endswith("sản phẩm trên địa bàn (GRDP)")
+    assert figs["39.399,4 tỷ đồng"].label == "Tổng sản phẩm trên địa bàn (GRDP)"
     assert figs["0,9%"].label == figs["7%"].label == "GRDP"
     assert (figs["0,9%"].base, figs["7%"].base) == ("kế hoạch", "so với năm 2020")
     assert figs["52,6%"].label == "tỷ trọng khu vực dịch vụ năm 2020"

@@ -141,7 +141,8 @@ _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 def _phrase_before(text: str, start: int) -> tuple[str, str]:
     """The phrase before a figure that names it, and where it came from: "" (its own clause), "borrowed"
     (the clause before, its own naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu"),
-    "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm")."""
+    "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm"),
+    "joined" (the words after a "với" that follows another figure: "46 điểm ... với sức chứa trên")."""
     base = max(0, start - 160)
     base = max(base, text.rfind("\n", base, start) + 1)
     chunk = text[base:start]
@@ -160,10 +161,10 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         joins = [
             i
             for i, w in enumerate(tail)
-            if w.lower() in lx.LABEL_AFTER_STOPS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
+            if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
         ]
         if joins:
-            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), ""
+            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), "joined"
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
@@ -197,8 +198,10 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
                 phrase, borrowed = subject, "borrowed"
             elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
                 phrase = f"{own} {subject}"
-    # The words nearest the figure name it: a long clause keeps its end.
-    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS :]), borrowed
+    # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
+    # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
+    phrase = _PAREN_TAIL.sub(r"(\1)", phrase)
+    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
 
 
 def _subject_of(segment: str, limit: int = 8) -> str:
@@ -259,8 +262,10 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
+# A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") is not.
 _FIGURE_NUMBER = re.compile(
-    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,]\d))(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?)\d+(?:[.,]\d+)*(?![\w/-])"
+    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
 )
 
 
@@ -396,6 +401,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
     carries a sentence's subject to the figures that only continue it)."""
     before, borrowed = _phrase_before(text, start)
+    if _starts_comparison(before):
+        before = ""  # "so với cùng kỳ giảm 12 vụ": the comparison is the base, not the label
     after = _phrase_after(text, end)
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
@@ -410,11 +417,16 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             # (unless another figure stands there too: then it is that figure's parenthesis).
             before, borrowed = _phrase_before(text, paren)
             before = "" if _weak(before) or borrowed == "past-figure" else before
-    if _weak(after) or (kind not in ("count", "ratio") and _starts_base(after)):
+    if counted:
+        # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
+        after = "" if not after or only_connectives(after) else after
+    elif _weak(after) or _starts_base(after):
         after = ""
     if borrowed and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
-    if (
+    if counted and before and borrowed == "joined":
+        label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
+    elif (
         kind in ("count", "ratio")
         and before
         and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " "))
@@ -433,12 +445,19 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
             label = f"{unit} {before}".strip()
+    elif kind == "measure" and after and len(before.split()) > 4:
+        label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
     elif before:
         label = before
     else:
         label = after
     label = _clip(label)
     return None if _weak(label) else label
+
+
+def _starts_comparison(phrase: str) -> bool:
+    low = phrase.lower()
+    return any(low == w or low.startswith(w + " ") for w in lx.BASE_STARTS)
 
 
 def _has_digit(phrase: str) -> bool:

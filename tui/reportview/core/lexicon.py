@@ -561,6 +561,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
+    trở lên|trở xuống|or more
     """
 )
 
@@ -575,6 +576,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
+    bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
     """
 )
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
@@ -587,6 +589,9 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
 # ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
+# chứa trên 7.200 người": the capacity).
+LABEL_JOINS: frozenset[str] = frozenset({"với", "with"})
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
