@@ -153,6 +153,11 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         cut = _clause_start(head)
         chunk = head
     borrowed = ""
+    opener = _CLAUSE_OPENER.search(chunk, cut)
+    while opener:
+        # "Exports reached $2.3 billion while imports fell 4.2%": a new clause starts after "while".
+        cut = opener.end()
+        opener = _CLAUSE_OPENER.search(chunk, cut)
     figures = _figure_numbers(chunk, cut)
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
@@ -224,6 +229,12 @@ def _has_verb(segment: str) -> bool:
     return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
 
 
+_CLAUSE_OPENER = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _clause_start(chunk: str) -> int:
     """Where the clause ending `chunk` starts: after its last break, a balanced "(...)" kept inside."""
     last = _UP_TO_LAST_BREAK.match(chunk)
@@ -262,9 +273,10 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
-# A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") is not.
+# A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") or a month ("9/2022") is not.
 _FIGURE_NUMBER = re.compile(
     r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
 )
 
@@ -401,9 +413,9 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
     carries a sentence's subject to the figures that only continue it)."""
     before, borrowed = _phrase_before(text, start)
-    if _starts_comparison(before):
-        before = ""  # "so với cùng kỳ giảm 12 vụ": the comparison is the base, not the label
-    after = _phrase_after(text, end)
+    if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
+        before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
+    after = _trimmed_phrase(_phrase_after(text, end).split())
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -445,6 +457,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
             label = f"{unit} {before}".strip()
+    elif after and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+        label = after  # "The province targets 7% growth": what the verb's object names
     elif kind == "measure" and after and len(before.split()) > 4:
         label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
     elif before:
@@ -546,7 +560,12 @@ def inherit_labels(
             # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
             # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
             after = _clip(_phrase_after(text, spans[k][1]))
-            out[k] = after if not _weak(after) else _sentence_subject(text, spans[k][0])
+            if not _weak(after):
+                out[k] = after
+            elif k and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
+                out[k] = out[k - 1]  # "CPI tháng 9 tăng 0,35%; bình quân 9 tháng tăng 2,9%": the same
+            else:
+                out[k] = _sentence_subject(text, spans[k][0])
     return out
 
 

@@ -552,6 +552,8 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
+    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    to usd|to $|cost of|of $
     """
 )
 
@@ -561,7 +563,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more
+    trở lên|trở xuống|or more|of
     """
 )
 
@@ -574,6 +576,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
     bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
@@ -591,7 +594,12 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
-LABEL_JOINS: frozenset[str] = frozenset({"với", "with"})
+LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
+# ("Exports reached $2.3 billion while imports fell 4.2%": imports).
+LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
+# Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
+LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
@@ -620,7 +628,14 @@ PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
 PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
 # English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
 PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
-PERIOD_HALF_WORDS_EN: dict[str, str] = {"first half of": "H1", "second half of": "H2"}
+PERIOD_HALF_WORDS_EN: dict[str, str] = {
+    "first half of": "H1",
+    "second half of": "H2",
+    "first quarter of": "Q1",
+    "second quarter of": "Q2",
+    "third quarter of": "Q3",
+    "fourth quarter of": "Q4",
+}
 # Halves named in words ("nửa đầu năm 2023"), and month counts spelled out ("Sáu tháng đầu năm").
 PERIOD_HALF_WORDS: dict[str, str] = {"nửa đầu năm": "H1", "nửa cuối năm": "H2", "nửa sau năm": "H2"}
 PERIOD_SPELLED_MONTHS: dict[str, int] = {

@@ -42,13 +42,13 @@ _PERIOD = re.compile(
     # English: "first half of 2021", "Q1 2021", "FY2021", "in 2021"
     rf"|(?P<half>{_alt(tuple(lx.PERIOD_HALF_WORDS_EN))})\s+(?P<hy>(?:19|20)\d\d)(?!\d)"
     r"|Q(?P<eq>[1-4])\s*(?P<eqy>(?:19|20)\d\d)(?!\d)"
-    rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/])"
+    rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/]|\s*[-–]\s*\d)"
     r")",
     re.IGNORECASE,
 )
 # A period named in a phrase, for stripping it (labels: "Đến tháng 3/2021" names no subject).
 PERIOD_WORDS = _PERIOD
-_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")\s*$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")(?:\s+the)?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
 _SCOPE_END = re.compile(r"[.!?;](?=\s)|\n")
