@@ -90,6 +90,12 @@ _BASE_EN = re.compile(
 )
 
 
+# "kế hoạch" + up to three words + "đề ra" / "giao" ("dự toán HĐND tỉnh giao"), no digit or break between.
+_BASE_TAIL = re.compile(
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:" + "|".join(re.escape(t) for t in lx.BASE_TAILS) + r")(?![\w])"
+)
+
+
 def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     """The comparison after a figure: "so với năm 2020", "so cùng kỳ", "kế hoạch", "dự toán"."""
     m = _BASE_SO.match(text, end) or (_BASE_EN.match(text, end) if lang == "en" else None)
@@ -99,13 +105,11 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     head = raw.lower()
     for word in lx.BASE_WORDS:
         if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
-            # As written ("Nghị quyết đề ra"), with the words that finish it.
+            # As written ("Nghị quyết đề ra", "dự toán trung ương giao"), with the words that finish it.
             n = len(word)
-            for tail in lx.BASE_TAILS:
-                stop = n + 1 + len(tail)
-                if head[n:].startswith(" " + tail) and not head[stop : stop + 1].isalnum():
-                    n = stop
-                    break
+            m = _BASE_TAIL.match(head, n)
+            if m:
+                n = m.end()
             return " ".join(raw[:n].split())
     return None
 

@@ -627,7 +627,9 @@ PERIOD_QUARTER_WORDS: tuple[str, ...] = ("quý",)
 PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
 PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
 # English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
-PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
+PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year", "by")
+# English terms: "in 2022-2025", "for 2021-2025".
+PERIOD_TERM_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "over")
 PERIOD_HALF_WORDS_EN: dict[str, str] = {
     "first half of": "H1",
     "second half of": "H2",

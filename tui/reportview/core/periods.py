@@ -42,6 +42,7 @@ _PERIOD = re.compile(
     # English: "first half of 2021", "Q1 2021", "FY2021", "in 2021"
     rf"|(?P<half>{_alt(tuple(lx.PERIOD_HALF_WORDS_EN))})\s+(?P<hy>(?:19|20)\d\d)(?!\d)"
     r"|Q(?P<eq>[1-4])\s*(?P<eqy>(?:19|20)\d\d)(?!\d)"
+    rf"|(?:{_alt(lx.PERIOD_TERM_WORDS_EN)})\s+(?P<e1>(?:19|20)\d\d)\s*[-–]\s*(?P<e2>(?:19|20)\d\d)(?!\d)"
     rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/]|\s*[-–]\s*\d)"
     r")",
     re.IGNORECASE,
@@ -107,6 +108,8 @@ def _read(m: re.Match[str], year: int | None) -> str | None:
         return f"{g['hy']}-{lx.PERIOD_HALF_WORDS_EN[' '.join(g['half'].lower().split())]}"
     if g["eq"]:
         return f"{g['eqy']}-Q{g['eq']}"
+    if g["e1"]:
+        return f"{g['e1']}-{g['e2']}" if g["e1"] < g["e2"] else None
     if g["ey"]:
         return g["ey"]
     return None
@@ -225,13 +228,30 @@ def figure_periods(text: str, spans: Sequence[tuple[int, int]], own: str | None)
     if not spans:
         return []
     year = _year_of(own)
-    found = mentions(text, max(0, spans[0][0] - 2000), spans[-1][0], year)
+    found = mentions(text, max(0, spans[0][0] - 2000), min(len(text), spans[-1][1] + _AFTER_REACH), year)
     starts = [m.start for m in found]
     out: list[str | None] = []
-    for s, _e in spans:
+    for s, e in spans:
         k = bisect.bisect_left(starts, s)
-        out.append(_period_at(text, s, found, k, own))
+        after = found[k] if k < len(found) else None
+        if after is not None and after.start >= e and _right_after(text, e, after.start):
+            out.append(after.period)  # "7% growth in 2022-2025", "10,000 new jobs by 2025"
+        else:
+            out.append(_period_at(text, s, found, k, own))
     return out
+
+
+_AFTER_REACH = 32  # how far after a figure its own period may stand
+_BETWEEN = re.compile(r"[^\W\d_]+")
+
+
+def _right_after(text: str, e: int, start: int) -> bool:
+    """A period named right after the figure, in its clause: at most three words between, none a digit
+    or a break ("7% growth in 2022-2025"; not "..., năm học 2020-2021")."""
+    gap = text[e:start]
+    if start - e > _AFTER_REACH or any(c in gap for c in ",;.:()\n") or any(c.isdigit() for c in gap):
+        return False
+    return len(_BETWEEN.findall(gap)) <= 3
 
 
 def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
