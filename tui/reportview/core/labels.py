@@ -116,6 +116,55 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 _DIGIT = re.compile(r"\d")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
+
+
+def fronted_bases(
+    text: str, spans: list[tuple[int, int]], bases: list[str | None], changes: list[str | None]
+) -> list[str | None]:
+    """Bases stated before the figure ("so với cùng kỳ giảm 12 vụ (10,9%), giảm 8 người chết", "beating
+    the plan by 0.9%"): the figure's own, and for the changes after it in the same sentence that
+    state none."""
+    out = list(bases)
+    carried: str | None = None
+    for k, (s, _e) in enumerate(spans):
+        if k and _SENTENCE_END.search(text, spans[k - 1][1], s):
+            carried = None
+        if out[k] is not None:
+            continue
+        own = _fronted_base(text, s)
+        if own:
+            out[k] = carried = own
+        elif carried and (changes[k] or _bare_paren(text[spans[k - 1][1] : s])):
+            out[k] = carried  # "giảm 12 vụ (10,9%)": the share of that change, against the same base
+    return out
+
+
+def _bare_paren(gap: str) -> bool:
+    """The gap between a figure and the next opens a parenthesis after its unit ("12 vụ (10,9%")."""
+    gap = gap.rstrip()
+    return gap.endswith("(") and len(gap.split()) <= 3 and not any(c.isdigit() for c in gap)
+
+
+def _fronted_base(text: str, s: int) -> str | None:
+    chunk = text[max(0, s - 80) : s]
+    clause = chunk[_clause_start(chunk) :].split()
+    if not clause:
+        return None
+    low = [w.lower() for w in clause]
+    if low[0] in lx.LABEL_COMPARISON_LEADS and len(low) > 1:
+        # "beating the plan by": what is beaten.
+        words = clause[1:]
+        _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+        return " ".join(words) or None
+    if low[0] not in lx.BASE_STARTS:
+        return None
+    # "so với cùng kỳ giảm": the comparison, up to the change word.
+    for i, w in enumerate(low[1:], 1):
+        if w in lx.CHANGES_BEFORE or w in lx.QUALIFIERS_BEFORE or w in lx.FILLERS:
+            return " ".join(clause[:i]) if i > 1 else None
+    return None
+
+
 # "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)": the name, not its footnote.
 _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 

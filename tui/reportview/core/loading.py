@@ -20,6 +20,7 @@ from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
 from reportview.core.figures import FigureRules, extract_figures, figure_rules
 from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
+from reportview.core.labels import fronted_bases
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
@@ -291,6 +292,9 @@ def parse_text(
     periods = figure_periods(norm, fig_spans, own_period)
     own_place = report_place(norm, outline.title_span, outline.body)
     places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
+    bases = fronted_bases(
+        norm, fig_spans, [f.base for _, f in raw_figures], [f.change for _, f in raw_figures]
+    )
     src, src_end = view.source, view.source_end
     spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
     ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
@@ -298,7 +302,7 @@ def parse_text(
     numbers = [s.number for s in outline.sections]
     figures: list[Figure] = []
     owners: list[int | None] = []  # the section index of each figure
-    for (shift, f), period, place in zip(raw_figures, periods, places, strict=True):
+    for (shift, f), period, place, base in zip(raw_figures, periods, places, bases, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -317,7 +321,7 @@ def parse_text(
                 total=f.total,
                 qualifier=f.qualifier,  # type: ignore[arg-type]
                 change=f.change,  # type: ignore[arg-type]
-                base=f.base,
+                base=base,
                 label=f.label,
                 section_index=idx,
                 section_number=numbers[idx] if idx is not None else None,
