@@ -658,6 +658,9 @@ _ACRONYM_END = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&-]{1,9})\)$")
 _PAREN_LEAD = re.compile(r"[^\W\d_]")
 
 
+_PAREN_REACH = 400  # how far a parenthesis is looked for around a figure (linear on a one-line corpus)
+
+
 def _paren_owners(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
     """{figure index: owner index} for figures in a parenthesis that has no subject of its own: the
     figure right before the parenthesis, or, for a list of m figures, the m figures before it in order."""
@@ -666,13 +669,13 @@ def _paren_owners(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
     k = 0
     while k < n:
         s = spans[k][0]
-        line = text.rfind("\n", 0, s) + 1
+        line = max(text.rfind("\n", max(0, s - _PAREN_REACH), s) + 1, s - _PAREN_REACH, 0)
         paren = text.rfind("(", max(line, spans[k - 1][1] if k else line), s)
         if paren < 0 or k == 0 or text.find(")", paren, s) >= 0:
             k += 1
             continue
-        close = text.find(")", s)
-        nl = text.find("\n", s)
+        close = text.find(")", s, s + _PAREN_REACH)
+        nl = text.find("\n", s, s + _PAREN_REACH)
         if close < 0 or (0 <= nl < close):
             k += 1
             continue

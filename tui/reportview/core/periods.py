@@ -58,6 +58,17 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:,(](?=\s)|\(|\n")
 _FRAME_WORDS = lx.PERIOD_FRAME_LEAD
 
 
+# How far back a paragraph is read: a frame ("Năm 2022, ...") reaches this far at most, so that a
+# text saved on one line (a whole corpus, a minified page) is read in linear time.
+PARAGRAPH_REACH = 3000
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts, looking back at most PARAGRAPH_REACH characters."""
+    lo = max(0, pos - PARAGRAPH_REACH)
+    return max(text.rfind("\n", lo, pos) + 1, lo)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A period named in the text: where, what, and whether it frames the rest of its paragraph."""
@@ -138,7 +149,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
         period = _read(m, year)
         if period is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = paragraph_start(text, m.start())
         frame = _frames(text, m.start(), m.end(), line_start)
         # A term inside a sentence names a body or a plan ("HĐND các cấp nhiệm kỳ 2021-2026"), not a time.
         if m["term"] and not frame:
@@ -255,7 +266,7 @@ def _right_after(text: str, e: int, start: int) -> bool:
 
 
 def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
-    line_start = text.rfind("\n", 0, s) + 1
+    line_start = paragraph_start(text, s)
     paren = _open_paren(text, line_start, s)
     # Inside a parenthesis its own words come first, semicolons and all ("(năm 2020 là 52,6%; 46,6%)").
     scope = paren if paren is not None else line_start
