@@ -115,6 +115,7 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+_PERIOD_HINTS = ("quý", "tháng", "nửa")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 
 
@@ -277,7 +278,7 @@ def _subject_of(segment: str, limit: int = 8) -> str:
 
 
 def _has_verb(segment: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(segment)]
+    words = [w.strip(',;:()"“”.').lower() for w in segment.split()]
     pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
     return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
 
@@ -428,7 +429,12 @@ def _weak(label: str | None) -> bool:
         return True
     if only_function_words(label):
         return True
-    return _DIGIT.search(label) is not None and only_function_words(PERIOD_WORDS.sub(" ", label))
+    return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
+
+
+def _names_period(label: str) -> bool:
+    """Whether a period can stand in the label at all (a cheap test before the period pattern)."""
+    return _DIGIT.search(label) is not None or any(w in label.lower() for w in _PERIOD_HINTS)
 
 
 def only_connectives(label: str) -> bool:

@@ -287,17 +287,20 @@ def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | N
 
 
 def _open_paren(text: str, start: int, s: int) -> int | None:
-    """Where the parenthesis holding `s` opened (within the line), or None."""
+    """Where the parenthesis holding `s` opened (within the paragraph), or None."""
     depth = 0
-    for i in range(s - 1, start - 1, -1):
-        ch = text[i]
-        if ch == ")":
+    pos = s
+    while True:
+        i = max(text.rfind("(", start, pos), text.rfind(")", start, pos))
+        if i < 0:
+            return None
+        if text[i] == ")":
             depth += 1
-        elif ch == "(":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
-    return None
+        pos = i
 
 
 def _visible(text: str, pos: int, s: int) -> bool:

@@ -179,25 +179,29 @@ def report_place(
     its title and text name most, the title and lead counting more; bare province names count too."""
     votes: Counter[str] = Counter()
     shown: dict[str, str] = {}
-    regions = [(title_span, 3)] if title_span else []
-    regions.append(((body[0], min(body[1], body[0] + lead_chars)), 2))
+    lead_end = body[0] + lead_chars
+    regions = [(title_span, False)] if title_span else []
     # The body's opening page is enough to tell (and a corpus of long reports stays fast).
-    regions.append(((body[0], min(body[1], body[0] + body_chars)), 1))
+    regions.append(((body[0], min(body[1], body[0] + body_chars)), True))
     levels = {"tỉnh", "thành phố", "huyện", "thị xã", "quận"}
-    for span, weight in regions:
+    for span, in_body in regions:
         if span is None:
             continue
-        for _s, _e, kind, name in _mentions(text, span[0], span[1]):
+
+        def weight(pos: int, in_body: bool = in_body) -> int:
+            return (2 if pos < lead_end else 1) if in_body else 3
+
+        for s, _e, kind, name in _mentions(text, span[0], span[1]):
             if kind not in levels:
                 continue
             key = place_key(name)
-            votes[key] += weight
-            label = f"{kind} {name}"
-            shown.setdefault(key, label)
+            w = weight(s)
+            votes[key] += w
+            shown.setdefault(key, f"{kind} {name}")
             # The same name as a province and as its capital city: the kind said most wins.
-            votes[f"{key}\t{kind}"] += weight
-        for key, label in _bare_provinces(text, span[0], span[1]):
-            votes[key] += weight
+            votes[f"{key}\t{kind}"] += w
+        for s, key, label in _bare_provinces(text, span[0], span[1]):
+            votes[key] += weight(s)
             shown.setdefault(key, label)
     if not votes:
         return None
@@ -224,13 +228,13 @@ def _province_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=[{first}])(?<![\w])(?:{alt})(?![\w])")
 
 
-def _bare_provinces(text: str, start: int, end: int) -> list[tuple[str, str]]:
+def _bare_provinces(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     out = []
     for m in _province_pattern().finditer(text, start, end):
         name = " ".join(m[0].split())
         place = lookup(name)
         kind = place[0].kind if place else "tỉnh"
-        out.append((place_key(name), f"{kind} {name}"))
+        out.append((m.start(), place_key(name), f"{kind} {name}"))
     return out
 
 
