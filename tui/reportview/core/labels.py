@@ -83,7 +83,8 @@ def change_before(text: str, start: int, lang: str = "vi", words: list[str] | No
 
 
 _BASE_SO = re.compile(
-    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;.()\n]{2,40}?)(?=\s*(?:[,;.()\n]|$|và\s|nhưng\s))", re.IGNORECASE
+    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|và\s|nhưng\s|trong\s+đó))",
+    re.IGNORECASE,
 )
 _BASE_EN = re.compile(
     r"\s*((?:compared\s+(?:with|to)|from|than)\s+[^,;.()\n]{2,30}?)(?=\s*[,;.()\n]|$)", re.IGNORECASE
@@ -115,6 +116,15 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+# "(theo giá so sánh 2010)", "tính theo giá hiện hành năm 2023": how it is measured, not what.
+_QUALIFIER_TAIL = re.compile(
+    r"\s*(?:\((?:"
+    + "|".join(lx.LABEL_FOOTNOTES)
+    + r")\b[^()]*\)|\b(?:"
+    + "|".join(lx.LABEL_FOOTNOTES)
+    + r")\b.*$)",
+    re.IGNORECASE,
+)
 _PERIOD_HINTS = ("quý", "tháng", "nửa")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 
@@ -175,6 +185,7 @@ def _clip(label: str) -> str:
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
     label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(")
     label = _PAREN_TAIL.sub(r"(\1)", label)
+    label = _QUALIFIER_TAIL.sub("", label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
     words = label.split()
@@ -186,9 +197,11 @@ def _clip(label: str) -> str:
     return " ".join(words).strip(" ,;:-–(")
 
 
-_BREAKS = re.compile(r"[;:\n!?()…]|[.,](?=\s)")
+# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name.)
+_ABBREV = r"(?<!TP)(?<!Tp)(?<!tp)(?<!TX)(?<!Tx)(?<!\bP)(?<!\bQ)"
+_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s)")
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…]|[.,](?=\s))", re.DOTALL)
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s))", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
@@ -230,12 +243,15 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         borrowed = "past-figure"
     # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
     last = _trimmed_phrase(chunk[cut:].split())
-    if 1 <= len(last.split()) <= 2 and not _weak(last):
+    if not _weak(last) and not _has_verb(last):
         while cut and chunk[cut - 1] == ",":
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
+            # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
+            short = len(last.split()) <= 2 or len(segment.split()) <= 2
             if (
-                _FIGURE_NUMBER.search(segment)
+                not short
+                or _FIGURE_NUMBER.search(segment)
                 or _weak(_trimmed_phrase(segment.split()))
                 or len(segment.split()) > 8
                 or _has_verb(segment)
@@ -245,6 +261,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             # The list's head ("Giá trị sản xuất nông, lâm, thủy sản") ends the walk.
             if len(segment.split()) > 2:
                 break
+            last = segment
     phrase = chunk[cut:]
     if not figures and cut and chunk[cut - 1] == ",":
         prev = _clause_start(chunk[: cut - 1])
@@ -259,7 +276,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
-    phrase = _PAREN_TAIL.sub(r"(\1)", phrase)
+    phrase = _QUALIFIER_TAIL.sub("", _PAREN_TAIL.sub(r"(\1)", phrase))
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
 
 
@@ -425,7 +442,7 @@ def _figure_ahead(words: list[str], k: int, reach: int = 5) -> bool:
 def _weak(label: str | None) -> bool:
     """A label that names nothing: empty, only verbs and connectives ("như vậy", "hoàn thành"), or a
     period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
-    if not label:
+    if not label or not any(c.isalpha() for c in label):
         return True
     if only_function_words(label):
         return True

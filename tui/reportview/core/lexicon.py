@@ -553,7 +553,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
-    to usd|to $|cost of|of $
+    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
     """
 )
 
@@ -580,6 +580,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
     bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
+    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
     """
 )
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
@@ -612,6 +613,15 @@ LABEL_AFTER_ENDS: frozenset[str] = _phrases(
     cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
     đồng thời|while|because|despite|although
     """
+)
+# Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
+# a label ends before them.
+LABEL_FOOTNOTES: tuple[str, ...] = (
+    "theo giá",
+    "tính theo giá",
+    "giá so sánh",
+    "giá hiện hành",
+    "theo giá ss",
 )
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
