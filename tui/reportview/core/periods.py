@@ -77,6 +77,8 @@ class Mention:
     end: int
     period: str
     frame: bool
+    # The last months of a year ("3 tháng cuối năm"): what a report plans, ahead of its own period.
+    ahead: bool = False
 
 
 def _months(n: int, year: int, last: bool) -> str:
@@ -154,7 +156,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
         # A term inside a sentence names a body or a plan ("HĐND các cấp nhiệm kỳ 2021-2026"), not a time.
         if m["term"] and not frame:
             continue
-        out.append(Mention(m.start(), m.end(), period, frame))
+        out.append(Mention(m.start(), m.end(), period, frame, bool(m["last"])))
     return out
 
 
@@ -225,7 +227,8 @@ def report_period(
     if year is None:
         named = [m for a, b in spans for m in mentions(text, a, b)]
         year = _year_of(named[0].period) if named else None
-    found = [m for a, b in spans for m in mentions(text, a, b, year)]
+    # "3 tháng cuối năm 2023" in a lead is the plan for the rest of the year, not the report's period.
+    found = [m for a, b in spans for m in mentions(text, a, b, year) if not m.ahead]
     if found:
         in_title = [m for m in found if title_span and m.start < title_span[1]]
         framed = [m for m in found if m.frame]
