@@ -274,7 +274,7 @@ def bench_throughput(quick: bool, results: dict, lines: list[str]) -> None:
     from reportview.core.decoding import nfc_view
     from reportview.core.figures import _tokens_after, _tokens_before
     from reportview.core.folding import fold_with_map
-    from reportview.core.furniture import classify_lines, compile_rules
+    from reportview.core.furniture import classify_lines
     from reportview.core.lines import split_lines
     from reportview.core.loading import discover, parse_text, read_text
     from reportview.core.numbers import NUMBER_TOKEN
@@ -301,7 +301,7 @@ def bench_throughput(quick: bool, results: dict, lines: list[str]) -> None:
     def floor_all() -> None:
         # This design with every decision taken out: clean and section, fold, and read the
         # tokens around each number (what the figure rules look at), nothing else.
-        rules = compile_rules(config.furniture_lines, config.tail_markers)
+        rules = config.parse_rules.furniture
         for text in texts:
             norm = nfc_view(text).text
             lines_ = split_lines(norm)

@@ -226,7 +226,8 @@ def test_other_schema_version_is_rebuilt(cache_home: Path, folder: Path, parses:
 def test_fingerprint_change_invalidates(cache_home: Path, folder: Path, parses: list[str]) -> None:
     config = default_config()
     load_corpus([folder], config)
-    other = dataclasses.replace(config, units={**config.units, "thùng": "count"})
+    units = tuple(sorted({**config.units, "thùng": "count"}.items()))
+    other = dataclasses.replace(config, parse=dataclasses.replace(config.parse, units=units))
     assert other.parsing_fingerprint() != config.parsing_fingerprint()
     parses.clear()
     reports = load_corpus([folder], other).reports

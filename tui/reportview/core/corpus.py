@@ -23,9 +23,9 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportview.config import Config
 from reportview.core.loading import InputError, Skipped, discover, load_report, read_file_bytes, read_text
 from reportview.core.model import Report
+from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 from reportview.core.terms import IndexTerms, index_terms
 
 # Below this many files to parse, parsing stays in this process.
@@ -86,7 +86,7 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def _parse_file(
-    path: Path, config: Config, want_blob: bool, display: str | None = None, want_terms: bool = False
+    path: Path, rules: ParseRules, want_blob: bool, display: str | None = None, want_terms: bool = False
 ) -> Parsed:
     """load_report(path), and what the cache needs to trust it later.
 
@@ -102,7 +102,7 @@ def _parse_file(
     stored_text = path.suffix.lower() in STORE_TEXT_SUFFIXES
     before = _stat(path)
     crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
-    report = load_report(path, config, display_path=display)
+    report = load_report(path, rules, display_path=display)
     terms = index_terms(report) if want_blob or want_terms else None
     wanted = terms if want_terms else None  # cached either way; sent back only when asked for
     if not want_blob or _stat(path) != before:
@@ -112,30 +112,30 @@ def _parse_file(
     return Parsed(report, *before, crc, encode_report(report, stored_text, terms), wanted)
 
 
-_worker_config: Config | None = None
+_worker_rules: ParseRules | None = None
 
 
-def _init_worker(config: Config) -> None:
-    global _worker_config
-    _worker_config = config
+def _init_worker(rules: ParseRules) -> None:
+    global _worker_rules
+    _worker_rules = rules
 
 
 def _parse_chunk(
     items: list[tuple[int, str, str]], want_blob: bool, want_terms: bool = False
 ) -> list[tuple[int, Parsed | str]]:
     """Parse files in a worker: (index, Parsed) or (index, reason skipped)."""
-    assert _worker_config is not None
+    assert _worker_rules is not None
     out: list[tuple[int, Parsed | str]] = []
     for index, path, display in items:
         try:
-            out.append((index, _parse_file(Path(path), _worker_config, want_blob, display, want_terms)))
+            out.append((index, _parse_file(Path(path), _worker_rules, want_blob, display, want_terms)))
         except InputError as exc:
             out.append((index, str(exc)))
     return out
 
 
-def worker_count(config: Config) -> int:
-    return config.workers or os.cpu_count() or 1
+def worker_count(load: LoadSettings | Setup) -> int:
+    return load_settings_of(load).workers or os.cpu_count() or 1
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -168,18 +168,18 @@ def _chunks(misses: list[int], workers: int) -> list[list[int]]:
 # --- the load ---------------------------------------------------------------------------------
 
 
-def _open_cache(config: Config, use_cache: bool):  # -> ParseCache | None
-    if not (use_cache and config.cache):
+def _open_cache(rules: ParseRules, load: LoadSettings, use_cache: bool):  # -> ParseCache | None
+    if not (use_cache and load.cache):
         return None
     from reportview.core.store import ParseCache
 
-    cache = ParseCache.open_default(config)
+    cache = ParseCache.open_default(rules)
     return cache if cache.usable else None
 
 
 def iter_corpus(
     paths: Sequence[str | os.PathLike[str]],
-    config: Config,
+    setup: Setup,
     use_cache: bool = True,
     cancel: threading.Event | None = None,
     keep_frozen: bool = False,
@@ -194,16 +194,17 @@ def iter_corpus(
     there afterwards, for a caller that keeps the corpus for good (the app): handing millions
     of objects back makes the next full collection stop every thread for seconds.
     """
-    files, skipped = discover(paths, config.extensions)
+    rules, load = rules_of(setup), load_settings_of(setup)
+    files, skipped = discover(paths, load.extensions)
     total = len(files)
     for s in skipped:
         yield Progress(0, total, skipped=s)
     if not files:
         return
-    cache = _open_cache(config, use_cache)
+    cache = _open_cache(rules, load, use_cache)
     frozen = False
     try:
-        with closing(_load(files, total, config, cache, cancel, with_terms)) as steps:
+        with closing(_load(files, total, rules, load, cache, cancel, with_terms)) as steps:
             for n, step in enumerate(steps, 1):
                 yield step
                 if total >= GC_FREEZE_MIN and n % GC_FREEZE_EVERY == 0:
@@ -227,7 +228,8 @@ def iter_corpus(
 def _load(
     files: list[Path],
     total: int,
-    config: Config,
+    rules: ParseRules,
+    load: LoadSettings,
     cache,
     cancel: threading.Event | None,
     with_terms: bool = False,
@@ -269,7 +271,7 @@ def _load(
 
     def parse_here(i: int) -> Progress:
         try:
-            return step(i, _parse_file(files[i], config, want_blob, want_terms=with_terms))
+            return step(i, _parse_file(files[i], rules, want_blob, want_terms=with_terms))
         except InputError as exc:
             return step(i, str(exc))
 
@@ -300,10 +302,10 @@ def _load(
                 yield serve_hit(i) if i in hits else parse_here(i)
             return
 
-        workers = min(worker_count(config), max(1, len(misses) // 16))
+        workers = min(worker_count(load), max(1, len(misses) // 16))
         chunks = _chunks(misses, workers)
         pool = ProcessPoolExecutor(
-            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)
+            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(rules,)
         )
         max_inflight = workers * 4
         next_chunk = 0
@@ -381,12 +383,12 @@ def _load(
 
 
 def load_corpus(
-    paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True, with_terms: bool = False
+    paths: Sequence[str | os.PathLike[str]], setup: Setup, use_cache: bool = True, with_terms: bool = False
 ) -> LoadResult:
     """Every report under PATHs in discovery order, with the files skipped and why (and, with
     `with_terms`, each report's search index terms)."""
     result = LoadResult()
-    for step in iter_corpus(paths, config, use_cache, with_terms=with_terms):
+    for step in iter_corpus(paths, setup, use_cache, with_terms=with_terms):
         if step.report is not None:
             result.reports.append(step.report)
             if with_terms:

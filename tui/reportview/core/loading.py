@@ -15,15 +15,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportview.config import Config, default_config
 from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
-from reportview.core.figures import FigureRules, extract_figures, figure_rules
+from reportview.core.figures import FigureRules, extract_figures
 from reportview.core.formats import MissingExtraError, extract_text
-from reportview.core.furniture import classify_lines, compile_rules
+from reportview.core.furniture import classify_lines
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline, fallback_title
+from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -226,13 +226,12 @@ def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
 
 
 def load_report(
-    path: str | os.PathLike[str], config: Config | None = None, display_path: str | None = None
+    path: str | os.PathLike[str], rules: ParseRules | Setup | None = None, display_path: str | None = None
 ) -> Report:
     """Read and parse one file; raise InputError when it is not a readable report."""
-    config = config or default_config()
     text, encoding, warnings = read_text(Path(path))
     try:
-        return parse_text(text, display_path or str(path), config, encoding=encoding, warnings=warnings)
+        return parse_text(text, display_path or str(path), rules, encoding=encoding, warnings=warnings)
     except RecursionError:
         raise InputError("too deeply nested to parse") from None
     except Exception as exc:
@@ -246,22 +245,24 @@ def load_report(
 def parse_text(
     text: str,
     path: str = "<text>",
-    config: Config | None = None,
+    rules: ParseRules | Setup | None = None,
     *,
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
 ) -> Report:
-    """Parse decoded text into a Report; offsets refer to `text` itself."""
-    config = config or default_config()
+    """Parse decoded text into a Report; offsets refer to `text` itself.
+
+    `rules`: compiled ParseRules (or a Setup holding them, such as the app's Config); the
+    built-in tables alone when None."""
+    parse_rules = rules_of(rules)
     view = nfc_view(text)
     norm = view.text
     lines = split_lines(norm)
-    rules = compile_rules(config.furniture_lines, config.tail_markers)
-    marks = classify_lines(lines, rules)
+    marks = classify_lines(lines, parse_rules.furniture)
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
     line_spans = [(ln.start, ln.end) for ln in lines]
-    fig_rules = figure_rules(config)
+    fig_rules = parse_rules.figures
     big = _is_big(norm, line_spans)
     # Decided once for the document, stored on the Report, read by display and exports.
     convention = fig_rules.convention
@@ -480,15 +481,16 @@ def figure_ranges(owners: list[int | None], n_sections: int) -> list[tuple[int, 
 
 
 def load_paths(
-    paths: Iterable[str | os.PathLike[str]], config: Config | None = None
+    paths: Iterable[str | os.PathLike[str]], setup: Setup | None = None
 ) -> tuple[list[Report], list[Skipped]]:
     """Every report under PATHs, in order, with the files skipped and why."""
-    config = config or default_config()
-    files, skipped = discover(paths, config.extensions)
+    load: LoadSettings = load_settings_of(setup)
+    rules = rules_of(setup)
+    files, skipped = discover(paths, load.extensions)
     reports = []
     for f in files:
         try:
-            reports.append(load_report(f, config))
+            reports.append(load_report(f, rules))
         except InputError as exc:
             skipped.append(Skipped(str(f), str(exc)))
     return reports, skipped

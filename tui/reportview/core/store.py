@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportview import __version__
-from reportview.config import Config
 from reportview.core.model import Figure, Report, Section, Span, TableRef
+from reportview.core.rules import ParseRules, Setup, rules_of
 from reportview.core.terms import IndexTerms, UnitTerms
 
 log = logging.getLogger("reportview.cache")
@@ -394,8 +394,9 @@ class ParseCache:
         self._open()
 
     @classmethod
-    def open_default(cls, config: Config) -> ParseCache:
-        return cls(default_cache_path(), config.parsing_fingerprint())
+    def open_default(cls, rules: ParseRules | Setup | None = None) -> ParseCache:
+        """The cache in the user cache folder, for parses made with `rules`."""
+        return cls(default_cache_path(), rules_of(rules).fingerprint)
 
     # -- opening, validation and rebuilding
 
