@@ -23,6 +23,7 @@ from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline, fallback_title
+from reportview.core.periods import figure_periods, report_period
 from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
@@ -272,17 +273,21 @@ def parse_text(
         convention = detect_convention(norm, sample)
     language = detect_language(norm, outline.body)
 
-    raw_figures = _figures_in_pieces(
-        norm,
-        outline.body,
-        [(s, e) for s, e, _ in furniture_nfc],
-        fig_rules,
-        outline.title_span,
-        line_spans,
-        big,
-        convention,
-        language,
+    raw_figures = list(
+        _figures_in_pieces(
+            norm,
+            outline.body,
+            [(s, e) for s, e, _ in furniture_nfc],
+            fig_rules,
+            outline.title_span,
+            line_spans,
+            big,
+            convention,
+            language,
+        )
     )
+    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
     src, src_end = view.source, view.source_end
     spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
     ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
@@ -290,7 +295,7 @@ def parse_text(
     numbers = [s.number for s in outline.sections]
     figures: list[Figure] = []
     owners: list[int | None] = []  # the section index of each figure
-    for shift, f in raw_figures:
+    for (shift, f), period in zip(raw_figures, periods, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -314,7 +319,7 @@ def parse_text(
                 section_index=idx,
                 section_number=numbers[idx] if idx is not None else None,
                 upper=f.upper,
-                period=f.period,
+                period=f.period or period,
                 place=f.place,
                 table=f.table,
             )
@@ -351,6 +356,7 @@ def parse_text(
         convention=convention,
         language=language,
         caption=caption,
+        period=own_period,
     )
 
 
