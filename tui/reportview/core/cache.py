@@ -2,9 +2,9 @@
 
 The rules of trust live here. An entry is fresh when the file's size and mtime, the parse
 fingerprint and the program version match its key columns (decided for every file from one
-query, stat only); a fresh entry is then checked against the file itself before use: the CRC-32
-of its decoded text for plain-text files (re-reading and decoding them is cheaper than storing
-them), or of its bytes for HTML/PDF/DOCX, whose text the blob stores (extraction is the cost).
+query, stat only); a fresh entry is then checked against the CRC-32 of the file's bytes before
+use. Plain-text files are read and decoded again (cheaper than storing their text); the blob
+stores the text of HTML/PDF/DOCX, where extraction is the cost.
 A file that changes while it is parsed is not cached. The cache file's format is checked on
 open: one from another version is rebuilt with a one-line notice, one SQLite cannot read is
 rebuilt with a warning, and every failure during use degrades to a miss.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportview import __version__
 from reportview.core.codec import SIGNATURE, CacheCorrupt, decode_entry, encode_report
-from reportview.core.files import InputError, read_file_bytes, read_text
+from reportview.core.files import InputError, decode_text, read_file_bytes
 from reportview.core.model import Report
 from reportview.core.rules import ParseRules, Setup, rules_of
 from reportview.core.store import SCHEMA_VERSION, _create
@@ -36,6 +36,8 @@ CACHE_FILE = "parse-cache.sqlite"
 CACHE_FORMAT = f"{SCHEMA_VERSION}/{SIGNATURE}"
 # Fresh parses are written in transactions of this many.
 WRITE_BATCH = 256
+# Planned hits' blobs are read this many at a time (one query each, not one per report).
+FETCH_BATCH = 128
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
 STORE_TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".pdf", ".docx"})
@@ -43,11 +45,6 @@ STORE_TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".pdf", ".docx"})
 
 def stores_text(path: Path) -> bool:
     return path.suffix.lower() in STORE_TEXT_SUFFIXES
-
-
-def text_crc(text: str) -> int:
-    """The CRC-32 a plain-text file's entry is checked against: that of its decoded text."""
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def file_stamp(path: Path) -> tuple[int, int]:
@@ -76,14 +73,12 @@ class FileProbe:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.stamp = file_stamp(path)
-        # For stored-text formats the entry is checked against the bytes the parse read.
-        self.crc = zlib.crc32(read_file_bytes(path)) if stores_text(path) else None
+        self.crc = zlib.crc32(read_file_bytes(path))
 
     def seal(self, report: Report, terms: IndexTerms | None) -> Record | None:
         if file_stamp(self.path) != self.stamp:
             return None
-        crc = self.crc if self.crc is not None else text_crc(report.text)
-        return Record(*self.stamp, crc, encode_report(report, self.crc is not None, terms))
+        return Record(*self.stamp, self.crc, encode_report(report, stores_text(self.path), terms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +141,10 @@ class ParseCache:
         self._broken_why = ""
         self._conn: sqlite3.Connection | None = None
         self._pending: list[NewEntry] = []
+        # Blobs read ahead for the planned hits (see blob), by row id.
+        self._plan_ids: list[int] = []
+        self._planned: dict[int, int] = {}
+        self._fetched: dict[int, tuple] = {}
         self._open()
 
     @classmethod
@@ -262,13 +261,21 @@ class ParseCache:
         if not self.usable:
             raise CacheCorrupt("cache unusable")
         assert self._conn is not None
-        try:
-            row = self._conn.execute(
-                "SELECT CAST(blob AS BLOB), blob_crc, crc32 FROM reports WHERE id = ?", (entry.id,)
-            ).fetchone()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
-            raise CacheCorrupt(str(exc)) from None
+        if entry.id not in self._fetched:
+            # The planned hits are read in order: fetch this one and the next few in one query.
+            at = self._planned.get(entry.id)
+            ids = [entry.id] if at is None else self._plan_ids[at : at + FETCH_BATCH]
+            try:
+                rows = self._conn.execute(
+                    "SELECT id, CAST(blob AS BLOB), blob_crc, crc32 FROM reports"
+                    f" WHERE id IN ({','.join('?' * len(ids))})",
+                    ids,
+                ).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)
+                raise CacheCorrupt(str(exc)) from None
+            self._fetched.update((r[0], r[1:]) for r in rows)
+        row = self._fetched.pop(entry.id, None)
         if row is None or not isinstance(row[0], bytes):
             raise CacheCorrupt("entry vanished")
         blob, blob_crc, crc = row
@@ -288,6 +295,8 @@ class ParseCache:
             entry = entries.get(cache_key(f))
             if entry is not None and self.is_fresh(entry, *file_stamp(f)):
                 fresh[i] = entry
+        self._plan_ids = [e.id for e in fresh.values()]
+        self._planned = {e: n for n, e in enumerate(self._plan_ids)}
         return fresh
 
     def lookup(
@@ -297,15 +306,16 @@ class ParseCache:
         itself; None when the entry or the file fails a check (the caller parses it again)."""
         try:
             blob, crc = self.blob(entry)
+            data = read_file_bytes(path)
+            if crc != zlib.crc32(data):
+                return None  # changed without a new mtime
             if stores_text(path):
-                text = None
-                if crc != zlib.crc32(read_file_bytes(path)):
-                    return None
-            else:
-                text = read_text(path)[0]
-                if crc != text_crc(text):
-                    return None  # changed without a new mtime
-            return decode_entry(blob, str(path), text, with_terms)
+                return decode_entry(blob, str(path), None, with_terms)
+
+            def text_of(encoding: str, warnings: tuple[str, ...]) -> str:
+                return decode_text(path, data, (encoding, warnings))[0]
+
+            return decode_entry(blob, str(path), text_of, with_terms)
         except (CacheCorrupt, InputError):
             return None
 

@@ -15,6 +15,7 @@ import marshal
 import sys
 import typing
 import zlib
+from collections.abc import Callable
 
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.terms import IndexTerms, UnitTerms
@@ -122,9 +123,15 @@ def decode_report(blob: bytes, path: str, text: str | None) -> Report:
 
 
 def decode_entry(
-    blob: bytes, path: str, text: str | None, with_terms: bool = True
+    blob: bytes,
+    path: str,
+    text: str | Callable[[str, tuple[str, ...]], str] | None,
+    with_terms: bool = True,
 ) -> tuple[Report, IndexTerms | None]:
-    """The Report and (when `with_terms` and stored) index terms of `encode_report`'s blob."""
+    """The Report and (when `with_terms` and stored) index terms of `encode_report`'s blob.
+
+    `text`: the re-read text, or a function of the report's (encoding, warnings) giving it, or
+    None when the blob stores it."""
     try:
         signature, facts, secs, figs, furn, stored, terms_part = marshal.loads(blob)
     except (EOFError, ValueError, TypeError) as exc:
@@ -132,7 +139,10 @@ def decode_entry(
     if signature != SIGNATURE:
         raise CacheCorrupt("entry from another format version")
     try:
-        if text is None:
+        values = dict(zip(REPORT_FIELDS, facts, strict=True))
+        if callable(text):
+            text = text(values["encoding"], values["warnings"])
+        elif text is None:
             if stored is None:
                 raise CacheCorrupt("entry has no text")
             text = zlib.decompress(stored).decode("utf-8", "surrogatepass")
@@ -153,7 +163,7 @@ def decode_entry(
             sections=sections,
             figures=figures,
             furniture=furniture,
-            **dict(zip(REPORT_FIELDS, facts, strict=True)),
+            **values,
         )
         terms = _read_terms(terms_part) if with_terms and terms_part is not None else None
     except (zlib.error, ValueError, TypeError, IndexError) as exc:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportview.core.decoding import BinaryInputError, decode_bytes
+from reportview.core.decoding import BinaryInputError, decode_again, decode_bytes
 from reportview.core.formats import MissingExtraError, extract_text
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
@@ -191,7 +191,16 @@ def is_empty_reason(reason: str) -> bool:
 
 def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Decoded text, encoding name and warnings for any supported format."""
-    data = read_file_bytes(path)
+    return decode_text(path, read_file_bytes(path))
+
+
+def decode_text(
+    path: Path, data: bytes, known: tuple[str, tuple[str, ...]] | None = None
+) -> tuple[str, str, tuple[str, ...]]:
+    """The text of a file's bytes (`path` names the format): decoded text, encoding, warnings.
+
+    `known`: the (encoding, warnings) these same bytes were decoded with before (a cached parse
+    checked against their CRC), which spares detecting the encoding again."""
     try:
         extracted = extract_text(path, data)
     except (MissingExtraError, BinaryInputError) as exc:
@@ -206,6 +215,8 @@ def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
         return extracted
     if not data:
         raise EmptyInputError(EMPTY_REASON)
+    if known is not None:
+        return decode_again(data, *known), *known
     try:
         decoded = decode_bytes(data)
     except BinaryInputError as exc:
