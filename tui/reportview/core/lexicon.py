@@ -626,6 +626,41 @@ LABEL_FOOTNOTES: tuple[str, ...] = (
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
 
+# --- page furniture (cleaning) --------------------------------------------------------------------
+# Python regular expressions matched case-insensitively against a whole line (spaces trimmed);
+# config.yaml's furniture.lines / furniture.tail_markers are added to these.
+
+# A line that matches one of these is furniture wherever it stands.
+FURNITURE_LINES: tuple[str, ...] = (
+    r"(số )?lượt xem\s*:?\s*\d[\d.,]*",  # "Số lượt xem 936"
+    r"(đang online|trực tuyến|đã truy cập|tất cả|lượt truy cập|hôm nay|hôm qua|tuần này|tháng này)\s*:?\s*\d[\d.,]*",
+    r"\d[\d.,]*\s+người (đang online|đang trực tuyến|đã bình chọn)",  # "147 người đã bình chọn"
+    r"(\w+-icon\s*)+",  # "zalo-icon", "viber-icon"
+    r"loading the player\.*",
+    r"đánh giá của bạn về .{0,80}",  # vote widget header
+    r"logo\b.{0,80}",  # "Logo báo điện tử ..."
+    r"\d{1,3}\s*%",  # a lone "100%" zoom widget
+    r"(video|audio|ảnh|in bài|chia sẻ|share|print|bình luận|lượt thích|thích|theo dõi)",
+    r"(cỡ chữ|font size)\s*:?.{0,20}",
+    r"(bản in|gửi email|gửi bài viết|lưu bài viết|trở về|quay lại|lên đầu trang|về đầu trang)",
+)
+
+# A line that matches one of these starts the trailing block of related links, comments and
+# counters; that line and everything after it is furniture.
+TAIL_MARKERS: tuple[str, ...] = (
+    r"tin mới( nhất| hơn)?",
+    r"tin (liên quan|cùng chuyên mục|khác|đã đưa|mới cập nhật|nổi bật|xem nhiều|đọc nhiều)",
+    r"(các )?(tin|bài)( viết)? (khác|liên quan)",
+    r"bài viết liên quan",
+    r"xem thêm\s*:?",
+    r"có thể bạn quan tâm",
+    r"ý kiến bình luận",
+    r"(ý kiến|bình luận) của bạn",
+    r"thống kê truy cập",
+    r"related (news|articles|stories)",
+    r"read more",
+)
+
 # --- periods (core/periods.py): the time a figure refers to ---------------------------------------
 # Words that open a term of years ("nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025", "năm học 2020-2021").
 PERIOD_TERM_WORDS: tuple[str, ...] = ("nhiệm kỳ", "giai đoạn", "năm học", "thời kỳ", "niên khóa", "niên khoá")
