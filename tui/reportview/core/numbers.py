@@ -6,6 +6,9 @@ import re
 from typing import Literal
 
 Convention = Literal["vi", "en"]
+# The language a document is written in: a separate fact from its number convention (a Vietnamese
+# article may write "3,400 gian hàng" the English way).
+Language = Literal["vi", "en"]
 
 # A number as written: digits with '.' or ',' between groups. Boundaries are checked by callers.
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -46,6 +49,12 @@ def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convent
             votes[which] += 1
     if votes["vi"] != votes["en"]:
         return "vi" if votes["vi"] > votes["en"] else "en"
+    return detect_language(text, span)
+
+
+def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
+    """The language of a document, from the start of its body: Vietnamese letters or English words."""
+    start, end = span or (0, len(text))
     sample = text[start : min(end, start + 1500)]
     vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))
