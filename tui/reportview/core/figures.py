@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
 from reportview.core.changes import change_after, qualifier_and_change
 from reportview.core.labels import base_after, inherit_labels, label_for, words_before
-from reportview.core.model import Figure
+from reportview.core.model import TableRef
 from reportview.core.numbers import (
     NUMBER_TOKEN,
     Convention,
@@ -52,6 +52,28 @@ class Entry:
     cls: str  # magnitude | currency | percent | measure | count
     canonical: str
     factor: float = 1.0
+
+
+# Not frozen: the reader's working record of one figure, completed as it is read (sign, label);
+# the loader maps each to the frozen model.Figure exactly once (source offsets, text, section).
+@dataclass(slots=True)
+class RawFigure:
+    """A figure as read from the analysed (NFC) text: offsets into that text, no section yet."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str
+    total: float | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    base: str | None = None
+    label: str | None = None
+    upper: float | None = None
+    period: str | None = None
+    place: str | None = None
+    table: TableRef | None = None
 
 
 @dataclass(frozen=True)
@@ -237,15 +259,22 @@ def extract_figures(
     furniture: Sequence[tuple[int, int]] = (),
     rules: FigureRules | None = None,
     title_span: tuple[int, int] | None = None,
-) -> list[Figure]:
-    """Every figure of `text` inside the title and body, outside furniture, in text order."""
+    *,
+    convention: Convention | None = None,
+    language: Language | None = None,
+) -> list[RawFigure]:
+    """Every figure of `text` inside the title and body, outside furniture, in text order.
+
+    `convention` and `language` are the document's, decided once by the parse (loading); read
+    from `text` when not given."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
-    convention: Convention = (
-        detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
-    )
-    ctx = _Context(text, rules, convention, detect_language(text, body))
-    out: list[Figure] = []
+    if convention is None:
+        convention = detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    if language is None:
+        language = detect_language(text, body)
+    ctx = _Context(text, rules, convention, language)  # type: ignore[arg-type]
+    out: list[RawFigure] = []
     for rs, re_ in regions:
         skip_to = rs
         for m in NUMBER_TOKEN.finditer(text, rs, re_):
@@ -261,7 +290,9 @@ def extract_figures(
     labels = inherit_labels(
         text, [f.label for f in out], [(f.start, f.end) for f in out], [f.base for f in out]
     )
-    return [f if f.label == label else replace(f, label=label) for f, label in zip(out, labels, strict=True)]
+    for f, label in zip(out, labels, strict=True):
+        f.label = label  # the label is decided here, once
+    return out
 
 
 # --- the number being read -------------------------------------------------------------------------
@@ -493,7 +524,7 @@ def _measured_after(ctx: _Context, e: int) -> bool:
 # --- reading one number -------------------------------------------------------------------------------
 
 
-def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None, int]:
+def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | None, int]:
     """The figure a number starts, if any, and where reading resumes."""
     fig, consumed = _read_number(ctx, s, e, region_end, None, ranged=True)
     return _signed(ctx.text, fig), consumed
@@ -501,7 +532,7 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None
 
 def _read_number(
     ctx: _Context, s: int, e: int, region_end: int, currency: str | None, *, ranged: bool
-) -> tuple[Figure | None, int]:
+) -> tuple[RawFigure | None, int]:
     text = ctx.text
     # "$.42": a decimal point with no whole part, after a currency sign.
     if s > 1 and text[s - 1] == "." and text[s - 2] in _CURRENCY_SIGNS:
@@ -526,7 +557,7 @@ def _read_number(
     return _read_tail(ctx, num, region_end, currency, ranged)
 
 
-def _signed(text: str, fig: Figure | None) -> Figure | None:
+def _signed(text: str, fig: RawFigure | None) -> RawFigure | None:
     """A sign written before a figure ("(-8,2%)", "+5%") is part of it: value and change follow it."""
     if fig is None or fig.start == 0:
         return fig
@@ -539,17 +570,15 @@ def _signed(text: str, fig: Figure | None) -> Figure | None:
     if text[max(0, fig.start - 12) : fig.start - 1].rstrip()[-1:].isdigit():
         return fig
     negative = sign != "+"
-    return replace(
-        fig,
-        start=fig.start - 1,
-        text=text[fig.start - 1 : fig.end],
-        value=-fig.value if negative else fig.value,
-        upper=(-fig.upper if negative else fig.upper) if fig.upper is not None else None,
-        change=fig.change or ("down" if negative else "up"),
-    )
+    fig.start -= 1
+    if negative:
+        fig.value = -fig.value
+        fig.upper = -fig.upper if fig.upper is not None else None
+    fig.change = fig.change or ("down" if negative else "up")
+    return fig
 
 
-def _read_slash(ctx: _Context, num: _Num) -> tuple[Figure | None, int]:
+def _read_slash(ctx: _Context, num: _Num) -> tuple[RawFigure | None, int]:
     text, s, e, value = ctx.text, num.s, num.e, num.value
     m = NUMBER_TOKEN.match(text, e + 1)
     assert m is not None
@@ -701,7 +730,7 @@ class _Reading:
 
 def _read_tail(
     ctx: _Context, num: _Num, region_end: int, currency: str | None, ranged: bool
-) -> tuple[Figure | None, int]:
+) -> tuple[RawFigure | None, int]:
     text, s, e = ctx.text, num.s, num.e
     toks = _past_emphasis(_tokens_after(text, e))
     glued = bool(toks) and toks[0].space == "" and toks[0].is_word
@@ -1033,7 +1062,7 @@ def _range_word_at(toks: Sequence[Tok], i: int, bare: bool) -> bool:
 
 def _high_end(
     ctx: _Context, tok: Tok, region_end: int, currency: str | None
-) -> tuple[Figure, float, int] | None:
+) -> tuple[RawFigure, float, int] | None:
     """The high end of a range read as a figure of its own: (figure, its number's value, consumed)."""
     raw = parse_number(tok.text, ctx.convention)
     if not raw:
@@ -1093,7 +1122,7 @@ def _figure(
     total: float | None = None,
     upper: float | None = None,
     words: list[str] | None = None,
-) -> Figure:
+) -> RawFigure:
     text = ctx.text
     words = words_before(text, s) if words is None else words  # qualifier and change both read them
     base = base_after(text, consumed, ctx.language)
@@ -1103,9 +1132,6 @@ def _figure(
         after = change_after(text, consumed)
         if after is not None:
             change, base = after[0], base or after[1]
-    label = label_for(text, s, consumed, kind, unit, ctx.convention)
-    # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.
-    return Figure(
-        s, end, text[s:end], value, kind, unit, total, qualifier, change, base, label,  # type: ignore[arg-type]
-        upper=upper,
-    )  # fmt: skip
+    label = label_for(text, s, consumed, kind, unit, ctx.language)
+    # Offsets are the analysed (NFC) text's; the loader maps them to the source.
+    return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label, upper)
