@@ -368,9 +368,21 @@ def _time_of_day(ctx: _Context, n: _Num) -> int | None:
         m = _CLOCK.match(text, e)
         return m.end() if m else e
     if nxt in ("h", "g", "H") and not text[e + 1 : e + 2].isalpha():
+        # "14g30", "lúc 7g", "5g sáng" are hours; "30g cồn", "700g/chùm" are grams.
+        if nxt == "g" and not text[e + 1 : e + 2].isdigit() and not _hour_words_around(ctx, n):
+            return None
         m = _HOUR.match(text, e)
         return m.end() if m else e
     return None
+
+
+def _hour_words_around(ctx: _Context, n: _Num) -> bool:
+    """A clock word before ("lúc 7g") or a part of the day after ("5g sáng"): "g" is an hour."""
+    before = n.before(ctx.text)
+    if before and before[-1].low in lx.CLOCK_WORDS_BEFORE:
+        return True
+    after = _tokens_after(ctx.text, n.e + 1, 1)
+    return bool(after) and after[0].low in lx.DAY_PARTS
 
 
 def _list_number(ctx: _Context, n: _Num) -> int | None:
@@ -430,7 +442,8 @@ SHAPE_VETOES: tuple[Veto, ...] = (
     Veto("a model number after a dash",
          ("Máy i7-10700 chạy nhanh.", "Mẫu A52-2021 mới."), _model_number),
     Veto("a time of day",
-         ("Lúc 10:39 sáng nay.", "Họp lúc 14h30 chiều.", "Từ 0h ngày mai."), _time_of_day),
+         ("Lúc 10:39 sáng nay.", "Họp lúc 14h30 chiều.", "Từ 0h ngày mai.", "Họp lúc 7g sáng."),
+         _time_of_day),
     Veto("a list or heading number",
          ("Mở đầu\n1. Quán triệt nghị quyết\n", "Mở đầu\n2) Tăng cường kiểm tra\n"), _list_number),
 )  # fmt: skip
@@ -464,7 +477,7 @@ def _sentence_initial(text: str, tok: Tok, before: Sequence[Tok]) -> bool:
     if idx <= 0:
         return True
     prev = before[idx - 1]
-    return prev.text in ".!?:;(\"“'‘–-•*…" or prev.text == "\n"
+    return prev.text in ".!?:;(\"“'‘–-•·*…" or prev.text == "\n"
 
 
 def _is_identifier_context(before: list[Tok], value: float, token: str) -> bool:
@@ -931,12 +944,12 @@ def _noun_at(
         return None
     if len(first.text) < 2 and not first.text.isupper():
         return None
+    if ctx.language == "en":
+        return _english_noun(ctx, toks, i)
     # A capitalised word not in the tables is a name ("75 Hàng Mã", "số 65 - 67 Phú Lợi"),
     # unless it is an acronym ("HTX", "HLV").
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
-    if ctx.language == "en":
-        return _english_noun(ctx, toks, i)
     if first.low in lx.CLASSIFIERS:
         return _written(ctx.text, toks, i, 1), 1, None
     n = 1
@@ -955,19 +968,29 @@ def _noun_at(
 
 
 def _english_noun(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int, Entry | None] | None:
-    """An English count's noun by grammar: a determiner-free noun phrase of up to three words whose
-    head is the first plural ("2,310 library patrons", "48 new permits", "1,250 new companies")."""
-    for k in range(i, min(i + 3, len(toks))):
+    """An English count's noun by grammar: a determiner-free noun phrase of up to four words whose
+    head is the first plural ("2,310 library patrons", "48 new permits", "139 Zoning Inspections",
+    "6 new residents' parking zones"); a capitalised phrase is one only when all of it is (a
+    title-case list entry), else it is a name ("75 Main Street")."""
+    title_case = toks[i].text[0].isupper()
+    k = i
+    while k < min(i + 5, len(toks)):
         tok = toks[k]
         if not tok.is_word or tok.low in lx.NOT_NOUNS or (k > i and (not tok.space or tok.space == "\n")):
             return None
-        if k > i and tok.text[0].isupper() and not tok.text.isupper():
+        if tok.text[0].isupper() != title_case and not tok.text.isupper():
             return None
+        # "residents' parking zones": a plural possessive is a determiner, the head follows.
+        mark = toks[k + 1] if k + 2 < len(toks) else None
+        if mark is not None and mark.text in "'’" and not mark.space and toks[k + 2].is_word:
+            k += 2
+            continue
         hit = ctx.phrase(toks, k)
         if hit is not None and hit[0].cls == "count":
             return _written(ctx.text, toks, k, hit[1]), k - i + hit[1], hit[0]
         if _plural(tok.low):
             return _written(ctx.text, toks, k, 1), k - i + 1, None
+        k += 1
     return None
 
 
@@ -1082,12 +1105,22 @@ def _range_from(
     low = 0.0
     if high is not None:
         fig, raw, consumed = high
-        low = amount.value if amount.magnitude else amount.value * (fig.value / raw)
+        low = amount.value if amount.magnitude else _shortened_low(num, raw) * (fig.value / raw)
     if high is None or low >= fig.value:
         if currency is not None:
             return _Reading("money", currency, amount.value, amount.i, amount.end, amount.end)
         return _read_count(ctx, num, toks, amount, False)
     return _Reading(fig.kind, fig.unit, low, amount.i + 2, fig.end, consumed, upper=fig.value, whole=True)
+
+
+def _shortened_low(num: _Num, high: float) -> float:
+    """ "250-280.000 đồng", "5-10.000 người": a low end written without the high end's thousands."""
+    low = num.value
+    if not num.token.isdigit() or low <= 0:
+        return low
+    while low * 1000 <= high:
+        low *= 1000
+    return low if low * 10 >= high else num.value
 
 
 def _add_high_end(ctx: _Context, r: _Reading, region_end: int, currency: str | None) -> None:

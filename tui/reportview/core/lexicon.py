@@ -265,6 +265,8 @@ MEASURE_UNITS: dict[str, str] = {
     "chỉ": "chỉ",
     "lượng": "lượng",
     "điểm phần trăm": "điểm phần trăm",
+    "mill": "mills",
+    "mills": "mills",
     "percentage points": "percentage points",
     "percentage point": "percentage points",
     "basis points": "basis points",
@@ -289,7 +291,8 @@ MEASURE_UNITS: dict[str, str] = {
 
 # Time words that end a rate ("/năm", "/ngày") and that make a counted thing a measure.
 TIME_UNITS: frozenset[str] = frozenset(
-    "giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week month year".split()
+    """giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week weeks month months year
+    years minutes seconds""".split()
 )
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
@@ -431,7 +434,7 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     phân khu|block|top|covid|cov|sars|vòng|bảng|trận|mã|mã số|ký hiệu|hotline|fax|tel|phone|no|version
     phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
-    phase|round|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
+    phase|round|quarter|item|annex|appendix|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
@@ -443,6 +446,8 @@ AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm 
 # Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
 DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
 CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
+# Words before "7g" that make the "g" an hour (giờ), not grams.
+CLOCK_WORDS_BEFORE: frozenset[str] = frozenset("lúc vào hồi".split())
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
 DOCUMENT_TYPES: tuple[str, ...] = (
@@ -576,6 +581,8 @@ CHANGES_BEFORE: dict[str, str] = {
     "grew": "up",
     "increased": "up",
     "increase of": "up",
+    "increases of": "up",
+    "reduction of": "down",
     "up": "up",
     "giảm": "down",
     "fell": "down",
