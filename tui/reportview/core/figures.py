@@ -49,7 +49,7 @@ _CURRENCY_SIGNS = "$€£¥₫"
 class Entry:
     """What a lexicon phrase is: its class and canonical form."""
 
-    cls: str  # magnitude | currency | percent | measure | count
+    cls: str  # magnitude | currency | percent | measure | count | verb
     canonical: str
     factor: float = 1.0
 
@@ -108,6 +108,8 @@ def _rules(
         phrases[_key(word)] = Entry("currency", code, factor)
     for word in lx.PERCENT_WORDS:
         phrases[_key(word)] = Entry("percent", "%")
+    for phrase in lx.VERB_PHRASES:
+        phrases[_key(phrase)] = Entry("verb", phrase)
     for word, factor in (*lx.MAGNITUDES.items(), *magnitudes):
         phrases[_key(word)] = Entry("magnitude", word, float(factor))
     glued = frozenset(_key(u) for u in lx.GLUED_UNITS)
@@ -175,19 +177,24 @@ def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
     return [_tok(m, m[1]) for m in list(_TOKEN.finditer(text, start, pos))[-limit:]]
 
 
-_COUNTRY_CODE = {w: code for code, words in lx.DOLLAR_COUNTRY_WORDS.items() for w in words}
+# A country's name counts three votes, a spelling hint one.
+_COUNTRY_VOTES = {
+    **{w: (code, 1) for code, words in lx.DOLLAR_SPELLING_HINTS.items() for w in words},
+    **{w: (code, 3) for code, words in lx.DOLLAR_COUNTRY_WORDS.items() for w in words},
+}
 _COUNTRY_WORD = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(_COUNTRY_CODE, key=len, reverse=True)) + r")(?!\w)",
+    r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(_COUNTRY_VOTES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
 
 
 def dollar_currency(text: str) -> str:
-    """The currency "$" means in this document: the dollar of the country it names most (USD if none)."""
+    """The currency "$" means in this document: the dollar of the country its words point to most
+    (named countries, states and spellings; USD when nothing points anywhere)."""
     votes: dict[str, int] = {}
     for m in _COUNTRY_WORD.finditer(text):
-        code = _COUNTRY_CODE[m[1].lower()]
-        votes[code] = votes.get(code, 0) + 1
+        code, weight = _COUNTRY_VOTES[m[1].lower()]
+        votes[code] = votes.get(code, 0) + weight
     if not votes:
         return "USD"
     return max(sorted(votes), key=lambda c: (votes[c], c == "USD"))
@@ -397,18 +404,36 @@ def _list_number(ctx: _Context, n: _Num) -> int | None:
 
 
 _RANGE_OF_YEARS = re.compile(r"\s?[-–]\s?(\d+)")
+_YEAR_MONTH = re.compile(r"-\d{1,2}(?:-\d{1,2})?(?!\d)")
 
 
 def _year(ctx: _Context, n: _Num) -> int | None:
     if 1900 <= n.value <= 2100 and len(n.token) == 4 and n.token.isdigit() and not n.slash:
         m = _RANGE_OF_YEARS.match(ctx.text, n.e)
-        return m.end() if m and len(m[1]) == 4 else n.e
+        if m and len(m[1]) == 4:
+            return m.end()
+        # "2021-12", "2021-12-31", "2019-20": a month, a date or a year written short.
+        ym = _YEAR_MONTH.match(ctx.text, n.e)
+        return ym.end() if ym else n.e
     return None
 
 
 def _identifier_before(ctx: _Context, n: _Num) -> int | None:
     # "ở mức 6,5 triệu đồng", "nhóm 2 tấn": a unit after the number outweighs a naming word before.
-    if n.slash or not _is_identifier_context(n.before(ctx.text), n.value, n.token):
+    if n.slash:
+        return None
+    before = n.before(ctx.text)
+    # "Trung ương 5 và 6", "lớp 10 và 11": the next number joined to an identifier names one too
+    # (but "mức độ 3 và 23 dịch vụ công" counts: a count is no neighbour of a level).
+    joined = (
+        len(before) >= 3
+        and before[-1].low in lx.COORDINATORS
+        and before[-2].is_number
+        and 0 < n.value - float(before[-2].text.replace(",", ".")) <= 3
+        and _is_identifier_context(before[:-2], n.value, before[-2].text)
+        and not _counted_after(ctx, n.e)
+    )
+    if not joined and not _is_identifier_context(before, n.value, n.token):
         return None
     return None if _measured_after(ctx, n.e) else n.e
 
@@ -449,10 +474,11 @@ SHAPE_VETOES: tuple[Veto, ...] = (
 )  # fmt: skip
 # Vetoes on the value and the words before it.
 CONTEXT_VETOES: tuple[Veto, ...] = (
-    Veto("a year or a range of years",
-         ("Trong năm 2021 vẫn vậy.", "Giai đoạn 2021-2026 tới.", "Từ 2015 - 2020 cũng vậy."), _year),
+    Veto("a year, a range of years or a year's month",
+         ("Trong năm 2021 vẫn vậy.", "Giai đoạn 2021-2026 tới.", "Từ 2015 - 2020 vậy.", "Tin 2021-12 cũ."),
+         _year),
     Veto("named by the word before: a document, road, class, rank or date part",
-         ("Theo Kế hoạch số 18 của tỉnh.", "Tuyến quốc lộ 38 mở rộng.", "Học sinh lớp 10 đi học.",
+         ("Theo Kế hoạch số 18 của tỉnh.", "Tuyến quốc lộ 38 mở rộng.", "Học sinh lớp 10 và 11 đi học.",
           "Nghị quyết 84 ban hành.", "Vào ngày 15 hằng tháng.", "Kỳ họp lần thứ 11 bế mạc."),
          _identifier_before),
     Veto("glued to letters after: a document code",
@@ -521,6 +547,13 @@ def _after_capitalised_name(text: str, before: list[Tok]) -> bool:
 def _is_name_word(word: str) -> bool:
     """Capitalised or mixed-case ("Hà", "TW", "iPhone", "iOS")."""
     return word[0].isupper() or any(c.isupper() for c in word[1:])
+
+
+def _counted_after(ctx: _Context, e: int) -> bool:
+    """A counted noun from the tables right after the number ("23 dịch vụ công")."""
+    toks = _tokens_after(ctx.text, e, 3)
+    hit = ctx.phrase(toks, 0) if toks else None
+    return hit is not None and hit[0].cls == "count"
 
 
 def _measured_after(ctx: _Context, e: int) -> bool:
@@ -604,7 +637,10 @@ def _read_slash(ctx: _Context, num: _Num) -> tuple[RawFigure | None, int]:
         return None, end
     before = num.before(text)
     prev = before[-1].low if before and before[-1].is_word else ""
-    if prev in lx.DATE_CONTEXT_WORDS or 1900 <= second <= 2100 or text[end : end + 1].isalpha():
+    # "đứng thứ 37/63 tỉnh": a rank out of a total is no figure.
+    if prev in lx.DATE_CONTEXT_WORDS or prev in lx.RANK_WORDS or 1900 <= second <= 2100:
+        return None, end
+    if text[end : end + 1].isalpha():
         return None, end
     toks = _tokens_after(text, end)
     if toks and toks[0].space and value <= second:
@@ -746,6 +782,10 @@ def _read_tail(
 ) -> tuple[RawFigure | None, int]:
     text, s, e = ctx.text, num.s, num.e
     toks = _past_emphasis(_tokens_after(text, e))
+    # "59,000+ potholes": a plus glued after the number means "at least".
+    plus = bool(toks) and toks[0].text == "+" and not toks[0].space and len(toks) > 1 and toks[1].space != ""
+    if plus:
+        toks = toks[1:]
     glued = bool(toks) and toks[0].space == "" and toks[0].is_word
     start = s
     prefix = _prefix_currency(text, s)
@@ -783,6 +823,9 @@ def _read_tail(
         ctx, start, reading.fig_end, reading.value, reading.kind, reading.unit, reading.consumed,
         total=reading.total, upper=reading.upper, words=words,
     )  # fmt: skip
+    if plus:
+        fig.qualifier = "at_least"
+        fig.end = max(fig.end, e + 1)
     return fig, max(reading.consumed, e)
 
 
@@ -835,6 +878,9 @@ def _read_measure(
         return end
     # "9 tháng năm 2022", "6 tháng đầu năm": a calendar period, not a duration.
     if unit in lx.PERIOD_UNITS and _period_follows(toks, i):
+        return end
+    # "20 tháng 11": a day of a month, a date.
+    if unit in lx.MONTH_UNITS and i < len(toks) and toks[i].is_number and toks[i].space:
         return end
     return _Reading("measure", unit, amount.value, i, end, end)
 
@@ -937,7 +983,7 @@ def _noun_at(
     if hit is not None and hit[0].cls == "count":
         entry, n = hit
         return _written(ctx.text, toks, i, n), n, entry
-    if strict:
+    if strict or (hit is not None and hit[0].cls == "verb"):
         return None
     first = toks[i]
     if first.low in lx.NOT_NOUNS or first.low in lx.NOT_NOUN_VERBS:
@@ -984,6 +1030,11 @@ def _english_noun(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int,
         mark = toks[k + 1] if k + 2 < len(toks) else None
         if mark is not None and mark.text in "'’" and not mark.space and toks[k + 2].is_word:
             k += 2
+            continue
+        # "garden organics waste bins", "sports facilities": a plural-form word modifying the head.
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if tok.low in lx.ENGLISH_PLURAL_MODIFIERS and nxt is not None and nxt.is_word and nxt.space == " ":
+            k += 1
             continue
         hit = ctx.phrase(toks, k)
         if hit is not None and hit[0].cls == "count":

@@ -140,6 +140,15 @@ DOLLAR_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "HKD": ("hong kong",),
     "USD": ("united states", "u.s.", "usa", "america", "american", "county", "state of"),
 }  # fmt: skip
+# Weaker signs, counted once each where no country is named enough: British spellings in a text
+# priced in "$" point to Australia (the commonest such council reports), US spellings to the US.
+DOLLAR_SPELLING_HINTS: dict[str, tuple[str, ...]] = {
+    "AUD": ("centre", "centres", "organisation", "organisations", "neighbour", "neighbours", "programme",
+            "colour", "recognised", "prioritise", "licence", "kerb", "footpath", "footpaths", "councillor",
+            "councillors", "bushland"),
+    "USD": ("center", "centers", "organization", "organizations", "neighbor", "neighbors", "color",
+            "recognized", "prioritize", "license", "sidewalk", "sidewalks", "councilmember"),
+}  # fmt: skip
 
 # Currency signs written before a number ("$2.3 million", "US$ 40", "A$5m").
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -353,11 +362,20 @@ RANGE_WORDS_AFTER_UNIT: frozenset[str] = frozenset({"-", "–", "đến", "tới
 # "9 tháng năm 2022", "3 tháng cuối năm".
 PERIOD_AFTER: tuple[str, ...] = ("đầu năm", "cuối năm", "năm")
 PERIOD_UNITS: frozenset[str] = frozenset({"tháng", "quý"})
+# "20 tháng 11": a unit that, followed by a number, names a month of a date, not a duration.
+MONTH_UNITS: frozenset[str] = frozenset({"tháng"})
+# Words joining two numbers of one kind ("Trung ương 5 và 6", "lớp 10, 11").
+COORDINATORS: frozenset[str] = frozenset({"và", ",", "hoặc", "and", "or", "&"})
+# Words before "a/b" that make it a rank out of a total ("đứng thứ 37/63 tỉnh").
+RANK_WORDS: frozenset[str] = frozenset({"thứ", "hạng", "ranked", "rank"})
 
 # Verbs that can follow a number but never name what is counted ("vàng 99,99 bán ra").
 NOT_NOUN_VERBS: frozenset[str] = frozenset(
     "bán mua làm đưa giữ nhận trao tặng đi về ra vào lên xuống đứng nằm ngồi chạy xếp".split()
 )
+
+# Verbs whose first syllable is a counted noun ("6 ban hành": "ban" counts boards, "ban hành" issues).
+VERB_PHRASES: tuple[str, ...] = ("ban hành", "đội lên", "khu trú")
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
 CLASSIFIERS: frozenset[str] = frozenset(
@@ -407,6 +425,10 @@ ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
     is was has does his its this thus plus across less unless always perhaps whereas towards besides
     afterwards sometimes yes us as news series species means lens gas bus
     """.split()
+)
+# Plural-form English words that modify a later head ("garden organics waste bins", "sports fields").
+ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
+    "organics sales sports arts parks savings goods works operations services systems communications".split()
 )
 # English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
 ENGLISH_PLURALS: frozenset[str] = frozenset(
@@ -541,6 +563,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "almost": "approx",
     "some": "approx",
     "roughly": "approx",
+    "close to": "approx",
     "an estimated": "approx",
     "estimated": "approx",
     "trên": "over",
