@@ -1211,11 +1211,11 @@ def _figure(
     words = words_before(text, s) if words is None else words  # qualifier and change both read them
     base = base_after(text, consumed, ctx.language)
     qualifier, change = qualifier_and_change(text, s, consumed, kind, base, words)
-    if change is None and ctx.language == "en":
-        # "a 64% increase", "23% over FY2019", "$4 million less than 2020".
+    if ctx.language == "en" and (change is None or base is None):
+        # "a 64% increase", "(grew) 23% over FY2019", "$4 million less than 2020".
         after = change_after(text, consumed)
         if after is not None:
-            change, base = after[0], base or after[1]
+            change, base = change or after[0], base or after[1]
     label = label_for(text, s, consumed, kind, unit, ctx.language)
     # Offsets are the analysed (NFC) text's; the loader maps them to the source.
     return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label, upper)

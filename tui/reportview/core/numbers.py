@@ -17,6 +17,7 @@ _SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 _DECIMAL_TAIL = re.compile(r"\s*(?:%|[^\W\d_])")
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|percent|million|billion)\b", re.IGNORECASE)
 
 
@@ -60,6 +61,10 @@ def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
     sample = text[start : min(end, start + 1500)]
     vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))
+    # Vietnamese prose is never without its diacritics: a short English text naming none of the
+    # common words is still English.
+    if vi_letters == 0 and _LATIN_WORD.search(sample):
+        return "en"
     return "en" if en_words * 3 > vi_letters else "vi"
 
 
