@@ -811,7 +811,8 @@ def _read_tail(
     elif ranged and _range_word_at(toks, i, bare=True):
         reading = _range_from(ctx, num, amount, toks, region_end, None)
     else:
-        reading = _read_count(ctx, num, toks, amount, glued)
+        # "9+ HHT", "mô hình 9+ đào tạo": after a plus only a counted noun from the tables counts.
+        reading = _read_count(ctx, num, toks, amount, glued or plus)
     if isinstance(reading, int):
         return None, reading
     if not reading.whole:
@@ -879,9 +880,11 @@ def _read_measure(
     # "9 tháng năm 2022", "6 tháng đầu năm": a calendar period, not a duration.
     if unit in lx.PERIOD_UNITS and _period_follows(toks, i):
         return end
-    # "20 tháng 11": a day of a month, a date.
+    # "20 tháng 11": a day of a month, a date ("9 tháng 10 ngày", "6 tháng 1 lần" are durations).
     if unit in lx.MONTH_UNITS and i < len(toks) and toks[i].is_number and toks[i].space:
-        return end
+        unit_after = i + 1 < len(toks) and toks[i + 1].is_word and ctx.phrase(toks, i + 1) is not None
+        if not unit_after:
+            return end
     return _Reading("measure", unit, amount.value, i, end, end)
 
 

@@ -209,6 +209,8 @@ MEASURE_UNITS: dict[str, str] = {
     "sào": "sào",
     "km": "km",
     "km/h": "km/h",
+    "km/s": "km/s",
+    "m/s": "m/s",
     "km/giờ": "km/h",
     "mph": "mph",
     "ki-lô-mét": "km",
@@ -375,7 +377,7 @@ NOT_NOUN_VERBS: frozenset[str] = frozenset(
 )
 
 # Verbs whose first syllable is a counted noun ("6 ban hành": "ban" counts boards, "ban hành" issues).
-VERB_PHRASES: tuple[str, ...] = ("ban hành", "đội lên", "khu trú")
+VERB_PHRASES: tuple[str, ...] = ("ban hành",)
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
 CLASSIFIERS: frozenset[str] = frozenset(
