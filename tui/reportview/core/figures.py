@@ -811,8 +811,9 @@ def _read_tail(
     elif ranged and _range_word_at(toks, i, bare=True):
         reading = _range_from(ctx, num, amount, toks, region_end, None)
     else:
-        # "9+ HHT", "mô hình 9+ đào tạo": after a plus only a counted noun from the tables counts.
-        reading = _read_count(ctx, num, toks, amount, glued or plus)
+        # "mô hình 9+ đào tạo": after a plus only a counted noun from the tables counts in Vietnamese
+        # (English grammar already asks for a plural: "59,000+ potholes").
+        reading = _read_count(ctx, num, toks, amount, glued or (plus and ctx.language == "vi"))
     if isinstance(reading, int):
         return None, reading
     if not reading.whole:
