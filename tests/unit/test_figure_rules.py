@@ -33,7 +33,7 @@ def test_each_veto_rejects_the_numbers_of_its_examples(veto, example):
     ctx = _Context(text, figure_rules(), "vi", "vi")
     fired = []
     for m in NUMBER_TOKEN.finditer(text, len(VI_TITLE)):
-        num = _Num(m.start(), m.end(), m[0], parse_number(m[0], "vi") or 0.0)
+        num = _Num(m.start(), m.end(), m[0], parse_number(m[0], "vi") or 0.0, prev=text[m.start() - 1])
         num.slash = text[m.end() : m.end() + 1] == "/" and text[m.end() + 1 : m.end() + 2].isdigit()
         fired.append(veto.check(ctx, num) is not None)
     assert any(fired), f"{veto.name!r} does not fire on {example!r}"

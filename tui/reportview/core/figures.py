@@ -153,8 +153,12 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
     end = min(len(text), pos + 120) if end < 0 else end
     out: list[Tok] = []
     # finditer, not findall: the line after a number is long and only `limit` tokens are read.
+    # (Tok built inline, not by _tok: this is the hottest loop of the parse.)
     for m in _TOKEN.finditer(text, pos, end):
-        out.append(_tok(m, m[1]))
+        word = m[2]
+        start = m.start(2)
+        first = word[0]
+        out.append(Tok(m[1], word, start, start + len(word), word.lower(), first.isalpha(), first.isdigit()))
         if len(out) == limit:
             return out
     # "5 nghìn⏎tỷ đồng": a figure may run on over one line break when the next line continues
@@ -174,7 +178,13 @@ def _tokens_after(text: str, pos: int, limit: int = 8) -> list[Tok]:
 
 def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
     start = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
-    return [_tok(m, m[1]) for m in list(_TOKEN.finditer(text, start, pos))[-limit:]]
+    out: list[Tok] = []
+    for m in list(_TOKEN.finditer(text, start, pos))[-limit:]:
+        word = m[2]
+        begin = m.start(2)
+        first = word[0]
+        out.append(Tok(m[1], word, begin, begin + len(word), word.lower(), first.isalpha(), first.isdigit()))
+    return out
 
 
 # A country's name counts three votes, a spelling hint one.
@@ -221,14 +231,17 @@ class _Context:
     def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
         """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
         longest = self.rules.longest.get(toks[i].low, 0)
+        if not longest:
+            return None
+        phrases = self.rules.phrases
         for n in range(min(longest, len(toks) - i), 0, -1):
             span = toks[i : i + n]
+            key = tuple(t.low for t in span)
+            entry = phrases.get(key)
+            if entry is None:
+                continue
             # A phrase does not run on over a line break ("tỷ⏎đồng" is two lines' words).
             if n > 1 and any(t.space == "\n" for t in span[1:]):
-                continue
-            key = tuple(t.low for t in span)
-            entry = self.rules.phrases.get(key)
-            if entry is None:
                 continue
             if glued_only and key not in self.rules.glued and entry.cls not in ("percent",):
                 continue
@@ -288,7 +301,9 @@ def extract_figures(
             if m.start() < skip_to:
                 continue
             try:
-                fig, consumed = _read(ctx, m.start(), m.end(), re_)
+                fig, consumed = _read_number(ctx, m.start(), m.end(), re_, None, ranged=True)
+                if fig is not None:
+                    fig = _signed(text, fig)
             except (ValueError, OverflowError, IndexError):
                 fig, consumed = None, m.end()
             skip_to = max(consumed, m.end())
@@ -315,6 +330,7 @@ class _Num:
     value: float = 0.0
     slash: bool = False
     _before: list[Tok] | None = None
+    prev: str = "\n"  # the character before the number (read by most shape vetoes)
 
     def before(self, text: str) -> list[Tok]:
         if self._before is None:
@@ -327,39 +343,35 @@ class _Num:
 
 
 def _glued_to_word(ctx: _Context, n: _Num) -> int | None:
-    text, s = ctx.text, n.s
-    prev = text[s - 1] if s > 0 else "\n"
+    prev = n.prev
     # (A quoted terminal escape such as "\x1b[31m" right before the number is no word.)
     if (prev.isalnum() or prev == "_") and not (
-        prev.isalpha() and _ESCAPE_ENDS.search(text, max(0, s - 16), s)
+        prev.isalpha() and _ESCAPE_ENDS.search(ctx.text, max(0, n.s - 16), n.s)
     ):
         return n.e
     return None
 
 
 def _after_letters_and_mark(ctx: _Context, n: _Num) -> int | None:
-    text, s = ctx.text, n.s
-    if s > 1 and text[s - 1] in "-–/." and text[s - 2].isalpha():
+    if n.prev in "-–/." and n.s > 1 and ctx.text[n.s - 2].isalpha():
         return n.e
     return None
 
 
 def _after_slash(ctx: _Context, n: _Num) -> int | None:
-    text, s = ctx.text, n.s
-    return n.e if s > 1 and text[s - 1] == "/" and text[s - 2].isdigit() else None
+    return n.e if n.prev == "/" and n.s > 1 and ctx.text[n.s - 2].isdigit() else None
 
 
 def _in_terminal_escape(ctx: _Context, n: _Num) -> int | None:
-    text, s = ctx.text, n.s
-    if s > 0 and text[s - 1] in "[;" and _ESCAPE_BEFORE.search(text, max(0, s - 16), s):
-        m = _ESCAPE_END.match(text, n.e)
+    if n.prev in "[;" and _ESCAPE_BEFORE.search(ctx.text, max(0, n.s - 16), n.s):
+        m = _ESCAPE_END.match(ctx.text, n.e)
         return m.end() if m else n.e
     return None
 
 
 def _model_number(ctx: _Context, n: _Num) -> int | None:
     text, s = ctx.text, n.s
-    if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit():
+    if n.prev in "-–" and s > 1 and text[s - 2].isdigit():
         k = s - 2
         while k > 0 and text[k - 1].isdigit():
             k -= 1
@@ -422,7 +434,14 @@ def _identifier_before(ctx: _Context, n: _Num) -> int | None:
     # "ở mức 6,5 triệu đồng", "nhóm 2 tấn": a unit after the number outweighs a naming word before.
     if n.slash:
         return None
-    before = n.before(ctx.text)
+    # Only a word, a dash or a comma right before can name the number (the words are not read
+    # for the rest: a number after "(", ":" or a line start).
+    text, k = ctx.text, n.s - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k < 0 or not (text[k].isalpha() or text[k] in "-–,&"):
+        return None
+    before = n.before(text)
     # "Trung ương 5 và 6", "lớp 10 và 11": the next number joined to an identifier names one too
     # (but "mức độ 3 và 23 dịch vụ công" counts: a count is no neighbour of a level).
     joined = (
@@ -452,25 +471,42 @@ class Veto:
     name: str
     rejects: tuple[str, ...]
     check: Callable[[_Context, _Num], int | None]
+    # The characters right before and right after a number the rule can fire between (None: any);
+    # the reading loop runs only the rules a number's neighbours allow.
+    before: str | None = None
+    after: str | None = None
+
+    def may_fire(self, prev: str, nxt: str) -> bool:
+        return (self.before is None or prev in self.before) and (self.after is None or nxt in self.after)
+
+
+_ALNUM = "alnum"  # `before` for a rule that fires after any letter or digit (or "_")
+
+
+def _may_fire(veto: Veto, prev: str, nxt: str) -> bool:
+    if veto.before == _ALNUM:
+        return (prev.isalnum() or prev == "_") and (veto.after is None or nxt in veto.after)
+    return veto.may_fire(prev, nxt)
 
 
 # Vetoes on the characters around the number, before its value is read.
 SHAPE_VETOES: tuple[Veto, ...] = (
     Veto("glued to a word before: a name or code",
-         ("Cúm H5N6 xuất hiện.", "Mã e833 bị lỗi."), _glued_to_word),
+         ("Cúm H5N6 xuất hiện.", "Mã e833 bị lỗi."), _glued_to_word, before=_ALNUM),
     Veto("after letters and a dash, slash or dot",
-         ("Dịch Covid-19 lan rộng.", "Trong Quý I/2021 vẫn vậy."), _after_letters_and_mark),
+         ("Dịch Covid-19 lan rộng.", "Trong Quý I/2021 vẫn vậy."), _after_letters_and_mark, before="-–/."),
     Veto("after a number and a slash: a date's or code's tail",
-         ("Ngày 24/3/2021 trời mưa.",), _after_slash),
+         ("Ngày 24/3/2021 trời mưa.",), _after_slash, before="/"),
     Veto("inside a quoted terminal escape",
-         ("Chuỗi \x1b[31m đỏ.",), _in_terminal_escape),
+         ("Chuỗi \x1b[31m đỏ.",), _in_terminal_escape, before="[;"),
     Veto("a model number after a dash",
-         ("Máy i7-10700 chạy nhanh.", "Mẫu A52-2021 mới."), _model_number),
+         ("Máy i7-10700 chạy nhanh.", "Mẫu A52-2021 mới."), _model_number, before="-–"),
     Veto("a time of day",
          ("Lúc 10:39 sáng nay.", "Họp lúc 14h30 chiều.", "Từ 0h ngày mai.", "Họp lúc 7g sáng."),
-         _time_of_day),
+         _time_of_day, after=":hgH"),
     Veto("a list or heading number",
-         ("Mở đầu\n1. Quán triệt nghị quyết\n", "Mở đầu\n2) Tăng cường kiểm tra\n"), _list_number),
+         ("Mở đầu\n1. Quán triệt nghị quyết\n", "Mở đầu\n2) Tăng cường kiểm tra\n"), _list_number,
+         before="\n \t#*-", after=".)"),
 )  # fmt: skip
 # Vetoes on the value and the words before it.
 CONTEXT_VETOES: tuple[Veto, ...] = (
@@ -482,9 +518,24 @@ CONTEXT_VETOES: tuple[Veto, ...] = (
           "Nghị quyết 84 ban hành.", "Vào ngày 15 hằng tháng.", "Kỳ họp lần thứ 11 bế mạc."),
          _identifier_before),
     Veto("glued to letters after: a document code",
-         ("Theo văn bản 18-KH/TU đã nêu.", "Theo 84/NQ-CP đã nêu."), _identifier_glued_after),
+         ("Theo văn bản 18-KH/TU đã nêu.", "Theo 84/NQ-CP đã nêu."), _identifier_glued_after, after="-/"),
 )  # fmt: skip
 VETOES: tuple[Veto, ...] = SHAPE_VETOES + CONTEXT_VETOES
+# The checks a number's neighbouring characters allow, per (before, after) pair, decided once:
+# the reading loop runs for every number of the corpus, and most numbers need one or two checks.
+_CHECKS: dict[tuple[str, str], tuple[tuple[Callable[[_Context, _Num], int | None], ...], ...]] = {}
+
+
+def _checks_between(prev: str, nxt: str) -> tuple[tuple[Callable[[_Context, _Num], int | None], ...], ...]:
+    """(shape checks, context checks) that can fire between these two characters."""
+    pair = (prev, nxt)
+    checks = _CHECKS.get(pair)
+    if checks is None:
+        checks = _CHECKS[pair] = (
+            tuple(v.check for v in SHAPE_VETOES if _may_fire(v, prev, nxt)),
+            tuple(v.check for v in CONTEXT_VETOES if _may_fire(v, prev, nxt)),
+        )
+    return checks
 
 
 def _prev_words(before: Sequence[Tok], n: int) -> list[str]:
@@ -570,22 +621,19 @@ def _measured_after(ctx: _Context, e: int) -> bool:
 # --- reading one number -------------------------------------------------------------------------------
 
 
-def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | None, int]:
-    """The figure a number starts, if any, and where reading resumes."""
-    fig, consumed = _read_number(ctx, s, e, region_end, None, ranged=True)
-    return _signed(ctx.text, fig), consumed
-
-
 def _read_number(
     ctx: _Context, s: int, e: int, region_end: int, currency: str | None, *, ranged: bool
 ) -> tuple[RawFigure | None, int]:
+    """The figure a number starts, if any (its sign is the caller's: _signed), and where reading resumes."""
     text = ctx.text
     # "$.42": a decimal point with no whole part, after a currency sign.
     if s > 1 and text[s - 1] == "." and text[s - 2] in _CURRENCY_SIGNS:
         s -= 1
-    num = _Num(s, e, text[s:e])
-    for veto in SHAPE_VETOES:
-        resume = veto.check(ctx, num)
+    prev = text[s - 1] if s > 0 else "\n"
+    num = _Num(s, e, text[s:e], prev=prev)
+    shape_checks, context_checks = _checks_between(prev, text[e : e + 1] or "\n")
+    for check in shape_checks:
+        resume = check(ctx, num)
         if resume is not None:
             return None, resume
     value = parse_number(num.token, ctx.convention)
@@ -593,8 +641,8 @@ def _read_number(
         return None, e
     num.value = value
     num.slash = text[e : e + 1] == "/" and text[e + 1 : e + 2].isdigit()
-    for veto in CONTEXT_VETOES:
-        resume = veto.check(ctx, num)
+    for check in context_checks:
+        resume = check(ctx, num)
         if resume is not None:
             return None, resume
     # a/b: a date (24/3/2021, ngày 31/12, tháng 11/2021) or a ratio (407/412 đại biểu).
@@ -781,7 +829,9 @@ def _read_tail(
     ctx: _Context, num: _Num, region_end: int, currency: str | None, ranged: bool
 ) -> tuple[RawFigure | None, int]:
     text, s, e = ctx.text, num.s, num.e
-    toks = _past_emphasis(_tokens_after(text, e))
+    toks = _tokens_after(text, e)
+    if toks and toks[0].text == "*":
+        toks = _past_emphasis(toks)
     # "59,000+ potholes": a plus glued after the number means "at least".
     plus = bool(toks) and toks[0].text == "+" and not toks[0].space and len(toks) > 1 and toks[1].space != ""
     if plus:
@@ -923,7 +973,9 @@ def _read_count(
     unit, n, _entry = noun
     i += n
     consumed = toks[i - 1].end
-    value = amount.value if amount.magnitude else _whole_count(num.token, amount.value)
+    token = num.token
+    whole = amount.magnitude or not ("," in token or "." in token)
+    value = amount.value if whole else _whole_count(token, amount.value)
     # "20 chỉ tiêu/21": a ratio written around its noun.
     if i + 1 < len(toks) and toks[i].text == "/" and not toks[i].space and toks[i + 1].is_number:
         second = parse_number(toks[i + 1].text, ctx.convention)
@@ -1178,9 +1230,19 @@ def _shortened_low(num: _Num, high: float) -> float:
     return low if low * 10 >= high else num.value
 
 
+_RANGE_AHEAD = re.compile(
+    r"[ \t]*(?:"
+    + "|".join(re.escape(w) for w in sorted(lx.RANGE_WORDS_AFTER_UNIT, key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+
+
 def _add_high_end(ctx: _Context, r: _Reading, region_end: int, currency: str | None) -> None:
     """ "25% đến 30%", "5 tháng đến 9 tháng", "55 - 56 tạ/ha" read with their unit: the same unit after
     a range word makes the figure a range."""
+    if not _RANGE_AHEAD.match(ctx.text, r.consumed):
+        return  # the common case, decided without tokens
     toks = _tokens_after(ctx.text, r.consumed, 3)
     if not _range_word_at(toks, 0, bare=False):
         return
