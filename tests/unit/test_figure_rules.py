@@ -56,6 +56,8 @@ RULES: dict[str, list[tuple[str, list[tuple[str, float, float | None, str, str]]
     "a written minus belongs to the value": [
         ("Chỉ số giảm (-0,36%) so với tháng trước.", [("-0,36%", -0.36, None, "percent", "%")]),
         ("Chỉ số giảm 0,36% so với tháng trước.", [("0,36%", 0.36, None, "percent", "%")]),
+        ("GRDP tăng trưởng âm 6,18% so với cùng kỳ.", [("6,18%", -6.18, None, "percent", "%")]),
+        ("Nhiệt độ xuống âm 5 độ C; trọng tâm 3 tháng cuối năm.", [("5 độ C", -5, None, "measure", "°C")]),
     ],
     "stacked magnitudes multiply": [
         ("Tổng tài sản đạt 2,4 triệu tỉ đồng.", [("2,4 triệu tỉ đồng", 2.4e15, None, "money", "VND")]),

@@ -651,11 +651,22 @@ def _read_number(
     return _read_tail(ctx, num, region_end, currency, ranged)
 
 
+_NEGATIVE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in lx.NEGATIVE_WORDS) + r")[ \t]+$", re.IGNORECASE
+)
+
+
 def _signed(text: str, fig: RawFigure | None) -> RawFigure | None:
     """A sign written before a figure ("(-8,2%)", "+5%") is part of it: value and change follow it."""
     if fig is None or fig.start == 0:
         return fig
     sign = text[fig.start - 1]
+    if sign.isspace() and _NEGATIVE_WORD.search(text, max(0, fig.start - 12), fig.start):
+        # "tăng trưởng âm 6,18%", "âm 220 độ F": the word for minus is the sign, said aloud.
+        fig.value = -fig.value
+        fig.upper = -fig.upper if fig.upper is not None else None
+        fig.change = "down"
+        return fig
     if sign not in "+-−" or (
         fig.start >= 2 and not (text[fig.start - 2].isspace() or text[fig.start - 2] in "([")
     ):

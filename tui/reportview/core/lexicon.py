@@ -617,6 +617,10 @@ CHANGES_BEFORE: dict[str, str] = {
     "decrease of": "down",
     "down": "down",
 }
+# Words for "minus" right before a number: its sign said in words ("tăng trưởng âm 6,18%"). Unlike
+# "giảm" (a decrease of 0,36%), they make the value negative.
+NEGATIVE_WORDS: tuple[str, ...] = ("âm", "minus")
+
 # "vượt mức 10/12 chỉ tiêu": exceeding a target, not a change of the figure.
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
 # Change words that compare with a plan or base ("vượt 0,9% kế hoạch": up) or else mean "more
@@ -692,7 +696,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
-    around|over|under|nearly|reached|totalled|totaled
+    around|over|under|nearly|reached|totalled|totaled|âm|minus
     """
 )
 
