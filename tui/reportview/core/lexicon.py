@@ -67,6 +67,8 @@ METADATA_DATE_KEYS: tuple[str, ...] = ("date", "published", "ngày")
 MAGNITUDES: dict[str, float] = {
     "nghìn tỷ": 1e12,
     "ngàn tỷ": 1e12,
+    "nghìn tỉ": 1e12,
+    "ngàn tỉ": 1e12,
     "nghìn": 1e3,
     "ngàn": 1e3,
     "vạn": 1e4,
@@ -83,6 +85,8 @@ MAGNITUDES: dict[str, float] = {
 
 # After a currency sign, short magnitudes glued to the number: "$5m", "$1.2bn", "$300k".
 SHORT_MAGNITUDES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tr": 1e6}
+# Words a converted document glues to a short magnitude: "£312.5min funding" is "£312.5m in".
+WORDS_GLUED_AFTER_MAGNITUDE: frozenset[str] = frozenset({"in", "on", "of", "for", "to", "from", "and"})
 
 # Currency words after a number -> ISO code. "đồng" is also a syllable of other words
 # ("đồng chí"); the longest-match rule over all tables keeps those apart.
@@ -96,9 +100,14 @@ CURRENCIES: dict[str, str] = {
     "đô la": "USD",
     "đôla": "USD",
     "đô": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
+    "đô la úc": "AUD",
+    "đô la canada": "CAD",
+    "đô la singapore": "SGD",
+    "dollars": "$",
+    "dollar": "$",
     "us dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
     "euro": "EUR",
     "eur": "EUR",
     "yên": "JPY",
@@ -109,10 +118,49 @@ CURRENCIES: dict[str, str] = {
     "won": "KRW",
 }
 
-# Currency signs written before a number ("$2.3 million", "US$ 40").
+# A currency's subunit after a number: "2.7 cents" is 0.027 of the document's dollar ("$").
+CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {
+    "cents": ("$", 0.01),
+    "cent": ("$", 0.01),
+    "¢": ("$", 0.01),
+    "pence": ("GBP", 0.01),
+}
+
+# "$" is the dollar of the document's country: the words that name a country, counted over the
+# document, decide it (the most named wins; none named: USD).
+DOLLAR = "$"
+DOLLAR_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "AUD": (
+        "australia", "australian", "nsw", "new south wales", "victoria", "queensland", "tasmania",
+        "western australia", "south australia", "northern territory", "shire", "qld", "vic",
+    ),
+    "CAD": ("canada", "canadian", "ontario", "british columbia", "alberta", "quebec", "manitoba", "nova scotia"),
+    "NZD": ("new zealand", "aotearoa", "auckland", "wellington"),
+    "SGD": ("singapore",),
+    "HKD": ("hong kong",),
+    "USD": ("united states", "u.s.", "usa", "america", "american", "county", "state of"),
+}  # fmt: skip
+# Weaker signs, counted once each where no country is named enough: British spellings in a text
+# priced in "$" point to Australia (the commonest such council reports), US spellings to the US.
+DOLLAR_SPELLING_HINTS: dict[str, tuple[str, ...]] = {
+    "AUD": ("centre", "centres", "organisation", "organisations", "neighbour", "neighbours", "programme",
+            "colour", "recognised", "prioritise", "licence", "kerb", "footpath", "footpaths", "councillor",
+            "councillors", "bushland"),
+    "USD": ("center", "centers", "organization", "organizations", "neighbor", "neighbors", "color",
+            "recognized", "prioritize", "license", "sidewalk", "sidewalks", "councilmember"),
+}  # fmt: skip
+
+# Currency signs written before a number ("$2.3 million", "US$ 40", "A$5m").
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD",
-    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "$": "$",
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
@@ -160,6 +208,11 @@ MEASURE_UNITS: dict[str, str] = {
     "km²": "km2",
     "sào": "sào",
     "km": "km",
+    "km/h": "km/h",
+    "km/s": "km/s",
+    "m/s": "m/s",
+    "km/giờ": "km/h",
+    "mph": "mph",
     "ki-lô-mét": "km",
     "kilômét": "km",
     "kilometres": "km",
@@ -223,6 +276,8 @@ MEASURE_UNITS: dict[str, str] = {
     "chỉ": "chỉ",
     "lượng": "lượng",
     "điểm phần trăm": "điểm phần trăm",
+    "mill": "mills",
+    "mills": "mills",
     "percentage points": "percentage points",
     "percentage point": "percentage points",
     "basis points": "basis points",
@@ -247,11 +302,13 @@ MEASURE_UNITS: dict[str, str] = {
 
 # Time words that end a rate ("/năm", "/ngày") and that make a counted thing a measure.
 TIME_UNITS: frozenset[str] = frozenset(
-    "giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week month year".split()
+    """giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week weeks month months year
+    years minutes seconds""".split()
 )
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
+    "km/h",
     "tạ/ha",
     "tấn/ha",
     "kg",
@@ -275,6 +332,7 @@ GLUED_UNITS: tuple[str, ...] = (
     "kv",
     "ml",
     "đ",
+    "¢",
     "usd",
     "vnd",
     "vnđ",
@@ -298,16 +356,28 @@ GLUED_UNITS: tuple[str, ...] = (
 
 # Words that join the two ends of a range ("12 đến 17 tuổi", "5 - 7 ngày", "10 to 12 days").
 RANGE_WORDS: frozenset[str] = frozenset({"-", "–", "đến", "tới", "to"})
+# After a figure with its unit only these make a range ("25% đến 30%"): English "from 5% to 7%"
+# is where a change went.
+RANGE_WORDS_AFTER_UNIT: frozenset[str] = frozenset({"-", "–", "đến", "tới"})
 
 # After "N tháng", words that make it a calendar period, not a duration: "6 tháng đầu năm",
 # "9 tháng năm 2022", "3 tháng cuối năm".
 PERIOD_AFTER: tuple[str, ...] = ("đầu năm", "cuối năm", "năm")
 PERIOD_UNITS: frozenset[str] = frozenset({"tháng", "quý"})
+# "20 tháng 11": a unit that, followed by a number, names a month of a date, not a duration.
+MONTH_UNITS: frozenset[str] = frozenset({"tháng"})
+# Words joining two numbers of one kind ("Trung ương 5 và 6", "lớp 10, 11").
+COORDINATORS: frozenset[str] = frozenset({"và", ",", "hoặc", "and", "or", "&"})
+# Words before "a/b" that make it a rank out of a total ("đứng thứ 37/63 tỉnh").
+RANK_WORDS: frozenset[str] = frozenset({"thứ", "hạng", "ranked", "rank"})
 
 # Verbs that can follow a number but never name what is counted ("vàng 99,99 bán ra").
 NOT_NOUN_VERBS: frozenset[str] = frozenset(
     "bán mua làm đưa giữ nhận trao tặng đi về ra vào lên xuống đứng nằm ngồi chạy xếp".split()
 )
+
+# Verbs whose first syllable is a counted noun ("6 ban hành": "ban" counts boards, "ban hành" issues).
+VERB_PHRASES: tuple[str, ...] = ("ban hành",)
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
 CLASSIFIERS: frozenset[str] = frozenset(
@@ -342,12 +412,29 @@ COUNT_NOUNS: tuple[str, ...] = tuple(
     giường|giường bệnh|bệnh viện|phòng khám|cửa khẩu|cảng|tuyến|tuyến đường|cây cầu|cầu|km đường|dòng
     website|ứng dụng|trang web|cổng thông tin|lượt truy cập|lượt xem|video|clip|tin nhắn|cuộc gọi
     quốc gia|nước|vùng|địa phương|ngành|lĩnh vực|môn|học viên|trẻ|trẻ em|cháu|em|cụ|người cao tuổi|thương binh
+    triệu phú|tỷ phú|tỉ phú
     liệt sĩ|gia đình chính sách|mẹ việt nam anh hùng|ngôi nhà|nhà đại đoàn kết|nhà tình nghĩa
     people|persons|residents|workers|students|cases|deaths|households|families|companies|firms|enterprises
     projects|schools|hospitals|vehicles|units|villages|communes|districts|provinces|countries|visitors
     tourists|voters|delegates|members|employees|jobs|patients|doses|tests|products|items|homes|houses
     """
     )
+)
+
+# English words that end in "s" and are no plural noun (a count's head after a number is plural).
+ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
+    """
+    is was has does his its this thus plus across less unless always perhaps whereas towards besides
+    afterwards sometimes yes us as news series species means lens gas bus
+    """.split()
+)
+# Plural-form English words that modify a later head ("garden organics waste bins", "sports fields").
+ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
+    "organics sales sports arts parks savings goods works operations services systems communications".split()
+)
+# English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
+ENGLISH_PLURALS: frozenset[str] = frozenset(
+    "people children staff police men women cattle sheep fish personnel youth".split()
 )
 
 # Words that cannot begin a counted noun: a number followed by one of them has no unit.
@@ -371,7 +458,7 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     phân khu|block|top|covid|cov|sars|vòng|bảng|trận|mã|mã số|ký hiệu|hotline|fax|tel|phone|no|version
     phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
-    phase|round|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
+    phase|round|quarter|item|annex|appendix|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
@@ -383,6 +470,8 @@ AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm 
 # Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
 DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
 CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
+# Words before "7g" that make the "g" an hour (giờ), not grams.
+CLOCK_WORDS_BEFORE: frozenset[str] = frozenset("lúc vào hồi".split())
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
 DOCUMENT_TYPES: tuple[str, ...] = (
@@ -413,7 +502,7 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 # "số" (number) before a figure makes it an identifier ("Kế hoạch số 18") unless a word before it
 # makes "số" a quantity ("tổng số 19 xã", "con số 300").
 NUMBER_WORD = "số"
-QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần"})
+QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần", "trong"})
 
 # "14 trong tổng số 19 xã": a ratio spelled out (in, out of); the words between the two numbers.
 SPELLED_RATIO_WORDS: tuple[str, ...] = ("trong tổng số", "trong số", "trong", "out of", "of")
@@ -476,6 +565,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "almost": "approx",
     "some": "approx",
     "roughly": "approx",
+    "close to": "approx",
     "an estimated": "approx",
     "estimated": "approx",
     "trên": "over",
@@ -516,6 +606,8 @@ CHANGES_BEFORE: dict[str, str] = {
     "grew": "up",
     "increased": "up",
     "increase of": "up",
+    "increases of": "up",
+    "reduction of": "down",
     "up": "up",
     "giảm": "down",
     "fell": "down",
@@ -525,8 +617,66 @@ CHANGES_BEFORE: dict[str, str] = {
     "decrease of": "down",
     "down": "down",
 }
+# Words for "minus" right before a number: its sign said in words ("tăng trưởng âm 6,18%"). Unlike
+# "giảm" (a decrease of 0,36%), they make the value negative.
+NEGATIVE_WORDS: tuple[str, ...] = ("âm", "minus")
+
 # "vượt mức 10/12 chỉ tiêu": exceeding a target, not a change of the figure.
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
+# Change words that compare with a plan or base ("vượt 0,9% kế hoạch": up) or else mean "more
+# than" a quantity ("vượt 8 triệu tấn": qualifier over).
+COMPARING_WORDS: frozenset[str] = frozenset({"vượt"})
+# Attaining a target: "đạt và vượt 20 chỉ tiêu/21" is neither a change nor "more than".
+ATTAINMENT_PHRASES: tuple[str, ...] = (
+    "đạt và vượt",
+    "hoàn thành và vượt",
+    "đạt hoặc vượt",
+    "met or exceeded",
+)
+# Verbs a qualifier may stand before ("ước chiếm 23,4%", "ước tăng 11,07%": both approx).
+QUALIFIED_VERBS: frozenset[str] = frozenset({"chiếm", "đạt", "thu", "có"})
+
+# English changes stated after the number: "a 64% increase", "12% growth in ...".
+CHANGES_AFTER: dict[str, str] = {
+    "increase": "up",
+    "increases": "up",
+    "rise": "up",
+    "growth": "up",
+    "gain": "up",
+    "jump": "up",
+    "hike": "up",
+    "uplift": "up",
+    "decrease": "down",
+    "decline": "down",
+    "drop": "down",
+    "fall": "down",
+    "reduction": "down",
+    "cut": "down",
+}
+# English comparisons after the number, which need a base after them: "23% over FY2019",
+# "$4 million less than 2020", "5% up on last year".
+COMPARISONS_AFTER: dict[str, str] = {
+    "over": "up",
+    "above": "up",
+    "more than": "up",
+    "higher than": "up",
+    "up on": "up",
+    "up from": "up",
+    "less than": "down",
+    "lower than": "down",
+    "fewer than": "down",
+    "below": "down",
+    "under": "down",
+    "down on": "down",
+    "down from": "down",
+}
+# Words linking an English change to its base ("a 64% increase over 2019", "... on last year").
+BASE_LINKS_EN: frozenset[str] = frozenset({"over", "on", "from", "since", "than"})
+# What an English comparison is against, when it holds no number ("last year", "the budget").
+BASE_OBJECTS_EN: tuple[str, ...] = (
+    "last year", "the previous", "previous", "the prior", "prior", "the same", "budget", "the budget",
+    "target", "the target", "plan", "forecast", "the forecast", "fy", "the year before",
+)  # fmt: skip
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
 # ("100% chỉ tiêu" is attainment of a target, not a comparison: "chỉ tiêu" is not among them.)
@@ -554,6 +704,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
     to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
+    âm|minus
     """
 )
 
