@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportview.core.lexicon import COUNTER_WORDS
+from reportview.core.lexicon import COUNTER_WORDS, PAGER_OF_WORDS, PAGER_WORDS
 from reportview.core.lines import Line
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
@@ -31,7 +31,16 @@ _LINK_WITH_TIME = re.compile(
 # What a link-with-time line can end with: ")" or the last character of a date or time.
 _LINK_LAST = frozenset(")aAhHmM")
 _DIGIT = re.compile(r"\d")
+# A number alone with its item mark ("1.", "2)"): a list item whose title is on the next line.
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
 _METADATA = re.compile(r"#\s*[\w.-]+\s*[=:]\s*\S.*")
+_PAGER_WORD = "|".join(map(re.escape, PAGER_WORDS))
+# A pager ("Trang 1/3", "Page 1 of 12", "Trang 2 trên 5") or a converted document's page marker,
+# which may carry the page's first words ("Page 2: 2018 Annual Report ...").
+_PAGER_OF = "|".join(map(re.escape, PAGER_OF_WORDS))
+_PAGER = re.compile(
+    rf"(?:{_PAGER_WORD})\.?\s*\d{{1,4}}\s*(?:(?:{_PAGER_OF})\s*\d{{1,4}}\s*|:.*)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +68,7 @@ def compile_rules(lines: tuple[str, ...], tail_markers: tuple[str, ...]) -> Furn
 
 def is_counter_line(text: str) -> bool:
     """A short line made only of counters, timestamps and counter words ("Số lượt xem 936")."""
-    if not text or len(text) > 120 or not _DIGIT.search(text):
+    if not text or len(text) > 120 or not _DIGIT.search(text) or _ITEM_NUMBER.fullmatch(text):
         return False
     rest = _COUNTER_TOKEN.sub(" ", text)
     words = [w.lower() for w in _WORD.findall(rest)]
@@ -88,6 +97,8 @@ def classify_lines(lines: Sequence[Line], rules: FurnitureRules) -> dict[int, st
             marks[ln.index] = "pattern"
         elif is_counter_line(ln.text):
             marks[ln.index] = "counter"
+        elif ln.text[:1] in "PpTt" and _PAGER.fullmatch(ln.text):
+            marks[ln.index] = "pager"
     _mark_link_lists(content, marks)
     _mark_tail(content, rules, marks)
     return marks
