@@ -84,7 +84,10 @@ def _date_segment(text: str) -> str | None:
         iso = _read(match, how)
         if iso is None:
             continue
-        rest = text[: match.start()] + " " + text[match.end() :]
+        before = text[: match.start()]
+        if how == "dmy-vi" and before.rstrip().endswith(","):
+            before = ""  # the place of an official document's date: "Kon Tum, ngày 25 tháng 01 năm 2024"
+        rest = before + " " + text[match.end() :]
         words = [w.lower() for w in _WORD.findall(_NOISE.sub(" ", rest))]
         if how.endswith("-en"):
             words = [w for w in words if w not in MONTHS_EN]

@@ -82,6 +82,73 @@ CAPTION_STARTS: tuple[str, ...] = (
 )
 CAPTION_POSITION_WORDS: tuple[str, ...] = ("ảnh", "anh", "hình", "photo", "image")
 IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# Breadcrumbs: a trail that opens with the home page ("Trang chủ » Tin tức") or joins short links by
+# one of these marks.
+BREADCRUMB_HOMES: tuple[str, ...] = ("trang chủ", "trang nhất", "home")
+BREADCRUMB_MARKS: tuple[str, ...] = ("»", "›", ">", "/", "|", "→")
+# The header of an official document: the state motto lines and the number line (any case), and
+# the issuer's name in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM", "HUYỆN ỦY X"): not its title.
+OFFICIAL_HEADER_STARTS: tuple[str, ...] = (
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "số:",
+)
+OFFICIAL_ISSUER_STARTS: tuple[str, ...] = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "đảng bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "ban chấp hành",
+    "cục thống kê",
+    "chi cục thống kê",
+    "tổng cục thống kê",
+    "sở",
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "thị xã",
+    "xã",
+    "phường",
+)
+ISSUER_MAX_WORDS = 6
+
+# A document's type standing alone on its line above its subject ("BÁO CÁO" then "Tình hình kinh tế
+# - xã hội năm 2023"): the two lines are one title.
+TITLE_DOCUMENT_TYPES: frozenset[str] = frozenset(
+    (
+        "báo cáo",
+        "thông cáo báo chí",
+        "thông cáo",
+        "tờ trình",
+        "kế hoạch",
+        "nghị quyết",
+        "quyết định",
+        "thông báo",
+        "chương trình",
+        "đề án",
+        "press release",
+        "annual report",
+    )
+)
+# Page navigation words of a pager line ("« Trước 1 2 3 Tiếp »", "Previous 1 2 Next").
+PAGER_NAV_WORDS: frozenset[str] = frozenset(
+    "trước sau tiếp cuối đầu trang next previous prev first last page more xem".split()
+)
+# A short line repeated this often is a running header or footer of a converted document.
+RUNNING_LINE_REPEATS = 3
+
 # File types that a document-sharing site writes after a document's name ("... năm 2010 pptx").
 FILE_TYPE_WORDS: tuple[str, ...] = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt")
 # Pager lines ("Trang 1/3", "Page 1 of 12", "Page 2:" of a converted document).

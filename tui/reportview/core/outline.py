@@ -15,6 +15,8 @@ from itertools import pairwise
 from reportview.core.dates import date_in_line, date_prefix, trailing_stamp
 from reportview.core.lexicon import (
     ABBREVIATIONS,
+    BREADCRUMB_HOMES,
+    BREADCRUMB_MARKS,
     BYLINE_STARTS,
     CAPTION_CREDITS,
     CAPTION_POSITION_WORDS,
@@ -23,8 +25,12 @@ from reportview.core.lexicon import (
     HEADER_WIDGET_STARTS,
     HIGHLIGHT_INTRO_WORDS,
     IMAGE_SUFFIXES,
+    ISSUER_MAX_WORDS,
     LIST_INTRO_TAILS,
     NUMBERED_HEADING_WORDS,
+    OFFICIAL_HEADER_STARTS,
+    OFFICIAL_ISSUER_STARTS,
+    TITLE_DOCUMENT_TYPES,
 )
 from reportview.core.lines import Line
 
@@ -62,6 +68,11 @@ _CAPTION_POSITION = re.compile(
     r"(?:\s[-–]\s|\s)(?:" + "|".join(CAPTION_POSITION_WORDS) + r")\s+\d{1,2}$", re.IGNORECASE
 )
 _CAPTION_START = tuple(w.casefold() for w in CAPTION_STARTS)
+_CAPTION_FIRST = frozenset(ch for w in CAPTION_STARTS for ch in (w[0], w[0].upper()))
+_BREADCRUMB_MARK = re.compile(r"\s(?:" + "|".join(map(re.escape, BREADCRUMB_MARKS)) + r")\s")
+_OFFICIAL = tuple(w.casefold() for w in OFFICIAL_HEADER_STARTS)
+_ISSUER = tuple(w.casefold() for w in OFFICIAL_ISSUER_STARTS)
+_COUNT_INTRO = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:" + "|".join(map(re.escape, _INTRO_WORDS)) + r")")
 _FILE_TYPE = re.compile(r"\s+(?:" + "|".join(FILE_TYPE_WORDS) + r")$", re.IGNORECASE)
 
 TITLE_MAX_CHARS = 220
@@ -76,6 +87,8 @@ SINGLE_BODY_LINES = 3
 BYLINE_MAX_WORDS = 8
 NAME_MAX_WORDS = 4
 LABEL_MAX_WORDS = 6
+CAPTION_MAX_CHARS = 260  # a caption is a sentence or two, not a paragraph
+CAPTION_TAIL = 72  # characters at a line's end that may hold a photo credit
 PROSE_TAIL_WORDS = 3  # words after a sentence break that make a header line prose
 
 
@@ -140,6 +153,14 @@ def _is_abbreviation_stop(text: str, mark: int) -> bool:
     return (len(word) == 1 and word.isupper()) or word.casefold() in ABBREVIATIONS
 
 
+def _first_break(text: str) -> re.Match[str] | None:
+    """The first sentence break of `text` (the common case: no abbreviation before it)."""
+    m = _SENTENCE_MARK.search(text)
+    if m is None or not _is_abbreviation_stop(text, m.start()):
+        return m
+    return next(sentence_breaks(text, m.end()), None)
+
+
 def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """The sentence breaks of `text` (matches of _SENTENCE_MARK), abbreviations and initials skipped."""
     end = len(text) if end is None else end
@@ -150,6 +171,8 @@ def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> Iterat
 
 def _breaks_at_least(text: str, n: int) -> bool:
     """Whether `text` has at least `n` sentence breaks."""
+    if n == 1:
+        return _first_break(text) is not None
     return sum(1 for _ in itertools.islice(sentence_breaks(text), n)) >= n
 
 
@@ -157,7 +180,7 @@ def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
     """The first sentence of a paragraph, clipped to `limit` characters on a word boundary."""
     # Only the head matters: never split a whole (possibly huge) paragraph.
     text = " ".join(text[: limit * 4].split())
-    end = next(sentence_breaks(text), None)
+    end = _first_break(text)
     sentence = text if end is None else text[: end.start() + 1]
     if len(sentence) <= limit:
         return sentence
@@ -281,7 +304,9 @@ def _heading_candidates(content: Sequence[Line]) -> list[_Candidate]:
     return found
 
 
-def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Candidate]:
+def _best_run(
+    cands: Sequence[_Candidate], content: Sequence[Line], title: str | None = None
+) -> list[_Candidate]:
     """The items that are the report's sections: the longest ascending run of one numbering style
     that reads as sections, not a list; else a lone first item with a body under it.
 
@@ -290,11 +315,15 @@ def _best_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Can
     by_style: dict[str, list[_Candidate]] = {}
     for c in cands:
         by_style.setdefault(c.style, []).append(c)
-    runs = {style: _longest_run(group, content) for style, group in by_style.items()}
+    runs = {style: _longest_run(group, content, title) for style, group in by_style.items()}
     arabic, roman = runs.get("arabic", []), runs.get("roman", [])
     restarts = sum(1 for c in by_style.get("arabic", ()) if c.number == 1)
     if len(roman) >= 2 and (restarts > 1 or len(roman) >= len(arabic)):
         return roman
+    # Capital letters over Arabic items that restart under them (A: 1, 2; B: 1, 2), as Roman ones.
+    upper = runs.get("upper", [])
+    if len(upper) >= 2 and restarts > 1 and upper[0].pos < arabic[0].pos:
+        return upper
     if len(arabic) >= 2:
         return arabic
     if len(roman) >= 2:
@@ -320,7 +349,9 @@ def _is_lone_section(cand: _Candidate, content: Sequence[Line]) -> bool:
     return sum(len(ln.text) for ln in after) >= SINGLE_BODY_CHARS
 
 
-def _longest_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_Candidate]:
+def _longest_run(
+    cands: Sequence[_Candidate], content: Sequence[Line], title: str | None = None
+) -> list[_Candidate]:
     best: list[_Candidate] = []
     for i, start in enumerate(cands):
         run = [start]
@@ -333,17 +364,23 @@ def _longest_run(cands: Sequence[_Candidate], content: Sequence[Line]) -> list[_
         # highlight-list intro announces them ("Danh sách 10 sự kiện tiêu biểu:").
         gaps = [b.pos - a.title_line for a, b in pairwise(run)]
         bodies = sum(g > 1 or a.inline_body for g, a in zip(gaps, run, strict=False))
-        if gaps and bodies < max(1, len(gaps) // 2) and not _announced(run[0], content):
+        if gaps and bodies < max(1, len(gaps) // 2) and not _announced(run[0], content, len(run), title):
             continue
         best = run
     return best
 
 
-def _announced(first: _Candidate, content: Sequence[Line]) -> bool:
-    """Whether the line before a run's first item introduces a highlight list."""
-    if first.pos == 0 or first.number != 1:
+def _announced(first: _Candidate, content: Sequence[Line], size: int, title: str | None) -> bool:
+    """Whether the line before a run's first item (the headline when the run opens the body)
+    introduces a highlight list: it ends with a colon or "như sau" and names the highlights, or
+    it counts them ("10 sự kiện", at least as many as the run holds)."""
+    if first.number != 1:
         return False
-    intro = content[first.pos - 1].text.rstrip().casefold()
+    intro = (title or "") if first.pos == 0 else content[first.pos - 1].text.rstrip()
+    intro = intro.casefold()
+    counted = _COUNT_INTRO.search(intro)
+    if counted and int(counted[1]) >= size:
+        return True
     if not intro.endswith(":"):
         intro_body = intro.rstrip(" .")
         if not any(intro_body.endswith(t) for t in LIST_INTRO_TAILS):
@@ -363,15 +400,23 @@ def _upper_headings(content: Sequence[Line]) -> list[Line]:
 def is_caption(text: str) -> bool:
     """An image caption or alt text: a photo credit at its end ("... Ảnh: VGP"), an image's position
     ("- Ảnh 1"), a caption label ("Chú thích ảnh"), a file name, or a trailing bar ("... |")."""
-    if not text:
+    if not text or len(text) > CAPTION_MAX_CHARS:
         return False
-    low = text.casefold()
-    if text == "|" or text.endswith(" |") or low.startswith(_CAPTION_START) or low.endswith(IMAGE_SUFFIXES):
+    last = text[-1]
+    if last == "|":
         return True
-    return _CAPTION_CREDIT.search(text) is not None or _CAPTION_POSITION.search(text) is not None
+    # Only a line's tail can hold its credit or image position: never scan a whole paragraph.
+    tail = text[-CAPTION_TAIL:]
+    if ":" in tail and _CAPTION_CREDIT.search(tail):
+        return True
+    if last.isdigit() and _CAPTION_POSITION.search(tail):
+        return True
+    if "." in text[-6:] and text[-6:].casefold().endswith(IMAGE_SUFFIXES):
+        return True
+    return text[0] in _CAPTION_FIRST and text[:24].casefold().startswith(_CAPTION_START)
 
 
-def _paragraphs(content: Sequence[Line]) -> list[list[Line]]:
+def _paragraphs(content: Sequence[Line], captions: frozenset[int] = frozenset()) -> list[list[Line]]:
     """Blocks separated by blank lines; one block per line when the text has no blank lines."""
     blocks: list[list[Line]] = []
     prev: Line | None = None
@@ -388,7 +433,9 @@ def _paragraphs(content: Sequence[Line]) -> list[list[Line]]:
     merged: list[list[Line]] = []
     carry: list[Line] = []
     for block in blocks:
-        if sum(len(ln.text) for ln in block) < SHORT_BLOCK or all(is_caption(ln.text) for ln in block):
+        if sum(len(ln.text) for ln in block) < SHORT_BLOCK or (
+            len(block) == 1 and block[0].index in captions
+        ):
             carry.extend(block)
             if len(carry) >= SHORT_RUN:
                 merged.append(carry)
@@ -443,7 +490,7 @@ def _is_body_line(text: str) -> bool:
     if last == ":" and len(text) >= SHORT_BLOCK:
         return True
     # Two sentences are prose, not a headline (a notice's one-word button aside: "... Đóng").
-    brk = next(sentence_breaks(text), None)
+    brk = _first_break(text)
     return brk is not None and len(text[brk.end() :].split()) >= PROSE_TAIL_WORDS
 
 
@@ -458,7 +505,9 @@ def _headline_shape(text: str) -> bool:
 def _is_header_furniture(text: str) -> bool:
     """A byline, a "Key: value" metadata line or a widget among the header lines."""
     low = text.casefold()
-    if low.startswith(HEADER_WIDGET_STARTS):
+    if low.startswith(HEADER_WIDGET_STARTS) or low.startswith(_OFFICIAL):
+        return True
+    if low.startswith(BREADCRUMB_HOMES) or len(_BREADCRUMB_MARK.findall(text)) >= 2:
         return True
     byline = _BYLINE.match(text)
     if byline and byline[1].isupper() and len(text.split()) <= BYLINE_MAX_WORDS:
@@ -532,9 +581,20 @@ def _drop_header_repeats(zone: list[_HeaderLine]) -> list[_HeaderLine]:
             and len(h.text.split()) <= NAME_MAX_WORDS
             and not any(c.isdigit() for c in h.text)
         )
-        if repeat or label or name:
+        issuer = (
+            h.text.isupper()
+            and len(h.text.split()) <= ISSUER_MAX_WORDS
+            and h.text.casefold().startswith(_ISSUER)
+            and any(z.kind == "title" and not z.text.isupper() for z in zone[i + 1 :])
+        )
+        if repeat or label or name or issuer:
             out[i] = _HeaderLine(h.pos, h.line, h.text, h.offset, "skip")
     return out
+
+
+def _is_document_type(text: str) -> bool:
+    """A document's type in capitals on its own line ("BÁO CÁO", "THÔNG CÁO BÁO CHÍ")."""
+    return text.isupper() and text.casefold() in TITLE_DOCUMENT_TYPES
 
 
 def _has_blank_lines(content: Sequence[Line], zone: Sequence[_HeaderLine]) -> bool:
@@ -578,9 +638,26 @@ def _read_header(content: Sequence[Line]) -> tuple[str | None, tuple[int, int] |
             last = h.pos
     if title_line is None or title_line.title is None:
         return None, None, date, last + 1
+    title = title_line.title
     # The span is the headline's whole line (after a date prefix), its own timestamp included.
     span = (title_line.line.content_start + title_line.offset, title_line.line.content_end)
-    return title_line.title, span, date, last + 1
+    # "BÁO CÁO" alone above its subject: the two lines are one title.
+    k = zone.index(title_line)
+    prev = zone[k - 1] if k else None
+    nxt = zone[k + 1] if k + 1 < len(zone) else None
+    if prev and prev.pos == title_line.pos - 1 and _is_document_type(prev.text):
+        title, span = f"{prev.text} {title}", (prev.line.content_start + prev.offset, span[1])
+    elif (
+        nxt
+        and nxt.pos == title_line.pos + 1
+        and nxt.kind == "title"
+        and nxt.title
+        and _is_document_type(title)
+        and nxt.pos + 1 < len(content)
+    ):
+        title, span = f"{title} {nxt.title}", (span[0], nxt.line.content_end)
+        last = max(last, nxt.pos)
+    return title, span, date, last + 1
 
 
 def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -> Outline:
@@ -598,7 +675,7 @@ def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -
     body_lines = content[body_first:] or content
     body = (body_lines[0].content_start, body_lines[-1].content_end)
 
-    sections = _numbered_sections(body_lines, body)
+    sections = _numbered_sections(body_lines, body, title)
     if not sections:
         sections = _upper_sections(body_lines, body)
     if not sections:
@@ -646,8 +723,10 @@ def _sections_at(
     return out
 
 
-def _numbered_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[RawSection]:
-    run = _best_run(_heading_candidates(body_lines), body_lines)
+def _numbered_sections(
+    body_lines: Sequence[Line], body: tuple[int, int], title: str | None = None
+) -> list[RawSection]:
+    run = _best_run(_heading_candidates(body_lines), body_lines, title)
     if not run:
         return []
     return _sections_at([(c.line, c.number, c.title, c.title_end) for c in run], body_lines, body[1])
@@ -662,10 +741,11 @@ def _upper_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[R
 
 def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
     out = []
-    for block in _paragraphs(body_lines):
+    captions = frozenset(ln.index for ln in body_lines if len(ln.text) >= SHORT_BLOCK and is_caption(ln.text))
+    for block in _paragraphs(body_lines, captions):
         first = block[0]
         # The title comes from the block's first real sentence, not a caption before it.
-        main = next((ln for ln in block if len(ln.text) >= SHORT_BLOCK and not is_caption(ln.text)), first)
+        main = next((ln for ln in block if len(ln.text) >= SHORT_BLOCK and ln.index not in captions), first)
         out.append(
             RawSection(
                 None,
