@@ -149,6 +149,9 @@ PAGER_NAV_WORDS: frozenset[str] = frozenset(
 # A short line repeated this often is a running header or footer of a converted document.
 RUNNING_LINE_REPEATS = 3
 
+# Small words that stay in lower case in a title-case label ("Report of the Year:").
+LABEL_SMALL_WORDS: frozenset[str] = frozenset("a an and at by for in of on or the to with và của".split())
+
 # File types that a document-sharing site writes after a document's name ("... năm 2010 pptx").
 FILE_TYPE_WORDS: tuple[str, ...] = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt")
 # Pager lines ("Trang 1/3", "Page 1 of 12", "Page 2:" of a converted document).

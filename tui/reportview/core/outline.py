@@ -26,6 +26,7 @@ from reportview.core.lexicon import (
     HIGHLIGHT_INTRO_WORDS,
     IMAGE_SUFFIXES,
     ISSUER_MAX_WORDS,
+    LABEL_SMALL_WORDS,
     LIST_INTRO_TAILS,
     NUMBERED_HEADING_WORDS,
     OFFICIAL_HEADER_STARTS,
@@ -73,6 +74,8 @@ _BREADCRUMB_MARK = re.compile(r"\s(?:" + "|".join(map(re.escape, BREADCRUMB_MARK
 _OFFICIAL = tuple(w.casefold() for w in OFFICIAL_HEADER_STARTS)
 _ISSUER = tuple(w.casefold() for w in OFFICIAL_ISSUER_STARTS)
 _COUNT_INTRO = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:" + "|".join(map(re.escape, _INTRO_WORDS)) + r")")
+# A paragraph that opens with its label in capitals ("FINANCE: the City improved ...").
+_CAPS_LABEL = re.compile(r"([^\W\d_][^\W\d_&/ -]*(?:[ &/-]+[^\W\d_]+){0,4})\s*:\s+\S")
 _FILE_TYPE = re.compile(r"\s+(?:" + "|".join(FILE_TYPE_WORDS) + r")$", re.IGNORECASE)
 
 TITLE_MAX_CHARS = 220
@@ -512,8 +515,9 @@ def _is_header_furniture(text: str) -> bool:
     byline = _BYLINE.match(text)
     if byline and byline[1].isupper() and len(text.split()) <= BYLINE_MAX_WORDS:
         return True
+    # "Upload: others", "Author: Administrative Office"; a bare "Our Objectives:" heads what follows.
     m = _KEY_VALUE.fullmatch(text)
-    return m is not None and len(m[2].split()) <= 3 and not m[2][:1].isdigit()
+    return m is not None and 1 <= len(m[2].split()) <= 3 and not m[2][:1].isdigit()
 
 
 def _classify_header(content: Sequence[Line]) -> tuple[list[_HeaderLine], str | None]:
@@ -674,10 +678,20 @@ def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -
         date = _header_date([ln for ln in header_furniture if ln.start <= limit], [])
     body_lines = content[body_first:] or content
     body = (body_lines[0].content_start, body_lines[-1].content_end)
+    prefix = date_prefix(content[0].text)[1] if body_first == 0 else 0
+    if prefix:
+        # The page's "date 2021-12" key before the lead is not report text: the body starts after it.
+        first = content[0]
+        start = first.content_start + prefix
+        body_lines = [Line(first.index, start, first.end, first.text[prefix:], start, first.content_end)]
+        body_lines += content[1:]
+        body = (start, body[1])
 
     sections = _numbered_sections(body_lines, body, title)
     if not sections:
         sections = _upper_sections(body_lines, body)
+    if not sections:
+        sections = _label_sections(body_lines, body)
     if not sections:
         sections = _paragraph_sections(body_lines)
     return Outline(title, title_span, date, tuple(sections), body)
@@ -737,6 +751,38 @@ def _upper_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[R
     if not heads:
         return []
     return _sections_at([(ln, None, ln.text, ln.content_end) for ln in heads], body_lines, body[1])
+
+
+def _is_title_case(text: str) -> bool:
+    """Every word capitalised but the small ones ("Our Achievements", "Report of the Year")."""
+    words = text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.casefold() in LABEL_SMALL_WORDS for w in words)
+    )
+
+
+def _label_heads(body_lines: Sequence[Line]) -> list[tuple[Line, int | None, str, int]]:
+    """Labels that head a report's parts: a short title-case line ending with a colon ("Our
+    Objectives:") above its text, or a label in capitals opening a paragraph ("FINANCE: ...")."""
+    heads: list[tuple[Line, int | None, str, int]] = []
+    for pos, ln in enumerate(body_lines):
+        text = ln.text
+        if text.endswith(":") and len(text) <= SHORT_BLOCK and pos + 1 < len(body_lines):
+            label = text[:-1].strip()
+            if len(label.split()) <= LABEL_MAX_WORDS and _is_title_case(label):
+                heads.append((ln, None, label, ln.content_end))
+            continue
+        m = _CAPS_LABEL.match(text)
+        if m and m[1].isupper() and len(m[1].split()) <= LABEL_MAX_WORDS and sum(map(str.isalpha, m[1])) >= 4:
+            heads.append((ln, None, m[1], ln.content_start + m.end(1)))
+    return heads if len(heads) >= 2 else []
+
+
+def _label_sections(body_lines: Sequence[Line], body: tuple[int, int]) -> list[RawSection]:
+    heads = _label_heads(body_lines)
+    return _sections_at(heads, body_lines, body[1]) if heads else []
 
 
 def _paragraph_sections(body_lines: Sequence[Line]) -> list[RawSection]:
