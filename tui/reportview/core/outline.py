@@ -607,7 +607,33 @@ def _has_blank_lines(content: Sequence[Line], zone: Sequence[_HeaderLine]) -> bo
     return any(b.index != a.index + 1 for a, b in pairwise(content[: end + 1]))
 
 
-def _read_header(content: Sequence[Line]) -> tuple[str | None, tuple[int, int] | None, str | None, int]:
+def _headline_after_lead(
+    content: Sequence[Line], furniture_dates: dict[int, str]
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """(headline, span, date) of a page that opens with a one-sentence lead above its headline: the
+    second line is the headline when a date line follows it, or when blank lines part the three
+    blocks and running text follows. The lead stays in the body."""
+    if len(content) < 3:
+        return None
+    lead, head, after = content[0], content[1], content[2]
+    text = lead.text[date_prefix(lead.text)[1] :]
+    if not text or text[-1] not in ".!?…" or _breaks_at_least(text, 1):
+        return None
+    title = _title_of(head.text)
+    if not title or not _headline_shape(title) or _is_header_furniture(head.text):
+        return None
+    span = (head.content_start, head.content_end)
+    # The date line under it may have been marked as furniture (a bare "15/01/2023 09:00").
+    iso = furniture_dates.get(head.index + 1) or date_in_line(after.text)
+    if iso:
+        return title, span, iso
+    parted = lead.index + 1 != head.index and head.index + 1 != after.index
+    return (title, span, None) if parted and _is_body_line(after.text) else None
+
+
+def _read_header(
+    content: Sequence[Line], furniture_dates: dict[int, str] | None = None
+) -> tuple[str | None, tuple[int, int] | None, str | None, int]:
     """(headline, its span, publication date, position of the first body line) of a text.
 
     The headline is the candidate nearest above the header's date lines (else the first below
@@ -616,6 +642,10 @@ def _read_header(content: Sequence[Line]) -> tuple[str | None, tuple[int, int] |
     in a portal's top bar, then the article's) the earliest is the publication date.
     """
     zone, prefix_date = _classify_header(content)
+    if not zone:
+        after_lead = _headline_after_lead(content, furniture_dates or {})
+        if after_lead:
+            return after_lead[0], after_lead[1], after_lead[2] or prefix_date, 0
     blocks = _has_blank_lines(content, zone)
     if not blocks:
         # Where every line is a paragraph, the header ends at the first line that is none of its
@@ -672,7 +702,10 @@ def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -
         date = _header_date(header_furniture, [])
         return Outline(None, None, date, (), (0, 0))
 
-    title, title_span, date, body_first = _read_header(content)
+    furniture_dates = {
+        ln.index: iso for ln in header_furniture[:HEADER_LINES] if (iso := date_in_line(ln.text))
+    }
+    title, title_span, date, body_first = _read_header(content, furniture_dates)
     if date is None:
         limit = content[min(body_first, len(content) - 1)].start
         date = _header_date([ln for ln in header_furniture if ln.start <= limit], [])
