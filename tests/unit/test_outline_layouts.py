@@ -226,3 +226,29 @@ def test_date_prefix_and_stamp():
     assert date_prefix("date 2022-12 Hà Tĩnh") == (None, 13)
     assert date_prefix("Tháng 2022-12 mới") == (None, 0)
     assert trailing_stamp("TIÊU ĐỀ (10:59 AM-27/01/2022)") == ("2022-01-27", 7)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["« Trước 1 2 3 Tiếp »", "Trang 1 2 3 4 5 Tiếp Cuối", "Báo cáo tình hình kinh tế tháng 9 - Trang 3"],
+)
+def test_pager_links_and_page_footers_are_furniture(line):
+    cfg = default_config()
+    lines = split_lines(f"Tiêu đề\n{BODY}\n{line}\n")
+    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    assert marks.get(2) == "pager"
+
+
+def test_a_running_footer_of_a_converted_document_is_furniture():
+    pages = ["\n".join(f"Dòng {i} của trang {p} với nội dung báo cáo." for i in range(14)) for p in range(3)]
+    text = "\n".join(f"{page}\nCục Thống kê tỉnh A - Báo cáo tháng 9" for page in pages)
+    cfg = default_config()
+    lines = split_lines(text)
+    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    assert {lines[i].text for i, why in marks.items() if why == "running"} == {
+        "Cục Thống kê tỉnh A - Báo cáo tháng 9"
+    }
+    # The same words down a table's first column are content.
+    table = "\n".join(f"Trường Đại học Khoa học\nNgành {i}\n{i}.500.000" for i in range(3))
+    marks = classify_lines(split_lines(table), compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    assert "running" not in marks.values()

@@ -25,6 +25,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # A date segment of a header line: the parts of "author | date | section" are read one by one.
 _SEGMENT_SEP = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 SEGMENT_MAX_WORDS = 5  # a name or section label beside the date, not a sentence
+NAME_WORDS_MAX = 8  # authors' names before a date
 _METADATA = re.compile(
     r"#\s*(?:" + "|".join(METADATA_DATE_KEYS) + r")\s*[=:]\s*(\d{4})-?(\d{2})-?(\d{2})", re.IGNORECASE
 )
@@ -76,6 +77,20 @@ def date_in_line(text: str) -> str | None:
     return None
 
 
+def _names_before(before: str, after: str, words: list[str]) -> bool:
+    """Whether the words beside a date are its authors' names before it ("Tuấn Minh - Đức Sơn
+    06/12/2023 19:44"): every word capitalised, a few of them, nothing but a time after."""
+    names = _WORD.findall(before)
+    if not names or len(names) > NAME_WORDS_MAX:
+        return False
+    # Names are written "Đức Sơn": a capital, then small letters (a headline in capitals is not one).
+    if any(not w[0].isupper() or (len(w) > 1 and w.isupper()) for w in names):
+        return False
+    return all(w in DATE_LINE_WORDS for w in words[len(names) :]) and not _WORD.findall(
+        _NOISE.sub(" ", after)
+    )
+
+
 def _date_segment(text: str) -> str | None:
     for pattern, how in _PATTERNS:
         match = pattern.search(text)
@@ -92,7 +107,7 @@ def _date_segment(text: str) -> str | None:
         if how.endswith("-en"):
             words = [w for w in words if w not in MONTHS_EN]
         strangers = [w for w in words if w not in DATE_LINE_WORDS]
-        if len(strangers) <= 1:
+        if len(strangers) <= 1 or _names_before(text[: match.start()], text[match.end() :], words):
             return iso
     return None
 

@@ -93,6 +93,7 @@ LABEL_MAX_WORDS = 6
 CAPTION_MAX_CHARS = 260  # a caption is a sentence or two, not a paragraph
 CAPTION_TAIL = 72  # characters at a line's end that may hold a photo credit
 PROSE_TAIL_WORDS = 3  # words after a sentence break that make a header line prose
+REPEATED_HEADLINE_WORDS = 8  # a line shown twice with this many words is the headline, not a banner
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,21 +570,24 @@ def _drop_header_repeats(zone: list[_HeaderLine]) -> list[_HeaderLine]:
         if h.kind not in ("title", "other"):
             continue
         near = [zone[j] for j in (i - 1, i + 1) if 0 <= j < len(zone) and zone[j].pos == h.pos + (j - i)]
-        repeat = any(n.text == h.text for n in near)
+        # A short line shown twice is a banner; a headline shown twice (page title, then heading)
+        # keeps its first copy.
+        long_headline = len(h.text.split()) >= REPEATED_HEADLINE_WORDS
+        repeat = any(n.text == h.text and not (long_headline and n.pos > h.pos) for n in near)
         label = any(
             n.kind == "title"
             and len(n.text) > len(h.text)
             and (n.text.startswith(h.text) or n.text.endswith(h.text))
             for n in near
         )
-        prev = zone[i - 1] if i else None
+        # A name under a longer headline (a byline "Phạm Đức Trọng", "THẢO HƯƠNG", a tag "An Giang
+        # ĐBSCL"): short, every word capitalised, no digits.
+        words = h.text.split()
         name = (
-            prev is not None
-            and prev.kind == "title"
-            and not prev.text.isupper()
-            and h.text.isupper()
-            and len(h.text.split()) <= NAME_MAX_WORDS
+            len(words) <= NAME_MAX_WORDS
             and not any(c.isdigit() for c in h.text)
+            and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            and any(z.kind == "title" and len(z.text.split()) > len(words) for z in zone[:i])
         )
         issuer = (
             h.text.isupper()
@@ -594,6 +598,18 @@ def _drop_header_repeats(zone: list[_HeaderLine]) -> list[_HeaderLine]:
         if repeat or label or name or issuer:
             out[i] = _HeaderLine(h.pos, h.line, h.text, h.offset, "skip")
     return out
+
+
+def _last_of_first_stack(zone: Sequence[_HeaderLine]) -> _HeaderLine | None:
+    """The last headline candidate of the first stack of them (a line that is none of the
+    header's parts ends it: a table's cells or a notice further down are not the headline)."""
+    found: _HeaderLine | None = None
+    for h in zone:
+        if h.kind == "title":
+            found = h
+        elif h.kind == "other" and found is not None:
+            break
+    return found
 
 
 def _is_document_type(text: str) -> bool:
@@ -653,17 +669,25 @@ def _read_header(
         other = next((i for i, h in enumerate(zone) if h.kind == "other"), len(zone))
         zone = zone[:other]
     dates = [h for h in zone if h.date]
+    # Date lines marked as furniture (a bare "14:44, 29/06/2022") among the header lines count too;
+    # they are placed by line index.
+    end_index = content[zone[-1].pos + 1].index if zone and zone[-1].pos + 1 < len(content) else 0
+    first_index = zone[0].line.index if zone else 0
+    stamps = sorted(
+        [(h.line.index, h.date) for h in dates if h.date]
+        + [(i, iso) for i, iso in (furniture_dates or {}).items() if first_index < i < end_index]
+    )
     cands = [h for h in zone if h.kind == "title" and h.pos + 1 < len(content)]
     title_line: _HeaderLine | None = None
-    if dates:
-        before = [c for c in cands if c.pos <= dates[0].pos]
-        after = [c for c in cands if c.pos > dates[-1].pos]
+    if stamps:
+        before = [c for c in cands if c.line.index <= stamps[0][0]]
+        after = [c for c in cands if c.line.index > stamps[-1][0]]
         title_line = before[-1] if before else (after[0] if after else None)
     elif cands:
         # Where blank lines part the page's blocks, banners and section names stand as blocks above
         # the headline: the last candidate is it. Where every line is a paragraph, the first is.
-        title_line = cands[-1] if blocks else cands[0]
-    found = [h.date for h in dates if h.date]
+        title_line = _last_of_first_stack(zone) if blocks else cands[0]
+    found = [iso for _, iso in stamps]
     date = min(found) if found else prefix_date
     last = max([h.pos for h in dates] + ([title_line.pos] if title_line else []), default=-1)
     # Bylines and widgets right after the headline and its date belong to the header too.
