@@ -67,6 +67,8 @@ BYLINE_STARTS: tuple[str, ...] = (
     "reported by",
     "source",
 )
+# Words that join the names of a byline ("Sỹ Đông - Đỗ Trường", "Minh và Lan").
+NAME_JOINERS: frozenset[str] = frozenset({"-", "–", ",", "&", "và", "and"})
 # Header widgets that read like short titles ("Theo dõi Báo X trên", "Follow us on").
 HEADER_WIDGET_STARTS: tuple[str, ...] = ("theo dõi", "follow us", "follow", "content continues below")
 # Captions: a photo credit at the end ("... Ảnh: VGP", "(Ảnh: CPV)"), an image's position ("- Ảnh 1",

@@ -28,6 +28,7 @@ from reportview.core.lexicon import (
     ISSUER_MAX_WORDS,
     LABEL_SMALL_WORDS,
     LIST_INTRO_TAILS,
+    NAME_JOINERS,
     NUMBERED_HEADING_WORDS,
     OFFICIAL_HEADER_STARTS,
     OFFICIAL_ISSUER_STARTS,
@@ -88,7 +89,7 @@ SINGLE_TITLE_MAX = 150  # a lone numbered item is a section when its heading is 
 SINGLE_BODY_CHARS = 100  # ... and this much text follows it within the next lines
 SINGLE_BODY_LINES = 3
 BYLINE_MAX_WORDS = 8
-NAME_MAX_WORDS = 4
+NAME_MAX_WORDS = 6  # words of the names in a byline ("Sỹ Đông - Đỗ Trường")
 LABEL_MAX_WORDS = 6
 CAPTION_MAX_CHARS = 260  # a caption is a sentence or two, not a paragraph
 CAPTION_TAIL = 72  # characters at a line's end that may hold a photo credit
@@ -582,12 +583,12 @@ def _drop_header_repeats(zone: list[_HeaderLine]) -> list[_HeaderLine]:
         )
         # A name under a longer headline (a byline "Phạm Đức Trọng", "THẢO HƯƠNG", a tag "An Giang
         # ĐBSCL"): short, every word capitalised, no digits.
-        words = h.text.split()
+        words = [w for w in h.text.split() if w.casefold() not in NAME_JOINERS and any(map(str.isalpha, w))]
         name = (
-            len(words) <= NAME_MAX_WORDS
+            0 < len(words) <= NAME_MAX_WORDS
             and not any(c.isdigit() for c in h.text)
-            and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-            and any(z.kind == "title" and len(z.text.split()) > len(words) for z in zone[:i])
+            and all(w[:1].isupper() for w in words)
+            and any(z.kind == "title" and len(z.text.split()) > len(words) + 1 for z in zone[:i])
         )
         issuer = (
             h.text.isupper()
