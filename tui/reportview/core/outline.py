@@ -91,6 +91,7 @@ SINGLE_BODY_LINES = 3
 BYLINE_MAX_WORDS = 8
 NAME_MAX_WORDS = 6  # words of the names in a byline ("Sỹ Đông - Đỗ Trường")
 LABEL_MAX_WORDS = 6
+LABEL_SCAN = 64  # characters at a line's start where a label's colon may stand
 CAPTION_MAX_CHARS = 260  # a caption is a sentence or two, not a paragraph
 CAPTION_TAIL = 72  # characters at a line's end that may hold a photo credit
 PROSE_TAIL_WORDS = 3  # words after a sentence break that make a header line prose
@@ -727,8 +728,12 @@ def build_outline(text: str, lines: Sequence[Line], furniture: dict[int, str]) -
         date = _header_date(header_furniture, [])
         return Outline(None, None, date, (), (0, 0))
 
+    # Furniture lines between the first content lines may be date lines ("14:44, 29/06/2022").
+    head_end = content[min(HEADER_LINES, len(content) - 1)].index
     furniture_dates = {
-        ln.index: iso for ln in header_furniture[:HEADER_LINES] if (iso := date_in_line(ln.text))
+        ln.index: iso
+        for ln in header_furniture
+        if content[0].index < ln.index < head_end and (iso := date_in_line(ln.text))
     }
     title, title_span, date, body_first = _read_header(content, furniture_dates)
     if date is None:
@@ -827,6 +832,8 @@ def _label_heads(body_lines: Sequence[Line]) -> list[tuple[Line, int | None, str
     heads: list[tuple[Line, int | None, str, int]] = []
     for pos, ln in enumerate(body_lines):
         text = ln.text
+        if ":" not in text[:LABEL_SCAN]:
+            continue
         if text.endswith(":") and len(text) <= SHORT_BLOCK and pos + 1 < len(body_lines):
             label = text[:-1].strip()
             if len(label.split()) <= LABEL_MAX_WORDS and _is_title_case(label):
