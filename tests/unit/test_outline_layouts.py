@@ -252,3 +252,15 @@ def test_a_running_footer_of_a_converted_document_is_furniture():
     table = "\n".join(f"Trường Đại học Khoa học\nNgành {i}\n{i}.500.000" for i in range(3))
     marks = classify_lines(split_lines(table), compile_rules(cfg.furniture_lines, cfg.tail_markers))
     assert "running" not in marks.values()
+
+
+def test_capital_letter_parts_over_arabic_items_that_restart():
+    part = "\n".join(f"{n}. Mục {n}\n{BODY}" for n in (1, 2))
+    text = f"Báo cáo năm 2022\n\nA. Tình hình kinh tế\n{part}\nB. Tình hình xã hội\n{part}\n"
+    assert _numbered(text) == [(1, "Tình hình kinh tế"), (2, "Tình hình xã hội")]
+    # Restarting one-line items that are no run at all do not break the choice.
+    items = "\n".join(f"{n}. Mục {n}" for n in (1, 2))
+    text = (
+        f"Báo cáo năm 2022\n\nA. Tình hình kinh tế\n{BODY}\n{items}\nB. Tình hình xã hội\n{BODY}\n{items}\n"
+    )
+    assert _numbered(text) == [(1, "Tình hình kinh tế"), (2, "Tình hình xã hội")]

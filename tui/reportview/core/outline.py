@@ -328,7 +328,7 @@ def _best_run(
         return roman
     # Capital letters over Arabic items that restart under them (A: 1, 2; B: 1, 2), as Roman ones.
     upper = runs.get("upper", [])
-    if len(upper) >= 2 and restarts > 1 and upper[0].pos < arabic[0].pos:
+    if len(upper) >= 2 and restarts > 1 and upper[0].pos < by_style["arabic"][0].pos:
         return upper
     if len(arabic) >= 2:
         return arabic
