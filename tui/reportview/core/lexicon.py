@@ -14,6 +14,152 @@ def _phrases(block: str) -> frozenset[str]:
 # Words that end the sentence introducing a report's list ("... 10 sự kiện nổi bật ... như sau:").
 LIST_INTRO_TAILS: tuple[str, ...] = ("như sau", "sau đây", "dưới đây", "as follows", "below")
 
+# --- outline: highlight lists, headings, headers, captions ---------------------------------------
+
+# Words of the line that introduces a highlight list ("Danh sách 10 sự kiện tiêu biểu:", "những dấu
+# ấn nổi bật sau:", "Highlights include:"): such a list is the report's sections even when its items
+# are one line each with no body.
+HIGHLIGHT_INTRO_WORDS: tuple[str, ...] = (
+    "sự kiện",
+    "dấu ấn",
+    "kết quả nổi bật",
+    "thành tựu",
+    "điểm nhấn",
+    "điểm sáng",
+    "nổi bật",
+    "tiêu biểu",
+    "highlights",
+    "achievements",
+    "accomplishments",
+)
+# Words that name a numbered heading ("Goal 1: Collection building", "Phần 2. Kinh tế").
+NUMBERED_HEADING_WORDS: tuple[str, ...] = (
+    "goal",
+    "priority",
+    "objective",
+    "theme",
+    "part",
+    "chapter",
+    "section",
+    "phần",
+    "chương",
+    "mục",
+)
+# Abbreviations whose full stop ends no sentence ("Đảng bộ TP. Hà Nội", "Mr. Smith"); single capital
+# letters (initials) count too.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    tp tx tt ths ts pgs gs bs ks ls ck đc
+    mr mrs ms dr st no nos vs etc jr sr inc co ltd dept gov approx fig vol
+    """.split()
+)
+# Openers of a byline under (or over) a headline ("Theo Tổng cục Thống kê", "Author: ...", "By ...").
+BYLINE_STARTS: tuple[str, ...] = (
+    "theo",
+    "tác giả",
+    "bài và ảnh",
+    "nguồn",
+    "phóng viên",
+    "author",
+    "by",
+    "written by",
+    "posted by",
+    "reported by",
+    "source",
+)
+# Words that join the names of a byline ("Sỹ Đông - Đỗ Trường", "Minh và Lan").
+NAME_JOINERS: frozenset[str] = frozenset({"-", "–", ",", "&", "và", "and"})
+# Header widgets that read like short titles ("Theo dõi Báo X trên", "Follow us on").
+HEADER_WIDGET_STARTS: tuple[str, ...] = ("theo dõi", "follow us", "follow", "content continues below")
+# Captions: a photo credit at the end ("... Ảnh: VGP", "(Ảnh: CPV)"), an image's position ("- Ảnh 1",
+# "anh 1"), a caption label at the start ("Chú thích ảnh", "Trong ảnh:"), an image file name.
+CAPTION_CREDITS: tuple[str, ...] = ("ảnh", "photo", "image", "nguồn ảnh", "credit", "đồ họa", "video", "clip")
+CAPTION_STARTS: tuple[str, ...] = (
+    "chú thích ảnh",
+    "trong ảnh",
+    "ảnh minh họa",
+    "ảnh minh hoạ",
+    "(ảnh",
+    "photo:",
+)
+CAPTION_POSITION_WORDS: tuple[str, ...] = ("ảnh", "anh", "hình", "photo", "image")
+IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# Breadcrumbs: a trail that opens with the home page ("Trang chủ » Tin tức") or joins short links by
+# one of these marks.
+BREADCRUMB_HOMES: tuple[str, ...] = ("trang chủ", "trang nhất", "home")
+BREADCRUMB_MARKS: tuple[str, ...] = ("»", "›", ">", "/", "|", "→")
+# The header of an official document: the state motto lines and the number line (any case), and
+# the issuer's name in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM", "HUYỆN ỦY X"): not its title.
+OFFICIAL_HEADER_STARTS: tuple[str, ...] = (
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "số:",
+)
+OFFICIAL_ISSUER_STARTS: tuple[str, ...] = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "đảng bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "ban chấp hành",
+    "cục thống kê",
+    "chi cục thống kê",
+    "tổng cục thống kê",
+    "sở",
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "thị xã",
+    "xã",
+    "phường",
+)
+ISSUER_MAX_WORDS = 6
+
+# A document's type standing alone on its line above its subject ("BÁO CÁO" then "Tình hình kinh tế
+# - xã hội năm 2023"): the two lines are one title.
+TITLE_DOCUMENT_TYPES: frozenset[str] = frozenset(
+    (
+        "báo cáo",
+        "thông cáo báo chí",
+        "thông cáo",
+        "tờ trình",
+        "kế hoạch",
+        "nghị quyết",
+        "quyết định",
+        "thông báo",
+        "chương trình",
+        "đề án",
+        "press release",
+        "annual report",
+    )
+)
+# Page navigation words of a pager line ("« Trước 1 2 3 Tiếp »", "Previous 1 2 Next").
+PAGER_NAV_WORDS: frozenset[str] = frozenset(
+    "trước sau tiếp cuối đầu trang next previous prev first last page more xem".split()
+)
+# A short line repeated this often is a running header or footer of a converted document.
+RUNNING_LINE_REPEATS = 3
+
+# Small words that stay in lower case in a title-case label ("Report of the Year:").
+LABEL_SMALL_WORDS: frozenset[str] = frozenset("a an and at by for in of on or the to with và của".split())
+
+# File types that a document-sharing site writes after a document's name ("... năm 2010 pptx").
+FILE_TYPE_WORDS: tuple[str, ...] = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt")
+# Pager lines ("Trang 1/3", "Page 1 of 12", "Page 2:" of a converted document).
+PAGER_WORDS: tuple[str, ...] = ("trang", "page", "tr")
+PAGER_OF_WORDS: tuple[str, ...] = ("/", "of", "trên", "trong số")
+
 # --- page header: dates and counters -------------------------------------------------------------
 
 # Words that may stand on a date line beside the date itself ("Thứ Ba, 11/01/2022 17:57 (GMT+0)").
@@ -31,7 +177,7 @@ DATE_LINE_WORDS: frozenset[str] = frozenset(
 COUNTER_WORDS: frozenset[str] = frozenset(
     """
     số lượt xem lượt truy cập đang online trực tuyến đã tất cả hôm nay qua tuần này tháng
-    views view visits visitors online today total
+    views view visits visitors online today total result results found s download downloads
     """.split()
 )
 
