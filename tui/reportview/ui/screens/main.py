@@ -81,6 +81,22 @@ class HitTrail:
 _MAIN_ACTIONS = actions.by_target("main")
 
 NARROW = 100  # below this many columns the figures panel goes under the text
+READER_MIN = 38  # the text pane is never narrower than this beside the figures
+
+
+def pane_widths(width: int) -> tuple[int, int, int]:
+    """(reports/sections, text, figures) widths for a terminal `width`: the side panes take a
+    share of the width between a floor and a ceiling, the text the rest (it wraps at 80 anyway).
+    Below NARROW the figures pane goes under the text, as wide as it."""
+    if width < NARROW:
+        left = 26
+        return left, width - left, width - left
+    left = max(26, min(44, round(width * 0.23)))
+    figures = max(54, min(100, round(width * 0.4)))
+    figures = min(figures, width - left - READER_MIN)  # just above NARROW the text keeps its room
+    return left, width - left - figures, figures
+
+
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
@@ -118,6 +134,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         self._search_generation = 0
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
+        self._grid_columns = ""
 
     @property
     def rv_app(self) -> ReportViewApp:
@@ -143,7 +160,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
-        self.set_class(self.app.size.width < NARROW, "-narrow")  # the first frame's layout too
+        self._lay_out(self.app.size.width)  # the first frame's layout too
         self._update_counts()
         self._start_loading()
 
@@ -176,7 +193,18 @@ class MainScreen(GuardedMessages, Screen[None]):
         return field, results
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        """The panes' widths for a terminal `width`: they grow with it (see pane_widths)."""
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        left, _reader, figures = pane_widths(width)
+        beside = narrow or self.has_class("-searching")  # no figures column (under the text, hidden)
+        columns = f"{left} 1fr" if beside else f"{left} 1fr {figures}"
+        if self._grid_columns != columns:
+            self._grid_columns = columns
+            self.styles.grid_columns = columns
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -333,7 +361,7 @@ class MainScreen(GuardedMessages, Screen[None]):
             reason = "This report has no sections."
         else:
             reason = "This section has no figures."
-        table.show(figures, reason)
+        table.show(figures, reason, report.convention if report is not None else "vi")
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
@@ -522,6 +550,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         field.display = True
         results.display = True
         self.add_class("-searching")
+        self._lay_out(self.app.size.width)
         # Focus now, not after a refresh: keys typed right after `/` must land in the field.
         self.set_focus(field)
         if not field.value:
@@ -531,6 +560,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         self.query_one("#search").display = False
         self.query_one(ResultList).display = False
         self.remove_class("-searching")
+        self._lay_out(self.app.size.width)
         target = self._return_focus
         if target is None or not target.is_attached:
             target = self.query_one(Reader)
