@@ -24,8 +24,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
+from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import iter_corpus
-from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
+from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
@@ -34,6 +35,7 @@ from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
+from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
@@ -100,7 +102,7 @@ def pane_widths(width: int) -> tuple[int, int, int]:
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
-class MainScreen(GuardedMessages, Screen[None]):
+class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     """Everything the user works with."""
 
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("main")  # type: ignore[assignment]
@@ -108,10 +110,11 @@ class MainScreen(GuardedMessages, Screen[None]):
 
     AUTO_FOCUS = "#reports"
 
-    def __init__(self, paths: Sequence[str], use_cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[str], use_cache: bool = True, watch: bool = False) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.use_cache = use_cache
+        self.init_live(watch)  # live folders (ui/live.py)
         self.reports: list[Report] = []
         self.skipped: list[Any] = []
         self.report_index: int | None = None
@@ -238,6 +241,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
+            self.live_look()
             steps = iter_corpus(
                 self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
             )
@@ -249,6 +253,7 @@ class MainScreen(GuardedMessages, Screen[None]):
                     if self.index is not None:
                         with self._index_lock:
                             self.index.add(step.report, step.terms)
+                    self.live_keep(step.report, step.terms)
                     batch.append(step.report)
                 elif step.skipped is not None:
                     skipped.append(step.skipped)
@@ -292,6 +297,9 @@ class MainScreen(GuardedMessages, Screen[None]):
             parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
         if error:
             parts.append(error)
+        if self.live and not cancelled:
+            parts.append("watching for changes")
+            self.start_live()
         status.set_text(" · ".join(parts))
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
@@ -470,26 +478,27 @@ class MainScreen(GuardedMessages, Screen[None]):
         figure, report = self.current_figure(), self.report
         if figure is None or report is None:
             return self._no_figure()
-        self.copy(tsv([clip_row(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
+        # the export's columns, without the header: pasted under a `c` copy, it lines up
+        self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
-        return [clip_row(report, f) for f in report.figures_in(section.index)]
+        return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
+        self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
         self.copy(
-            markdown_table(CLIP_COLUMNS, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
+            markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
 
     def copy(self, text: str, what: str) -> None:
@@ -525,17 +534,13 @@ class MainScreen(GuardedMessages, Screen[None]):
         if report is None:
             self.notify("Nothing to export: no report is open.", severity="warning", markup=False)
             return
-        section = self.section
-        stem = Path(report.name).stem
-        suffix = f"-s{section.number}" if section is not None and section.number is not None else ""
-        default = os.path.join(os.getcwd(), f"{stem}{suffix}-figures.csv")
         protected = [Path(p) for p in self.paths if Path(p).is_dir()]
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
 
-        self.app.push_screen(ExportScreen(report, section, default, protected), done)
+        self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
     # --- search ------------------------------------------------------------------------------
 

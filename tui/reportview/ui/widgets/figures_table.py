@@ -139,6 +139,7 @@ class FiguresTable(GuardedMessages, DataTable):
         )
         self.figures: list[Figure] = []  # in display (sorted) order
         self.sort_mode = 0
+        self.convention = "vi"  # the shown report's number convention
         self.chosen = False  # the user picked a row since the section was shown
         self.empty_reason = "No section selected."
         self._marked: int | None = None
@@ -161,6 +162,7 @@ class FiguresTable(GuardedMessages, DataTable):
         empty_reason: str = "This section has no figures.",
         convention: str = "vi",
     ) -> None:
+        """Show `figures`, their values written in `convention` (the report's, decided by the parse)."""
         self.chosen = self.has_focus
         self.empty_reason = empty_reason
         self.convention = convention

@@ -18,10 +18,13 @@ ELLIPSIS = "…"
 
 
 def report_label(report: Report) -> str:
-    """What names the report: its place and period when the parse found them, then its title."""
+    """What names the report: its place (and period) when the parse found it, then its title.
+    A period alone leads nothing: titles say their year, and it rarely tells reports apart."""
     title = one_line(report.display_title)
-    lead = " ".join(p for p in (report.place, report.period) if p)
-    return f"{lead} · {title}" if lead else title
+    if not report.place:
+        return title
+    lead = " ".join(one_line(p) for p in (report.place, report.period) if p)
+    return f"{lead} · {title}"
 
 
 def elide_middle(text: str, room: int) -> str:
