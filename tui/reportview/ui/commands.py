@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reportview.core.folding import fold
@@ -79,3 +79,15 @@ class ReportCommands(Provider):
                     if not title[offset].isspace():
                         display = display.stylize(style, offset, offset + 1)
             yield Hit(score, display, callback, text=title, help=Content(help_text))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, steady under fast keys."""
+
+    def _action_command_list(self, action: str) -> None:
+        try:
+            super()._action_command_list(action)
+        except KeyError:
+            # pgup/pgdn before the list has laid out its new options (Textual's OptionList reads
+            # its line map): the key does nothing rather than fail.
+            pass
