@@ -10,7 +10,7 @@ import pytest
 from apphelp import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import app_fuzz  # noqa: E402
+import app_fuzz
 
 SEED_LIST = (0, 1, 2, 3)
 KEYS_PER_SEED = 600  # 2,400 keys in all: every binding, search text, Esc, resizes

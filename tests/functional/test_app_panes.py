@@ -124,3 +124,53 @@ def test_titles_are_cut_in_the_middle_on_two_lines() -> None:
     assert "Bắc Ninh" in first + " " + second
     assert elide_middle("short", 10) == "short"
     assert len(elide_middle(title, 20)) <= 20
+
+
+@sync
+async def test_enter_on_a_figure_shows_everything_about_it() -> None:
+    from apphelp import plain
+
+    from reportview.ui.screens.figure import FigureScreen, sentence_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", *["j"] * 6, "f", "j", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FigureScreen)
+        figure = screen.figure
+        assert figure.text == "0,9%"
+        fields = plain(screen.fields_table)
+        for word in (
+            "as written",
+            "value",
+            "kind",
+            "unit",
+            "upper",
+            "total",
+            "qualifier",
+            "change",
+            "base",
+            "period",
+            "place",
+            "label",
+            "offsets",
+        ):
+            assert word in fields
+        assert "kế hoạch" in fields and "percent" in fields and f"{figure.start}-{figure.end}" in fields
+        sentence = sentence_text(app.main.report, figure)
+        marked = [sentence.plain[s.start : s.end] for s in sentence.spans if "reverse" in str(s.style)]
+        assert marked == ["0,9%"] and "vượt 0,9% kế hoạch" in sentence.plain
+        await pilot.press("escape")
+        assert not isinstance(app.screen, FigureScreen)
+        # and from the palette
+        await pilot.press("ctrl+p", *"figure details")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            options = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+            if "Figure details" in options:
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)

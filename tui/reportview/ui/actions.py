@@ -83,6 +83,9 @@ ACTIONS: tuple[Action, ...] = (
            footer="Next hit", when="hits"),
     Action("previous_hit", "N", "previous hit", "Search", footer="Prev hit", when="hits"),
     # --- figures ---
+    Action("figure_detail", "enter,i", "everything about the figure: value, kind, unit, base, period, "
+           "place, label, its sentence", "Figures", ("figures",), footer="Details", title="Figure details",
+           when="figure"),
     Action("sort_figures", "s", "sort the figures: text order, value, kind, label, unit", "Figures",
            ("figures",), footer="Sort", title="Sort figures", action="sort", when="figure"),
     # --- copying (the columns copied come from core.export's column registry) ---

@@ -22,7 +22,6 @@ from reportview.ui.errors import notice, record_error
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.screens.main import MainScreen
 
-
 PALETTE_ID = "--command-palette"
 
 

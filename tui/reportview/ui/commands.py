@@ -4,6 +4,7 @@ Matching folds accents and case as search does (core.folding): `chi linh` finds 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
@@ -85,9 +86,7 @@ class Palette(CommandPalette):
     """Textual's command palette, steady under fast keys."""
 
     def _action_command_list(self, action: str) -> None:
-        try:
+        # pgup/pgdn before the list has laid out its new options (Textual's OptionList reads its
+        # line map): the key does nothing rather than fail.
+        with contextlib.suppress(KeyError):
             super()._action_command_list(action)
-        except KeyError:
-            # pgup/pgdn before the list has laid out its new options (Textual's OptionList reads
-            # its line map): the key does nothing rather than fail.
-            pass

@@ -37,6 +37,7 @@ from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
 from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
+from reportview.ui.screens.figure import FigureScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -683,6 +684,11 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if self.hit_stops:
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
+
+    def open_figure(self, figure: Figure) -> None:
+        """The figure's detail view (Enter or i on a figures row, or the palette)."""
+        if self.report is not None:
+            self.app.push_screen(FigureScreen(self.report, figure))
 
     # --- palette ---------------------------------------------------------------------------
 

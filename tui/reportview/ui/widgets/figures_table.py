@@ -251,6 +251,12 @@ class FiguresTable(GuardedMessages, DataTable):
             self.move_cursor(row=row, animate=False, scroll=True)
             self._mark(row)
 
+    def action_figure_detail(self) -> None:
+        figure = self.current
+        open_figure = getattr(self.screen, "open_figure", None)
+        if figure is not None and open_figure is not None:
+            open_figure(figure)
+
     def action_cursor_top(self) -> None:
         self.action_scroll_top()
 
