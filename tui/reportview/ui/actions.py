@@ -82,6 +82,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("next_hit", "n", "next hit of the search you jumped from", "Search",
            footer="Next hit", when="hits"),
     Action("previous_hit", "N", "previous hit", "Search", footer="Prev hit", when="hits"),
+    Action("jump_back", "escape", "after a jump: back to where you were before the search", "Search",
+           footer="Back", title="Back to before the search", when="jumped", remap=False),
     # --- figures ---
     Action("figure_detail", "enter,i", "everything about the figure: value, kind, unit, base, period, "
            "place, label, its sentence", "Figures", ("figures",), footer="Details", title="Figure details",

@@ -110,6 +110,9 @@ class ReportViewApp(App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen):
+                    screen.show_corpus_status()
             self.push_screen(HelpScreen())
 
     # --- internal errors ---------------------------------------------------------------------

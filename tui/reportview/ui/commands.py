@@ -53,7 +53,7 @@ class ReportCommands(Provider):
             yield f"Go to report: {name}", partial(main.go_to, ri, 0), report.path
             if total_sections <= MAX_SECTION_ENTRIES or ri == main.report_index:
                 for section in report.sections:
-                    head = f"{section.number}. " if section.number is not None else "¶ "
+                    head = f"{section.number}. " if section.number is not None else "paragraph: "
                     title = one_line(section.title)[:80]
                     yield (
                         f"Go to section: {head}{title}",

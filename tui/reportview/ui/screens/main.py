@@ -81,6 +81,28 @@ class HitTrail:
     stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the user was: report, section, the text's scroll and the focused pane."""
+
+    report_index: int | None
+    section_index: int | None
+    scroll_y: float
+    focus: Widget | None
+
+
+def phrase_stops(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matched words next to each other (only spaces or punctuation between them) as one stop:
+    `cu tri di bau` is one hit at `cử tri đi bầu`, not four."""
+    stops: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if stops and 0 <= a - stops[-1][1] <= 3 and not any(c.isalnum() for c in text[stops[-1][1] : a]):
+            stops[-1] = (stops[-1][0], max(b, stops[-1][1]))
+        else:
+            stops.append((a, b))
+    return stops
+
+
 _MAIN_ACTIONS = actions.by_target("main")
 
 NARROW = 100  # below this many columns the figures panel goes under the text
@@ -135,10 +157,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.hit_pos = -1
         self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
         self._return_focus: Widget | None = None
+        self.before_search: Place | None = None  # where `/` was pressed (previews move the view)
+        self.before_jump: Place | None = None  # where Esc goes back to after a jump
         self._search_generation = 0
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
         self._grid_columns = ""
+        self.status_text = ""  # what the corpus holds: the status line when nothing else is said
 
     @property
     def rv_app(self) -> ReportViewApp:
@@ -193,6 +218,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         results = ResultList(self.reports, id="results")
         field.display = results.display = False
         results.on_select = self.open_result
+        results.on_highlight = self.preview_result
         self.mount(field, results, before=self.query_one(Reader))
         return field, results
 
@@ -301,7 +327,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if self.live and not cancelled:
             parts.append("watching for changes")
             self.start_live()
-        status.set_text(" · ".join(parts))
+        self.status_text = " · ".join(parts)
+        status.set_text(self.status_text)
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
                 "Loading stopped before any report."
@@ -438,6 +465,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return bool(self.hit_stops)
         if when == "loading":
             return self.is_loading
+        if when == "jumped":
+            return self.before_jump is not None and not self.is_loading
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -553,6 +582,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if not field.display:
             focused = self.focused
             self._return_focus = focused if focused not in (field, results) else None
+            self.before_search = self.place()
         field.display = True
         results.display = True
         self.add_class("-searching")
@@ -562,7 +592,75 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if not field.value:
             results.show([], results.__class__.empty_text)
 
-    def action_search_close(self) -> None:
+    def place(self) -> Place:
+        focus = self.focused
+        return Place(self.report_index, self.section_index, self.query_one(Reader).scroll_y, focus)
+
+    def go_back_to(self, place: Place) -> None:
+        """Show `place` again: its report, section, scroll position and pane."""
+        if place.report_index is not None and (
+            place.report_index != self.report_index or place.section_index != self.section_index
+        ):
+            self.show_report(place.report_index, place.section_index or 0)
+        reader = self.query_one(Reader)
+        reader.scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        if place.focus is not None and place.focus.is_attached:
+            self.set_focus(place.focus)
+
+    def preview_result(self, index: int) -> None:
+        """Show result `index` in the text while the cursor moves over the results."""
+        results = self.query_one(ResultList)
+        if not (0 <= index < len(results.hits)):
+            return
+        hit = results.hits[index]
+        if not (0 <= hit.report_index < len(self.reports)):
+            return
+        report = self.reports[hit.report_index]
+        stops = phrase_stops(report.text, hit.matches)
+        start = stops[0][0] if stops else -1
+        self.marks = (hit.report_index, tuple(hit.matches))
+        section_index = self._section_of(report, hit.section_index, start)
+        if self.report_index != hit.report_index or self.section_index != section_index:
+            self.show_report(hit.report_index, section_index)
+        else:
+            self.query_one(Reader).set_hits(self.marks[1])
+        if start >= 0:
+            self.query_one(Reader).scroll_to_offset(start)
+
+    @staticmethod
+    def _section_of(report: Report, section_index: int | None, start: int) -> int:
+        if section_index is None and start >= 0:
+            section_index = next((s.index for s in report.sections if s.start <= start < s.end), None)
+        return section_index if section_index is not None else 0
+
+    def action_jump_back(self) -> None:
+        place = self.before_jump
+        if place is None:
+            return
+        self.before_jump = None
+        self.trail = None
+        self.hit_pos = -1
+        self.marks = None
+        self.go_back_to(place)
+        self.query_one(Reader).set_hits(())
+        self.show_corpus_status()
+        self.refresh_bindings()
+
+    def show_corpus_status(self) -> None:
+        """The status line back to what the corpus holds (a hit's position is said only while
+        stepping through hits)."""
+        if self.status_text and not self.is_loading:
+            self.query_one(StatusBar).set_text(self.status_text)
+
+    def action_search_close(self, jumped: bool = False) -> None:
+        self.show_corpus_status()
+        before, self.before_search = self.before_search, None
+        if (
+            not jumped
+            and before is not None
+            and (before.report_index != self.report_index or before.section_index != self.section_index)
+        ):
+            self.go_back_to(before)  # previews moved the view; Esc puts it back
         self.query_one("#search").display = False
         self.query_one(ResultList).display = False
         self.remove_class("-searching")
@@ -634,12 +732,15 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         hits = tuple(results.hits)
         stops: list[tuple[int, int, int]] = []
         for ri, hit in enumerate(hits):
-            spans = sorted(hit.matches) or [(-1, -1)]
+            text = self.reports[hit.report_index].text if 0 <= hit.report_index < len(self.reports) else ""
+            spans = phrase_stops(text, hit.matches) or [(-1, -1)]
             stops.extend((ri, a, b) for a, b in spans)
         self.trail = HitTrail(hits, tuple(stops))
         self.hit_pos = next((i for i, s in enumerate(stops) if s[0] == index), -1)
+        if self.before_jump is None and self.before_search is not None:
+            self.before_jump = self.before_search  # Esc comes back here (once per trail of jumps)
         self._return_focus = None  # a jump lands in the text, not where the search started
-        self.action_search_close()
+        self.action_search_close(jumped=True)
         self._go_to_stop()
         self.set_focus(self.query_one(Reader))
 
@@ -657,11 +758,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return
         report = self.reports[hit.report_index]
         self.marks = (hit.report_index, tuple(hit.matches))
-        section_index = hit.section_index
-        if section_index is None and start >= 0:
-            section_index = next((s.index for s in report.sections if s.start <= start < s.end), None)
-        if section_index is None:
-            section_index = 0
+        section_index = self._section_of(report, hit.section_index, start)
         if self.report_index != hit.report_index or self.section_index != section_index:
             self.show_report(hit.report_index, section_index)
         else:
