@@ -174,3 +174,27 @@ async def test_enter_on_a_figure_shows_everything_about_it() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FigureScreen)
+
+
+@sync
+async def test_w_reads_the_whole_report_and_the_lists_move_through_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        reader = main.query_one(Reader)
+        one_section = len(reader.lines)
+        await pilot.press("enter", "w")
+        assert reader.whole and reader.border_title.startswith("Whole report")
+        report = main.report
+        assert len(reader.lines) > 5 * one_section
+        for s in report.sections:
+            assert s.title[:20] in " ".join(reader.lines), "every section is in the text"
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        section = report.sections[3]
+        line = reader.line_of(section.start)
+        assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height
+        await pilot.press("w")
+        assert not reader.whole and reader.section is section
+        assert len(reader.lines) < 3 * one_section + 40

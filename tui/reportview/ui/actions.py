@@ -62,6 +62,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_report", "left_square_bracket", "previous report", "Move", title="Previous report"),
     Action("next_report", "right_square_bracket", "next report", "Move", title="Next report"),
     Action("figures", "f", "go to the figures panel", "Move", title="Figures panel"),
+    Action("whole_report", "w", "read the whole report in the text pane (the lists move through it), or "
+           "one section at a time again", "Move", footer="Whole", title="Whole report / one section",
+           when="report"),
     # --- search ---
     Action(
         "search", "slash", "search titles, text and figure labels (results update as you type)",

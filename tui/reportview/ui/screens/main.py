@@ -163,6 +163,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
         self._grid_columns = ""
+        self.whole = False  # the text pane shows the whole report (w), not one section
         self.status_text = ""  # what the corpus holds: the status line when nothing else is said
 
     @property
@@ -401,7 +402,16 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
-        self.query_one(Reader).show(report, section, figures, hits)
+        reader = self.query_one(Reader)
+        if self.whole and report is not None and section is not None:
+            # The whole report in the text pane, the view on the section the lists point at.
+            if reader.report is not report or not reader.whole:
+                reader.show(report, section, report.figures, hits, whole=True)
+            else:
+                reader.section = section
+            reader.scroll_to_offset(section.start)
+        else:
+            reader.show(report, section, figures, hits)
 
     def go_to(self, report_index: int, section_index: int) -> None:
         """Open a report at a section (command palette, search)."""
@@ -447,6 +457,10 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     def action_figures(self) -> None:
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
+
+    def action_whole_report(self) -> None:
+        self.whole = not self.whole
+        self.show_section(self.section_index)
 
     def action_stop_loading(self) -> None:
         if self.is_loading:

@@ -73,6 +73,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         super().__init__(id=id)
         self.report: Report | None = None
         self.section: Section | None = None
+        self.whole = False  # the whole report in one text, not one section
         self.figures: Sequence[Figure] = ()
         self.hits: tuple[tuple[int, int], ...] = ()
         self.selected: Figure | None = None
@@ -94,7 +95,11 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         figures: Sequence[Figure] = (),
         hits: Sequence[tuple[int, int]] = (),
         selected: Figure | None = None,
+        whole: bool = False,
     ) -> None:
+        """Show `section` of `report`; `whole`: the whole report (its sections in one text), the
+        view on `section`."""
+        self.whole = whole and report is not None and bool(report.sections)
         self.report, self.section, self.figures = report, section, figures
         self.hits = tuple(hits)
         self.selected = selected
@@ -121,6 +126,8 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     def _title(self) -> str:
         if self.section is None:
             return "Text"
+        if self.whole:
+            return f"Whole report · {counted(len(self.figures), 'figure')}"
         s = self.section
         head = f"Item {s.number}" if s.number is not None else f"Paragraph {s.index + 1}"
         return f"{head} · {counted(len(self.figures), 'figure')}"
@@ -143,6 +150,8 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             self._relayout(force=True)
             return
         start, end = section.start, section.end
+        if self.whole:
+            start, end = report.sections[0].start, report.sections[-1].end
         cuts = {start, end}
         omitted = [(s.start, s.end) for s in report.furniture if s.end > start and s.start < end]
         for a, b in omitted:
@@ -169,7 +178,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
                 bisect.bisect_left(points, max(a, start)), bisect.bisect_left(points, min(b, end))
             ):
                 hidden[i] = True
-        title_end = section.body_start if start <= section.body_start <= end else start
+        title_end = section.body_start if start <= section.body_start <= end and not self.whole else start
         styles = {c: self.get_component_rich_style(c, partial=True) for c in self.COMPONENT_CLASSES}
         rank = {"reader--hit": 1, "reader--selected": 2}
         text_src = report.text
