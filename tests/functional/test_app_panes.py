@@ -198,3 +198,23 @@ async def test_w_reads_the_whole_report_and_the_lists_move_through_it() -> None:
         await pilot.press("w")
         assert not reader.whole and reader.section is section
         assert len(reader.lines) < 3 * one_section + 40
+
+
+@sync
+async def test_skipped_files_are_listed_with_why(tmp_path) -> None:
+    from apphelp import plain
+
+    from reportview.ui.screens.skipped import SkippedScreen
+
+    (tmp_path / "a.txt").write_text("Báo cáo\n\n1. Thu ngân sách đạt 5 tỷ đồng.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert "S lists them" in app.main.query_one("#status").text
+        await pilot.press("S")
+        assert isinstance(app.screen, SkippedScreen)
+        listed = plain(app.screen.table)
+        assert "empty.txt" in listed and "empty" in listed.split("empty.txt", 1)[1]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SkippedScreen)

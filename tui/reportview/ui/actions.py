@@ -110,6 +110,8 @@ ACTIONS: tuple[Action, ...] = (
     # --- the app ---
     Action("stop_loading", "escape", "while loading: stop loading", "App", footer="Stop loading",
            when="loading", remap=False),
+    Action("skipped_files", "S", "list the files that were not read, and why (excluded, unreadable, "
+           "empty)", "App", title="Skipped files"),
     Action("help", "question_mark,f1", "this help: every key and the search syntax", "App", ("app",),
            footer="Help", title="Help"),
     Action("command_palette", "ctrl+p", "command palette: actions, figures, go to report / section", "App",

@@ -38,6 +38,7 @@ from reportview.ui.errors import GuardedMessages
 from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.figure import FigureScreen
+from reportview.ui.screens.skipped import SkippedScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -322,7 +323,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if cancelled:
             parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
         if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
+            first = one_line(str(self.skipped[0].reason))[:60]
+            parts.append(f"{len(self.skipped)} skipped ({first}…; S lists them)")
         if error:
             parts.append(error)
         if self.live and not cancelled:
@@ -457,6 +459,9 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     def action_figures(self) -> None:
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
+
+    def action_skipped_files(self) -> None:
+        self.app.push_screen(SkippedScreen(self.skipped))
 
     def action_whole_report(self) -> None:
         self.whole = not self.whole
