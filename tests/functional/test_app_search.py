@@ -113,3 +113,47 @@ async def test_palette_folds_accents_as_search_does() -> None:
             if any("Chí Linh" in o for o in options):
                 break
         assert any(o.startswith("Go to report:") and "Chí Linh" in o for o in options)
+
+
+@sync
+async def test_results_typed_while_loading_are_marked_partial_and_refreshed(
+    monkeypatch, seed_reports
+) -> None:
+    import threading
+    import time
+
+    from reportview.core.corpus import Progress
+
+    release = threading.Event()
+
+    def slow_corpus(paths, config, use_cache=True, cancel=None, keep_frozen=False, with_terms=False):
+        yield Progress(1, len(seed_reports), report=seed_reports[0])
+        while not release.is_set():
+            if cancel is not None and cancel.is_set():
+                return
+            time.sleep(0.005)
+        for done, report in enumerate(seed_reports[1:], start=2):
+            yield Progress(done, len(seed_reports), report=report)
+
+    monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", slow_corpus)
+    app = make_app()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(300):
+                await pilot.pause(0.01)
+                if app.main.reports:
+                    break
+            await search(pilot, "năm 2021")
+            results = app.main.query_one(ResultList)
+            partial = len(results.hits)
+            assert "partial" in str(results.border_title)
+            release.set()
+            await wait_loaded(pilot)
+            for _ in range(300):
+                await pilot.pause(0.01)
+                if "partial" not in str(results.border_title):
+                    break
+            assert "partial" not in str(results.border_title)
+            assert len(results.hits) > partial, "the search ran again over the whole corpus"
+    finally:
+        release.set()

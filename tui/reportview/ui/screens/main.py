@@ -342,6 +342,10 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             self.query_one(Reader).show(None, None)
             self.figures_table.show((), "No reports.")
         self.refresh_bindings()
+        if self.results_query:
+            # Results typed while loading were over part of the corpus: search it all again.
+            self._search_generation += 1
+            self._run_search(self.results_query, self._search_generation)
         # The loaded corpus lives as long as the app: move it out of the cyclic collector's
         # reach, or a full collection walks every report mid-keystroke (300 ms at 100k sections).
         gc.freeze()
@@ -733,7 +737,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return
         self.search_hits = hits
         self.results_query = query
-        self.query_one(ResultList).show(hits, f"No results for {one_line(query)!r}.")
+        limit = self.rv_app.config.search_limit
+        self.query_one(ResultList).show(
+            hits,
+            f"No results for {one_line(query)!r}" + (" yet (still loading)." if self.is_loading else "."),
+            partial=self.is_loading,
+            limit=limit,
+        )
         self.rv_app.last_search_ms = elapsed * 1000
         self.rv_app.search_done.set()
 

@@ -48,10 +48,16 @@ class ResultList(LineList):
         self.hits: list[Any] = []
         self.border_title = "Results"
 
-    def show(self, hits: Sequence[Any], empty_text: str) -> None:
+    def show(self, hits: Sequence[Any], empty_text: str, partial: bool = False, limit: int = 0) -> None:
+        """`partial`: the corpus is still loading (more may come); `limit`: the most shown."""
         self.hits = list(hits)
         self.empty_text = empty_text
-        self.border_title = f"Results ({len(self.hits)})"
+        n = len(self.hits)
+        total = getattr(hits, "total", None)  # how many matched in all, when the engine says
+        count = f"{n} of {total:,}" if total is not None and total > n else f"{n}"
+        if total is None and limit and n >= limit:
+            count = f"the best {n}; there may be more"
+        self.border_title = f"Results ({count})" + (" · partial: still loading" if partial else "")
         self.reset(0)
 
     def row_count(self) -> int:
