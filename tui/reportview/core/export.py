@@ -16,7 +16,7 @@ from pathlib import Path
 from reportview.core.columns import COLUMN_NAMES, COLUMNS, cell_text, record, texts, value_text, values
 from reportview.core.model import Figure, Report, Section
 from reportview.core.numbers import format_number
-from reportview.core.textsafe import json_safe
+from reportview.core.textsafe import json_safe, printable
 
 
 class ExportError(Exception):
@@ -240,8 +240,10 @@ def _xlsx_writer(selection: Selection) -> Callable[[str], None]:
             row: list[object] = []
             for i, column in enumerate(COLUMNS):
                 value = column.get(report, figure)
-                # Numbers stay numbers (a spreadsheet sums them); text is one line.
-                cell = value if column.numeric or value is None else cell_text(value)
+                # Numbers stay numbers (a spreadsheet sums them); text is one line, its control
+                # characters (which a worksheet cannot hold) and undecodable file-name bytes
+                # shown as symbols, as in every text output.
+                cell = value if column.numeric or value is None else printable(cell_text(value))
                 row.append(cell)
                 shown = len(value_text(value) if isinstance(value, float) else str(cell or ""))
                 widths[i] = max(widths[i], min(shown, column.width))
