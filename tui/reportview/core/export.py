@@ -58,16 +58,8 @@ class Selection:
         return cls((Part(report, (section,), report.figures_in(section.index)),))
 
     @property
-    def reports(self) -> tuple[Report, ...]:
-        return tuple(p.report for p in self.parts)
-
-    @property
     def n_figures(self) -> int:
         return sum(len(p.figures) for p in self.parts)
-
-    @property
-    def n_sections(self) -> int:
-        return sum(len(p.sections) for p in self.parts)
 
     def pairs(self) -> Iterator[tuple[Report, Figure]]:
         for part in self.parts:
