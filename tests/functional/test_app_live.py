@@ -130,3 +130,15 @@ async def test_without_watch_nothing_is_followed(tmp_path: Path) -> None:
         shutil.copy(SEED_FILES[1], folder / SEED_FILES[1].name)
         await pilot.pause(POLL * 5)
         assert len(app.main.reports) == 1 and app.main.live_changes == 0
+
+
+def test_watch_true_in_config_turns_it_on(tmp_path: Path) -> None:
+    from reportview.config import load_config
+
+    path = tmp_path / "c.yaml"
+    path.write_text("watch: true\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.watch and not default_config().watch
+    app = ReportViewApp(paths=[str(SEEDS)], config=config)
+    assert app.live and app.get_default_screen().live
+    assert not ReportViewApp(paths=[str(SEEDS)], config=config, watch=False).live
