@@ -142,3 +142,22 @@ def test_watch_true_in_config_turns_it_on(tmp_path: Path) -> None:
     app = ReportViewApp(paths=[str(SEEDS)], config=config)
     assert app.live and app.get_default_screen().live
     assert not ReportViewApp(paths=[str(SEEDS)], config=config, watch=False).live
+
+
+@sync
+async def test_watch_survives_the_whole_folder_going_and_coming_back(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
+    app = ReportViewApp(paths=[str(folder)], config=default_config(), use_cache=False, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.live_seconds = POLL
+        await wait_loaded(pilot)
+        shutil.rmtree(folder)
+        await _until(pilot, lambda: not app.main.reports, "the folder removed")
+        assert app.main.report is None and app.sub_title.startswith("0 reports")
+        folder.mkdir()
+        shutil.copy(SEED_FILES[1], folder / SEED_FILES[1].name)
+        await _until(pilot, lambda: len(app.main.reports) == 1, "the folder back")
+        assert app.main.report is not None and app.main.report.path.endswith(SEED_FILES[1].name)
+        assert not app.internal_errors

@@ -20,6 +20,7 @@ from reportview.core.corpus import iter_corpus
 from reportview.core.model import Report
 from reportview.core.search import SearchIndex
 from reportview.core.terms import IndexTerms
+from reportview.core.textsafe import one_line
 from reportview.core.watch import Changes, Stamp, compare, look
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
@@ -82,33 +83,44 @@ class LiveFolders:
         screen: MainScreen = self  # type: ignore[assignment]
         worker = get_current_worker()
         app = screen.rv_app
-        config = app.config
         pause = self.live_seconds
         while not (worker.is_cancelled or self._live_stop.wait(pause)):
             started = time.perf_counter()
-            now = look(screen.paths, config.extensions)
+            try:
+                found = self._look_once(screen)
+            except Exception as exc:  # one failed look (a file system error) must not end watching
+                app.call_from_thread(self._live_status, f"Watching: {one_line(str(exc))[:100]}")
+                found = None
             pause = max(self.live_seconds, PAUSE_PER_LOOK * (time.perf_counter() - started))
-            changes = compare(self.live_stamps, now)
-            if not changes:
-                continue
-            fresh: dict[str, Report] = {}
-            skipped: list[Any] = []
-            for step in iter_corpus(list(changes.to_parse), config, screen.use_cache, with_terms=True):
-                if step.report is not None:
-                    fresh[step.report.path] = step.report
-                    self.live_terms[step.report.path] = step.terms
-                elif step.skipped is not None:
-                    skipped.append(step.skipped)
-            for path in changes.removed:
-                self.live_terms.pop(path, None)
-            # screen.reports changes only on the UI thread, in _apply_folder_changes, which this
-            # thread waits for (call_from_thread): reading it here is safe.
-            reports = updated_reports(screen.reports, fresh, list(now), changes)
-            index = SearchIndex.build(reports, [self.live_terms.get(r.path) for r in reports])
-            self.live_stamps = now
-            if worker.is_cancelled:
-                return
-            app.call_from_thread(self._apply_folder_changes, reports, index, changes, skipped)
+            if found is not None and not worker.is_cancelled:
+                app.call_from_thread(self._apply_folder_changes, *found)
+
+    def _look_once(self, screen: MainScreen) -> tuple[list[Report], SearchIndex, Changes, list[Any]] | None:
+        """Look at the paths; on a change, parse it and build the new list and index (this thread)."""
+        config = screen.rv_app.config
+        now = look(screen.paths, config.extensions)
+        changes = compare(self.live_stamps, now)
+        if not changes:
+            return None
+        fresh: dict[str, Report] = {}
+        skipped: list[Any] = []
+        for step in iter_corpus(list(changes.to_parse), config, screen.use_cache, with_terms=True):
+            if step.report is not None:
+                fresh[step.report.path] = step.report
+                self.live_terms[step.report.path] = step.terms
+            elif step.skipped is not None:
+                skipped.append(step.skipped)
+        for path in changes.removed:
+            self.live_terms.pop(path, None)
+        # screen.reports changes only on the UI thread, in _apply_folder_changes, which this
+        # thread waits for (call_from_thread): reading it here is safe.
+        reports = updated_reports(screen.reports, fresh, list(now), changes)
+        index = SearchIndex.build(reports, [self.live_terms.get(r.path) for r in reports])
+        self.live_stamps = now
+        return reports, index, changes, skipped
+
+    def _live_status(self, text: str) -> None:
+        self.query_one(StatusBar).set_text(text)  # type: ignore[attr-defined]
 
     def _apply_folder_changes(
         self, reports: list[Report], index: SearchIndex, changes: Changes, skipped: list[Any]
