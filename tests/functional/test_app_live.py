@@ -75,20 +75,25 @@ async def test_watch_follows_added_changed_and_removed_files_keeping_the_selecti
         assert scroll > 0
         opened = main.report.path
 
-        # a new file appears (before the open one in discovery order: positions shift)
+        # a new file appears (first in name order): it joins at the end, nothing listed moves
+        index_before = main.index
         shutil.copy(SEED_FILES[3], folder / ("000a_" + SEED_FILES[3].name))
         await _until(pilot, lambda: len(main.reports) == 4, "a new file")
+        assert _paths(app)[:3] == [s.name for s in SEED_FILES[:3]]
+        assert _paths(app)[3] == "000a_" + SEED_FILES[3].name
         assert main.report.path == opened and main.section_index == longest
-        assert main.query_one(ReportList).cursor == main.report_index == 2
+        assert main.query_one(ReportList).cursor == main.report_index == 1
         assert reader.scroll_y == scroll
         assert app.sub_title.startswith("4 reports")
+        assert main.index is index_before and len(main.index.reports) == 4  # grown, not rebuilt
 
-        # the open file changes: reparsed, still open at its section and scroll
+        # the open file changes: reparsed in its place, still open at its section and scroll
         target = Path(opened)
         target.write_text(target.read_text(encoding="utf-8") + "\nThêm 12.345 khách du lịch mới.\n", "utf-8")
         os.utime(target, ns=(time.time_ns(), time.time_ns() + 10**9))  # a later mtime in any case
         await _until(pilot, lambda: "12.345 khách" in main.report.text, "a changed file")
-        assert main.report.path == opened and main.section_index == longest
+        assert main.report.path == opened and main.section_index == longest and main.report_index == 1
+        assert main.index is not index_before and len(main.index.reports) == 4
         assert reader.scroll_y == scroll
         # parsed through the cache: it holds the new parse under the file's new stamp
         cache = ParseCache.open_default(default_config())
