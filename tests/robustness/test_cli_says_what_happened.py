@@ -134,7 +134,8 @@ def test_keys_prints_what_help_shows_with_descriptions(tmp_path: Path) -> None:
     assert run.code == 0
     assert "question_mark" not in run.out and "right_square_bracket" not in run.out
     lines = {line.split()[0]: line for line in run.out.splitlines() if line.startswith("  ")}
-    assert "[help]" in lines["?"] and "]" in lines and "next report" in lines["]"]
-    assert "[copy_row]" in lines["R"] and "Y" not in lines  # the remap is what is printed
+    assert "this help" in lines["?"] and "keys.help" in lines["?"]
+    assert "next report" in lines["]"]
+    assert "keys.copy_row" in lines["R"] and "Y" not in lines  # the remap is what is printed
     for action in ACTIONS:
         assert action.help in run.out

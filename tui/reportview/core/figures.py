@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
 from reportview.core.labels import (
@@ -25,9 +24,6 @@ from reportview.core.labels import (
 )
 from reportview.core.model import TableRef
 from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, detect_language, parse_number
-
-if TYPE_CHECKING:
-    from reportview.config import Config
 
 # Tokens: words, numbers, and single punctuation marks, each with the space before it.
 _TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
@@ -109,13 +105,13 @@ def _rules(
     return FigureRules(convention, phrases, glued, longest)
 
 
-def figure_rules(config: Config | None = None) -> FigureRules:
-    """Compiled rules from the built-in tables plus config.yaml's extra units and magnitudes."""
-    if config is None:
-        return _rules("auto", (), ())
-    return _rules(
-        config.convention, tuple(sorted(config.units.items())), tuple(sorted(config.magnitudes.items()))
-    )
+def figure_rules(
+    convention: str = "auto",
+    units: tuple[tuple[str, str], ...] = (),
+    magnitudes: tuple[tuple[str, float], ...] = (),
+) -> FigureRules:
+    """Compiled rules from the built-in tables plus extra units and magnitudes (sorted pairs)."""
+    return _rules(convention, tuple(sorted(units)), tuple(sorted(magnitudes)))
 
 
 # Not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, and

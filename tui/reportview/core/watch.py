@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from reportview.core.loading import discover
+from reportview.core.files import discover
 
 Stamp = tuple[int, int]  # (size, mtime_ns): the cache's key for "this file is as parsed"
 
