@@ -50,8 +50,8 @@ def value_text(value: float) -> str:
     return f"{value:.10f}".rstrip("0").rstrip(".")
 
 
-def display_value(figure: Figure, convention: str = "vi") -> str:
-    """The normalised value for people: grouped digits in the report's convention."""
+def display_value(figure: Figure, convention: str) -> str:
+    """The normalised value for people: grouped digits in the report's convention (Report.convention)."""
     decimals = None if figure.value != int(figure.value) else 0
     return format_number(figure.value, "vi" if convention == "vi" else "en", decimals)
 

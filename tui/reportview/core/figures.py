@@ -24,7 +24,7 @@ from reportview.core.labels import (
     words_before,
 )
 from reportview.core.model import Figure
-from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
+from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, detect_language, parse_number
 
 if TYPE_CHECKING:
     from reportview.config import Config
@@ -138,10 +138,11 @@ def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
 class _Context:
     """Per-document state shared by the readers of each number."""
 
-    def __init__(self, text: str, rules: FigureRules, convention: Convention) -> None:
+    def __init__(self, text: str, rules: FigureRules, convention: Convention, language: Convention) -> None:
         self.text = text
         self.rules = rules
-        self.convention = convention
+        self.convention = convention  # how numbers are written: parse_number reads this
+        self.language = language  # the prose: which words name counted things, labels, bases
 
     def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
         """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
@@ -188,14 +189,21 @@ def extract_figures(
     furniture: Sequence[tuple[int, int]] = (),
     rules: FigureRules | None = None,
     title_span: tuple[int, int] | None = None,
+    *,
+    convention: Convention | None = None,
+    language: Convention | None = None,
 ) -> list[Figure]:
-    """Every figure of `text` inside the title and body, outside furniture, in text order."""
+    """Every figure of `text` inside the title and body, outside furniture, in text order.
+
+    `convention` and `language` are the document's, decided once by the parse (loading); read
+    from `text` when not given."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
-    convention: Convention = (
-        detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
-    )
-    ctx = _Context(text, rules, convention)
+    if convention is None:
+        convention = detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    if language is None:
+        language = detect_language(text, body)
+    ctx = _Context(text, rules, convention, language)  # type: ignore[arg-type]
     out: list[Figure] = []
     for rs, re_ in regions:
         skip_to = rs
@@ -393,7 +401,7 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     if noun is not None and value <= second and toks and toks[0].space:
         unit, _, _ = noun
         words = words_before(text, s)
-        qualifier = qualifier_around(text, s, end, ctx.convention, words)
+        qualifier = qualifier_around(text, s, end, ctx.language, words)
         return _figure(
             ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier, words=words
         ), end
@@ -422,9 +430,9 @@ def _noun_at(
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
-    if ctx.convention == "vi" and first.low in lx.CLASSIFIERS:
+    if ctx.language == "vi" and first.low in lx.CLASSIFIERS:
         return _written(ctx.text, toks, i, 1), 1, None
-    if ctx.convention == "en":
+    if ctx.language == "en":
         # "1,250 new companies": an English count's noun may follow an adjective or two.
         for k in range(i, min(i + 3, len(toks))):
             if not toks[k].is_word or toks[k].low in lx.NOT_NOUNS:
@@ -434,7 +442,7 @@ def _noun_at(
                 return _written(ctx.text, toks, k, hit[1]), k - i + hit[1], hit[0]
         if not first.low.endswith("s"):
             return None
-    if ctx.convention == "vi" and i + 1 < len(toks):
+    if ctx.language == "vi" and i + 1 < len(toks):
         second = toks[i + 1]
         if (
             second.is_word
@@ -619,7 +627,7 @@ def _read_tail(
     elif kind == "count" and magnitude:
         fig_end = end
     words = words_before(text, s)  # read once: the qualifier and the change both look at them
-    qualifier = qualifier_around(text, s, consumed, ctx.convention, words)
+    qualifier = qualifier_around(text, s, consumed, ctx.language, words)
     return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier, words=words), max(
         consumed, e
     )
@@ -727,8 +735,8 @@ def _figure(
     words: list[str] | None = None,
 ) -> Figure:
     text = ctx.text
-    change = change_before(text, s, ctx.convention, words)
-    base = base_after(text, consumed, ctx.convention)
-    label = label_for(text, s, consumed, kind, unit, ctx.convention)
+    change = change_before(text, s, ctx.language, words)
+    base = base_after(text, consumed, ctx.language)
+    label = label_for(text, s, consumed, kind, unit, ctx.language)
     # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.
     return Figure(s, end, text[s:end], value, kind, unit, total, qualifier, change, base, label)

@@ -6,7 +6,6 @@ The pipeline runs one way: file -> decoded text -> furniture spans -> sections -
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import errno
 import itertools
 import os
@@ -23,7 +22,7 @@ from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
-from reportview.core.numbers import detect_convention
+from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
@@ -261,14 +260,27 @@ def parse_text(
     marks = classify_lines(lines, rules)
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
+    line_spans = [(ln.start, ln.end) for ln in lines]
+    fig_rules = figure_rules(config)
+    big = _is_big(norm, line_spans)
+    # Decided once for the document, stored on the Report, read by display and exports.
+    convention = fig_rules.convention
+    if convention == "auto":
+        body = outline.body
+        sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE)) if big else body
+        convention = detect_convention(norm, sample)
+    language = detect_language(norm, outline.body)
 
     raw_figures = _figures_in_pieces(
         norm,
         outline.body,
         [(s, e) for s, e, _ in furniture_nfc],
-        figure_rules(config),
+        fig_rules,
         outline.title_span,
-        [(ln.start, ln.end) for ln in lines],
+        line_spans,
+        big,
+        convention,
+        language,
     )
     src, src_end = view.source, view.source_end
     sections = tuple(
@@ -320,6 +332,8 @@ def parse_text(
         title_span=(src(outline.title_span[0]), src_end(outline.title_span[1]))
         if outline.title_span
         else None,
+        convention=convention,
+        language=language,
     )
 
 
@@ -347,16 +361,18 @@ def _figures_in_pieces(
     rules: FigureRules,
     title_span: tuple[int, int] | None,
     line_spans: list[tuple[int, int]],
+    big: bool,
+    convention: Convention,
+    language: Convention,
 ) -> Iterator[tuple[int, Figure]]:
-    """(offset shift, figure) for every figure, in text order; the whole text at once unless big."""
-    if len(text) <= BIG_TEXT_CHARS and not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
-        for f in extract_figures(text, body, furniture, rules, title_span=title_span):
+    """(offset shift, figure) for every figure, in text order; the whole text at once unless big.
+
+    One convention and language for the whole document (the parse's), not one per piece."""
+    facts = {"convention": convention, "language": language}
+    if not big:
+        for f in extract_figures(text, body, furniture, rules, title_span=title_span, **facts):
             yield 0, f
         return
-    if rules.convention == "auto":
-        # One convention for the whole document, not one per piece.
-        sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE))
-        rules = dataclasses.replace(rules, convention=detect_convention(text, sample))
     ends = [e for _, e in furniture]  # furniture spans are sorted and do not overlap
     for a, b in _pieces(text, line_spans):
         piece_body = _clip(body, a, b)
@@ -370,8 +386,15 @@ def _figures_in_pieces(
             cut = _clip(furniture[i], a, b)
             if cut is not None:
                 cuts.append(cut)
-        for f in extract_figures(text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title):
+        for f in extract_figures(
+            text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title, **facts
+        ):
             yield a, f
+
+
+def _is_big(text: str, line_spans: list[tuple[int, int]]) -> bool:
+    """A text read for figures in pieces (see BIG_TEXT_CHARS)."""
+    return len(text) > BIG_TEXT_CHARS or any(e - s > LONG_LINE_CHARS for s, e in line_spans)
 
 
 def _clip(span: tuple[int, int], a: int, b: int) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -30,6 +31,7 @@ from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
 from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.counts import counted
+from reportview.ui.errors import GuardedMessages
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
@@ -66,11 +68,20 @@ def start_process_helpers() -> None:
         sys.stderr = saved
 
 
+@dataclass(frozen=True, slots=True)
+class HitTrail:
+    """The results a jump was made from and the stops n/N step through, kept together: a new
+    search replaces the results list, never the trail of the jump (a stale index crashed N)."""
+
+    hits: tuple[Any, ...]
+    stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
+
+
 NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
-class MainScreen(Screen[None]):
+class MainScreen(GuardedMessages, Screen[None]):
     """Everything the user works with."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,8 +121,8 @@ class MainScreen(Screen[None]):
         self._n_figures = 0
         self.index: SearchIndex | None = None  # built while the reports load
         self._index_lock = threading.Lock()
-        self.search_hits: list[Any] = []  # results of the last search
-        self.hit_stops: list[tuple[int, int, int]] = []  # (result index, start, end) for n/N
+        self.search_hits: list[Any] = []  # results of the last search drawn
+        self.trail: HitTrail | None = None  # what n/N step through: the results of the last jump
         self.hit_pos = -1
         self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
         self._return_focus: Widget | None = None
@@ -333,7 +344,7 @@ class MainScreen(Screen[None]):
             reason = "This report has no sections."
         else:
             reason = "This section has no figures."
-        table.show(figures, reason)
+        table.show(figures, reason, report.convention if report else "vi")
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
@@ -593,22 +604,28 @@ class MainScreen(Screen[None]):
 
     def open_result(self, index: int) -> None:
         results = self.query_one(ResultList)
-        self.search_hits = list(results.hits)
-        self.hit_stops = []
-        for ri, hit in enumerate(self.search_hits):
+        hits = tuple(results.hits)
+        stops: list[tuple[int, int, int]] = []
+        for ri, hit in enumerate(hits):
             spans = sorted(hit.matches) or [(-1, -1)]
-            self.hit_stops.extend((ri, a, b) for a, b in spans)
-        self.hit_pos = next((i for i, s in enumerate(self.hit_stops) if s[0] == index), -1)
+            stops.extend((ri, a, b) for a, b in spans)
+        self.trail = HitTrail(hits, tuple(stops))
+        self.hit_pos = next((i for i, s in enumerate(stops) if s[0] == index), -1)
         self._return_focus = None  # a jump lands in the text, not where the search started
         self.action_search_close()
         self._go_to_stop()
         self.set_focus(self.query_one(Reader))
 
+    @property
+    def hit_stops(self) -> tuple[tuple[int, int, int], ...]:
+        return self.trail.stops if self.trail is not None else ()
+
     def _go_to_stop(self) -> None:
-        if not (0 <= self.hit_pos < len(self.hit_stops)):
+        trail = self.trail
+        if trail is None or not (0 <= self.hit_pos < len(trail.stops)):
             return
-        ri, start, _end = self.hit_stops[self.hit_pos]
-        hit = self.search_hits[ri]
+        ri, start, _end = trail.stops[self.hit_pos]
+        hit = trail.hits[ri]
         if not (0 <= hit.report_index < len(self.reports)):
             return
         report = self.reports[hit.report_index]
@@ -625,9 +642,9 @@ class MainScreen(Screen[None]):
         self.query_one(SectionList).move_to(section_index, notify=False)
         if start >= 0:
             self.query_one(Reader).scroll_to_offset(start)
-        n = len(self.hit_stops)
+        n = len(trail.stops)
         self.query_one(StatusBar).set_text(
-            f"Hit {self.hit_pos + 1}/{n} · result {ri + 1}/{len(self.search_hits)} · n/N next/previous"
+            f"Hit {self.hit_pos + 1}/{n} · result {ri + 1}/{len(trail.hits)} · n/N next/previous"
         )
         self.refresh_bindings()
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from reportview.core.export import display_value
 from reportview.core.model import Figure
 from reportview.core.textsafe import one_line
+from reportview.ui.errors import GuardedMessages
 
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
 CHANGE_MARKS = {"up": "▲", "down": "▼"}
@@ -50,7 +51,7 @@ def marks_for(figure: Figure) -> str:
     ).strip()
 
 
-class FiguresTable(DataTable):
+class FiguresTable(GuardedMessages, DataTable):
     """Figures of one section; `current` is the figure under the cursor."""
 
     DEFAULT_CSS = """
@@ -70,6 +71,7 @@ class FiguresTable(DataTable):
         )
         self.figures: list[Figure] = []  # in display (sorted) order
         self.sort_mode = 0
+        self.convention = "vi"  # the shown report's number convention
         self.chosen = False  # the user picked a row since the section was shown
         self.empty_reason = "No section selected."
         self._marked: int | None = None
@@ -84,8 +86,15 @@ class FiguresTable(DataTable):
             self._unfilled = None
             self._fill(list(self.figures), keep)
 
-    def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
+    def show(
+        self,
+        figures: Sequence[Figure],
+        empty_reason: str = "This section has no figures.",
+        convention: str = "vi",
+    ) -> None:
+        """Show `figures`, their values written in `convention` (the report's, decided by the parse)."""
         self.chosen = self.has_focus
+        self.convention = convention
         self.empty_reason = empty_reason
         self._fill(list(figures), keep=None)
 
@@ -120,7 +129,7 @@ class FiguresTable(DataTable):
             Text(label),  # Text, not str: DataTable reads str cells as markup
             Text(marks_for(f)),
             Text(KIND_TAGS.get(f.kind, f.kind)),
-            Text(display_value(f), justify="right"),
+            Text(display_value(f, self.convention), justify="right"),
             Text(one_line(f.unit)),
         ]
 

@@ -20,13 +20,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from reportview.ui.errors import GuardedMessages
 from reportview.ui.widgets.painted import PaintedScrollView
 
 CURSOR_MARK = "▸ "
 NO_MARK = "  "
 
 
-class LineList(PaintedScrollView, can_focus=True):
+class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     """A cursor list over rows drawn on demand."""
 
     DEFAULT_CSS = """

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from reportview.core.model import Figure, Report, Section
 from reportview.core.textsafe import one_line, printable
 from reportview.ui.counts import counted
+from reportview.ui.errors import GuardedMessages
 from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
@@ -42,7 +43,7 @@ def _clean(chunk: str) -> str:
     return printable(chunk.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 
-class Reader(PaintedScrollView, can_focus=True):
+class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     """Section text with figure and hit styling, wrapped to at most 80 columns."""
 
     DEFAULT_CSS = """
