@@ -12,7 +12,7 @@ from reportview import __version__
 from reportview.config import ConfigError, load_config
 from reportview.core.textsafe import printable
 
-COMMANDS = ("outline", "figures", "search", "export", "cache", "keys")
+COMMANDS = ("outline", "figures", "search", "export", "compare", "cache", "keys")
 
 
 class UsageError(Exception):
@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    from reportview.cli import compare_cmd
+
+    compare_cmd.add_parser(sub, common)
 
     p = sub.add_parser("cache", parents=[common], help="show or empty the parse cache")
     p.add_argument("action", choices=("info", "clear"))

@@ -257,7 +257,9 @@ def _rows(report: Report, compiled: Sequence[CompiledIndicator], report_index: i
         lead = _lead_in(view.folded, best.mention.end, start)
         clause = view.folded[best.mention.start : start]
         estimate = _ESTIMATE is not None and _ESTIMATE.search(clause) is not None
-        label = fig.label or report.text[best.mention.start : best.mention.end]
+        # The figure's label when it names the indicator, else the indicator's name as written.
+        named = report.text[best.mention.start : best.mention.end]
+        label = fig.label if fig.label and fold_with_map(named)[0] in fold_with_map(fig.label)[0] else named
         rows.append(
             CompareRow(
                 indicator=ci.indicator.id,
