@@ -23,7 +23,8 @@ from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
-from reportview.core.outline import build_outline
+from reportview.core.outline import build_outline, fallback_title
+from reportview.core.periods import figure_periods, report_period
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -271,53 +272,72 @@ def parse_text(
         convention = detect_convention(norm, sample)
     language = detect_language(norm, outline.body)
 
-    raw_figures = _figures_in_pieces(
-        norm,
-        outline.body,
-        [(s, e) for s, e, _ in furniture_nfc],
-        fig_rules,
-        outline.title_span,
-        line_spans,
-        big,
-        convention,
-        language,
+    raw_figures = list(
+        _figures_in_pieces(
+            norm,
+            outline.body,
+            [(s, e) for s, e, _ in furniture_nfc],
+            fig_rules,
+            outline.title_span,
+            line_spans,
+            big,
+            convention,
+            language,
+        )
     )
+    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
     src, src_end = view.source, view.source_end
-    sections = tuple(
-        Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
-        for i, s in enumerate(outline.sections)
-    )
-    ordered = all(a.end <= b.start for a, b in itertools.pairwise(sections))
-    starts = [sec.start for sec in sections] if ordered else None
-    figures = []
-    for shift, f in raw_figures:
+    spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
+    ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    starts = [a for a, _ in spans] if ordered else None
+    numbers = [s.number for s in outline.sections]
+    figures: list[Figure] = []
+    owners: list[int | None] = []  # the section index of each figure
+    for (shift, f), period in zip(raw_figures, periods, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
         start, end = src(f.start + shift), src_end(f.end + shift)
-        idx = _section_at(sections, starts, start)
-        # The constructor, not dataclasses.replace: this runs once per figure of the corpus.
+        idx = _section_at(spans, starts, start)
+        owners.append(idx)
+        # The one place a raw figure becomes a model Figure (source offsets, text, section).
         figures.append(
             Figure(
                 start=start,
                 end=end,
                 text=text[start:end],
                 value=f.value,
-                kind=f.kind,
+                kind=f.kind,  # type: ignore[arg-type]
                 unit=f.unit,
                 total=f.total,
-                qualifier=f.qualifier,
-                change=f.change,
+                qualifier=f.qualifier,  # type: ignore[arg-type]
+                change=f.change,  # type: ignore[arg-type]
                 base=f.base,
                 label=f.label,
                 section_index=idx,
-                section_number=sections[idx].number if idx is not None else None,
+                section_number=numbers[idx] if idx is not None else None,
                 upper=f.upper,
-                period=f.period,
+                period=f.period or period,
                 place=f.place,
                 table=f.table,
             )
         )
+    ranges = figure_ranges(owners, len(spans))
+    if sum(b - a for a, b in ranges) != sum(o is not None for o in owners):
+        # Sections out of text order (never seen in the corpora): one run per section, kept so.
+        order = sorted(range(len(figures)), key=lambda k: (owners[k] is None, owners[k] or 0, k))
+        figures = [figures[k] for k in order]
+        ranges = figure_ranges([owners[k] for k in order], len(spans))
+    sections = tuple(
+        Section(i, s.number, s.title, a, b, src(s.body_start), *ranges[i])
+        for i, (s, (a, b)) in enumerate(zip(outline.sections, spans, strict=True))
+    )
+    caption = outline.title or fallback_title(
+        text,
+        [(s.number, s.title, s.start, s.end) for s in sections[:1]],
+        sum(1 for s in sections if s.number is not None),
+    )
     return Report(
         path=path,
         text=text,
@@ -334,6 +354,8 @@ def parse_text(
         else None,
         convention=convention,
         language=language,
+        caption=caption,
+        period=own_period,
     )
 
 
@@ -435,15 +457,32 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
     return last if last is not None and last > lo else hi
 
 
-def _section_at(sections: tuple[Section, ...], starts: list[int] | None, offset: int) -> int | None:
-    """The section holding `offset`: by bisection over `starts` when sections come in order and do
-    not overlap (they do), else (starts None) the first that holds it."""
+def _section_at(spans: list[tuple[int, int]], starts: list[int] | None, offset: int) -> int | None:
+    """The index of the section holding `offset`: by bisection over `starts` when sections come in
+    order and do not overlap (they do), else (starts None) the first that holds it."""
     if starts is None:
-        return next((sec.index for sec in sections if sec.start <= offset < sec.end), None)
+        return next((i for i, (a, b) in enumerate(spans) if a <= offset < b), None)
     i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and sections[i].start <= offset < sections[i].end:
-        return sections[i].index
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return i
     return None
+
+
+def figure_ranges(owners: list[int | None], n_sections: int) -> list[tuple[int, int]]:
+    """Per section, the (first, end) indices of its figures in the report's figure list.
+
+    Figures come in text order and sections do not overlap, so each section's figures are one
+    run; a section without figures gets an empty range where its run would be."""
+    ranges = [(0, 0)] * n_sections
+    k = 0
+    for i in range(n_sections):
+        while k < len(owners) and (owners[k] is None or owners[k] < i):  # type: ignore[operator]
+            k += 1
+        first = k
+        while k < len(owners) and owners[k] == i:
+            k += 1
+        ranges[i] = (first, k)
+    return ranges
 
 
 def load_paths(

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
-from reportview.config import BINDING_IDS, Config, default_config
-from reportview.ui.commands import ReportCommands
+from reportview.config import Config, default_config
+from reportview.ui import actions
 from reportview.ui.errors import notice, record_error
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.screens.main import MainScreen
@@ -24,11 +24,7 @@ class ReportViewApp(App[int]):
 
     TITLE = "reportview"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ReportCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("app")  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -36,6 +32,7 @@ class ReportViewApp(App[int]):
         config: Config | None = None,
         use_cache: bool = True,
         strict_errors: bool = False,
+        watch: bool | None = None,
     ) -> None:
         super().__init__()
         # Internal errors once the app is up: logged, shown as one line, the app carries on.
@@ -46,7 +43,9 @@ class ReportViewApp(App[int]):
         self.config = config or default_config()
         self.paths = [str(p) for p in paths] or [str(p) for p in self.config.corpus_paths()]
         self.use_cache = use_cache
-        self.keymap: dict[str, str] = {k: v for k, v in self.config.keys.items() if k in BINDING_IDS}
+        self.live = self.config.watch if watch is None else watch  # live folders (ui/live.py)
+        ids = actions.key_ids()
+        self.keymap: dict[str, str] = {k: v for k, v in self.config.keys.items() if k in ids}
         self.set_keymap(self.keymap)
         self.loaded = threading.Event()  # set when loading finished (tests, benchmarks)
         # Set each time search results are drawn (clear it before typing to wait for the next);
@@ -60,7 +59,7 @@ class ReportViewApp(App[int]):
             self._bad_theme = self.config.theme
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.paths, self.use_cache)
+        return MainScreen(self.paths, self.use_cache, self.live)
 
     def on_mount(self) -> None:
         bad = getattr(self, "_bad_theme", None)
@@ -82,6 +81,10 @@ class ReportViewApp(App[int]):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("main screen not mounted")
+
+    def get_key_display(self, binding: Binding) -> str:
+        # The footer says keys as the help screen and `reportview keys` do (actions.key_name).
+        return binding.key_display or actions.key_name(binding.key)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

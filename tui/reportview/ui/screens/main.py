@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Resize
@@ -24,16 +24,19 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
+from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import iter_corpus
-from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
+from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
+from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
+from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -77,36 +80,25 @@ class HitTrail:
     stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
 
 
+_MAIN_ACTIONS = actions.by_target("main")
+
 NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
-class MainScreen(GuardedMessages, Screen[None]):
+class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     """Everything the user works with."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the field must have focus before the keys typed right after `/` are routed.
-        Binding("slash", "search", "Search", id="search", priority=True),
-        Binding("n", "next_hit", "Next hit", id="next_hit"),
-        Binding("N", "previous_hit", "Prev hit", id="previous_hit"),
-        Binding("f", "figures", "Figures", show=False, id="figures"),
-        Binding("right_square_bracket", "next_report", "Next report", show=False, id="next_report"),
-        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="previous_report"),
-        Binding("y", "copy_figure", "Copy", id="copy_figure"),
-        Binding("v", "copy_value", "Copy number", show=False, id="copy_value"),
-        Binding("Y", "copy_row", "Copy row", id="copy_row"),
-        Binding("c", "copy_section", "Copy all", id="copy_section"),
-        Binding("C", "copy_section_markdown", "Copy MD", show=False, id="copy_section_markdown"),
-        Binding("e", "export", "Export", id="export"),
-        Binding("escape", "escape", "Stop loading", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("main")  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[Any]] = {ReportCommands}  # type: ignore[assignment]
 
     AUTO_FOCUS = "#reports"
 
-    def __init__(self, paths: Sequence[str], use_cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[str], use_cache: bool = True, watch: bool = False) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.use_cache = use_cache
+        self.init_live(watch)  # live folders (ui/live.py)
         self.reports: list[Report] = []
         self.skipped: list[Any] = []
         self.report_index: int | None = None
@@ -221,6 +213,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
+            self.live_look()
             steps = iter_corpus(
                 self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
             )
@@ -232,6 +225,7 @@ class MainScreen(GuardedMessages, Screen[None]):
                     if self.index is not None:
                         with self._index_lock:
                             self.index.add(step.report, step.terms)
+                    self.live_keep(step.report, step.terms)
                     batch.append(step.report)
                 elif step.skipped is not None:
                     skipped.append(step.skipped)
@@ -275,6 +269,9 @@ class MainScreen(GuardedMessages, Screen[None]):
             parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
         if error:
             parts.append(error)
+        if self.live and not cancelled:
+            parts.append("watching for changes")
+            self.start_live()
         status.set_text(" · ".join(parts))
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
@@ -395,26 +392,28 @@ class MainScreen(GuardedMessages, Screen[None]):
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
 
-    def action_escape(self) -> None:
+    def action_stop_loading(self) -> None:
         if self.is_loading:
             self._cancel.set()
             self.query_one(StatusBar).set_text("Stopping…")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "escape":
-            return self.is_loading
-        if action in ("next_hit", "previous_hit"):
-            return bool(self.hit_stops)
-        if action in (
-            "copy_figure",
-            "copy_value",
-            "copy_row",
-            "copy_section",
-            "copy_section_markdown",
-            "export",
-        ):
+    def available(self, when: str) -> bool | None:
+        """Whether actions of this availability (actions.WHEN) can run: True, None (shown dim),
+        False (hidden)."""
+        if when == "report":
             return True if self.report is not None else None
+        if when == "figure":
+            table = self._figures_table
+            return True if table is not None and table.current is not None else None
+        if when == "hits":
+            return bool(self.hit_stops)
+        if when == "loading":
+            return self.is_loading
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        row = _MAIN_ACTIONS.get(action)
+        return self.available(row.when) if row is not None else True
 
     # --- copying -----------------------------------------------------------------------------
 
@@ -451,26 +450,27 @@ class MainScreen(GuardedMessages, Screen[None]):
         figure, report = self.current_figure(), self.report
         if figure is None or report is None:
             return self._no_figure()
-        self.copy(tsv([clip_row(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
+        # the export's columns, without the header: pasted under a `c` copy, it lines up
+        self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
-        return [clip_row(report, f) for f in report.figures_in(section.index)]
+        return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
+        self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
         self.copy(
-            markdown_table(CLIP_COLUMNS, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
+            markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
 
     def copy(self, text: str, what: str) -> None:
@@ -506,17 +506,13 @@ class MainScreen(GuardedMessages, Screen[None]):
         if report is None:
             self.notify("Nothing to export: no report is open.", severity="warning", markup=False)
             return
-        section = self.section
-        stem = Path(report.name).stem
-        suffix = f"-s{section.number}" if section is not None and section.number is not None else ""
-        default = os.path.join(os.getcwd(), f"{stem}{suffix}-figures.csv")
         protected = [Path(p) for p in self.paths if Path(p).is_dir()]
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
 
-        self.app.push_screen(ExportScreen(report, section, default, protected), done)
+        self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
     # --- search ------------------------------------------------------------------------------
 
@@ -658,12 +654,12 @@ class MainScreen(GuardedMessages, Screen[None]):
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
 
-    # --- palette -----------------------------------------------------------------------------
+    # --- palette ---------------------------------------------------------------------------
 
-    def run_named_action(self, action: str) -> None:
-        if action == "help":
-            self.app.push_screen(HelpScreen())
-        elif action == "sort_figures":
-            self.figures_table.action_sort()
-        else:
-            getattr(self, f"action_{action}")()
+    def action_target(self, owner: str) -> Any:
+        """Where an action of `owner` (actions.OWNERS) runs when the palette picks it."""
+        if owner == "app":
+            return self.app
+        if owner == "figures":
+            return self.figures_table
+        return self

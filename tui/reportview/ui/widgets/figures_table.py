@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from reportview.core.export import display_value
 from reportview.core.model import Figure
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
 from reportview.ui.errors import GuardedMessages
 
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
@@ -45,6 +46,9 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
 
 
+_FIGURE_ACTIONS = actions.by_target("figures")
+
+
 def marks_for(figure: Figure) -> str:
     return (
         QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
@@ -57,13 +61,7 @@ class FiguresTable(GuardedMessages, DataTable):
     DEFAULT_CSS = """
     FiguresTable { background: $surface; scrollbar-size-vertical: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g,home", "scroll_top", "Top", show=False, id="cursor_top"),
-        Binding("G,end", "scroll_bottom", "Bottom", show=False, id="cursor_bottom"),
-        Binding("s", "sort", "Sort", id="sort_figures"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("figures")  # type: ignore[assignment]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -157,6 +155,19 @@ class FiguresTable(GuardedMessages, DataTable):
             row = self.figures.index(figure)
             self.move_cursor(row=row, animate=False, scroll=True)
             self._mark(row)
+
+    def action_cursor_top(self) -> None:
+        self.action_scroll_top()
+
+    def action_cursor_bottom(self) -> None:
+        self.action_scroll_bottom()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        row = _FIGURE_ACTIONS.get(action)
+        if row is None:
+            return True
+        available = getattr(self.screen, "available", None)
+        return available(row.when) if available is not None else True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._mark(event.cursor_row)
