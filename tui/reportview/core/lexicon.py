@@ -529,10 +529,10 @@ CHANGES_BEFORE: dict[str, str] = {
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
+# ("100% chỉ tiêu" is attainment of a target, not a comparison: "chỉ tiêu" is not among them.)
 BASE_WORDS: tuple[str, ...] = (
     "kế hoạch",
     "dự toán",
-    "chỉ tiêu",
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
@@ -540,13 +540,20 @@ BASE_WORDS: tuple[str, ...] = (
     "year-on-year",
 )
 
+# Words that finish a base word as the report writes it ("Nghị quyết đề ra", "kế hoạch đề ra").
+BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
+
 # Words stripped from the end of the phrase before a figure when it becomes a label.
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
-    around|over|under|nearly|reached|totalled|totaled
+    around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
+    đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
+    a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
+    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
     """
 )
 
@@ -554,8 +561,70 @@ LABEL_TRAILING: frozenset[str] = _phrases(
 LABEL_LEADING: frozenset[str] = _phrases(
     """
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
+    hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
+    trở lên|trở xuống|or more|of
     """
 )
+
+# What a label must never be alone (issue 13): bare verbs and connectives. The label checker
+# (tests/unit/test_label_words.py, benchmarks/label_check.py) reads these tables too.
+LABEL_VERBS: frozenset[str] = _phrases(
+    """
+    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|xử lý|xử phạt
+    tiếp nhận|giải quyết|kết nạp|triển khai|ban hành|nâng|lên|còn|ước|ước đạt|ước tính
+    dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
+    reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
+    grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
+    phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
+    sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
+    bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
+    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
+    """
+)
+LABEL_CONNECTIVES: frozenset[str] = _phrases(
+    """
+    và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
+    bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
+    and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    """
+)
+# A label phrase after a figure stops before these words when a figure or a comparison follows them
+# ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
+LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
+# chứa trên 7.200 người": the capacity).
+LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
+# ("Exports reached $2.3 billion while imports fell 4.2%": imports).
+LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
+# Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
+LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
+# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
+LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
+    "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
+)
+# Words that always end the phrase after a figure: what follows is a circumstance or another item
+# ("30 nghìn suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm", "100% chỉ tiêu giao quân trong bối cảnh ...").
+LABEL_AFTER_ENDS: frozenset[str] = _phrases(
+    """
+    cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
+    đồng thời|while|because|despite|although
+    """
+)
+# Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
+# a label ends before them.
+LABEL_FOOTNOTES: tuple[str, ...] = (
+    "theo giá",
+    "tính theo giá",
+    "giá so sánh",
+    "giá hiện hành",
+    "theo giá ss",
+)
+# At most this many words in a label: a longer phrase is cut at a word, never with "…".
+LABEL_MAX_WORDS = 14
 
 # --- periods (core/periods.py): the time a figure refers to ---------------------------------------
 # Words that open a term of years ("nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025", "năm học 2020-2021").
@@ -568,8 +637,17 @@ PERIOD_QUARTER_WORDS: tuple[str, ...] = ("quý",)
 PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
 PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
 # English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
-PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
-PERIOD_HALF_WORDS_EN: dict[str, str] = {"first half of": "H1", "second half of": "H2"}
+PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year", "by")
+# English terms: "in 2022-2025", "for 2021-2025".
+PERIOD_TERM_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "over")
+PERIOD_HALF_WORDS_EN: dict[str, str] = {
+    "first half of": "H1",
+    "second half of": "H2",
+    "first quarter of": "Q1",
+    "second quarter of": "Q2",
+    "third quarter of": "Q3",
+    "fourth quarter of": "Q4",
+}
 # Halves named in words ("nửa đầu năm 2023"), and month counts spelled out ("Sáu tháng đầu năm").
 PERIOD_HALF_WORDS: dict[str, str] = {"nửa đầu năm": "H1", "nửa cuối năm": "H2", "nửa sau năm": "H2"}
 PERIOD_SPELLED_MONTHS: dict[str, int] = {
