@@ -30,8 +30,13 @@ _ABBREVIATION = re.compile(r"(?<!\w)[^\W\d_]{1,3}$")
 _LEAD_CUT = re.compile(r"[,;:(]|\s-\s|\bva\b")
 
 _TARGET = words_pattern(lexicon.COMPARE_TARGET_WORDS)
+_CUMULATIVE = words_pattern(lexicon.COMPARE_CUMULATIVE_WORDS)
+_CUMULATIVE_START = re.compile(rf"[\s\-–•*]*(?:{_CUMULATIVE.pattern if _CUMULATIVE else '(?!)'})")
 _OTHER_PLACE = words_pattern(lexicon.COMPARE_OTHER_PLACE_WORDS)
 _BASE = words_pattern(lexicon.COMPARE_BASE_WORDS)
+# A change word after the comparison makes the figure the change, not the other side's level
+# ("so cùng kỳ tăng 1,51%" against "cùng kỳ đạt khoảng 25.080 tỷ đồng").
+_CHANGE_WORD = words_pattern([*lexicon.CHANGES_BEFORE, *lexicon.COMPARE_NEGATIVE_WORDS])
 _ESTIMATE = words_pattern(lexicon.COMPARE_ESTIMATE_WORDS)
 _NEGATIVE_END = words_pattern(lexicon.COMPARE_NEGATIVE_WORDS, tail=r"\s*$")
 _REDUCTION_END = words_pattern(lexicon.COMPARE_REDUCTION_WORDS, tail=r"\s*$")
@@ -134,12 +139,16 @@ class _ReportView:
         return self.clause_starts[bisect.bisect_right(self.clause_starts, pos) - 1]
 
     def subject(self, pos: int) -> _Mention | None:
-        """The nearest name mention ending before `pos` inside its clause."""
+        """The nearest name mention ending before `pos` inside its clause; a clause that opens with
+        a running total ("; lũy kế 9 tháng ...", "Tính chung 9 tháng ...") goes on with the one before."""
         i = bisect.bisect_right(self.mention_ends, pos) - 1
         if i < 0:
             return None
         mention = self.mentions[i]
-        return mention if mention.start >= self.clause_start(pos) else None
+        start = self.clause_start(pos)
+        while mention.start < start and start > 0 and _CUMULATIVE_START.match(self.folded, start):
+            start = self.clause_start(start - 1)
+        return mention if mention.start >= start else None
 
 
 def _lead_in(folded: str, lo: int, pos: int) -> str:
@@ -172,7 +181,13 @@ def _ruled_out(
     if ci.excludes is not None and ci.excludes.search(between):
         return True
     lead = _lead_in(folded, max(mention.end, prev_end), start)
-    if any(p is not None and p.search(lead) for p in (_TARGET, _OTHER_PLACE, _BASE)):
+    # A plan or another place can be named before the indicator's name ("kế hoạch tăng trưởng GRDP 8%").
+    clause_lead = _lead_in(folded, max(view.clause_start(start), prev_end), start)
+    if any(p is not None and p.search(clause_lead) for p in (_TARGET, _OTHER_PLACE)):
+        return True
+    if (base := _BASE.search(lead) if _BASE else None) and not (
+        _CHANGE_WORD and _CHANGE_WORD.search(lead, base.end())
+    ):
         return True
     after = folded[end : end + _AFTER_CHARS]
     stop = _AFTER_STOP.search(after)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportview.config import Config, default_config
 from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
+from reportview.core.docname import place_in_name, year_in_name
 from reportview.core.figures import FigureRules, extract_figures, figure_rules
 from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
@@ -287,10 +288,13 @@ def parse_text(
             language,
         )
     )
-    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    # What the text does not say, the file's name may (an excerpt that never names its province).
+    own_period = report_period(
+        norm, outline.title_span, outline.body, outline.date, year_hint=year_in_name(path)
+    )
     fig_spans = [(f.start + shift, f.end + shift) for shift, f in raw_figures]
     periods = figure_periods(norm, fig_spans, own_period)
-    own_place = report_place(norm, outline.title_span, outline.body)
+    own_place = report_place(norm, outline.title_span, outline.body) or place_in_name(path)
     places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
     bases = fronted_bases(
         norm, fig_spans, [f.base for _, f in raw_figures], [f.change for _, f in raw_figures]
