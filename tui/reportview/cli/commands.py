@@ -270,7 +270,7 @@ def cmd_compare(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_cache(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.store import ParseCache
+    from reportview.core.cache import ParseCache
 
     cache = ParseCache.open_default(config)
     if args.action == "clear":
