@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reportview.core import lexicon
-from reportview.core.folding import fold_with_map, to_folded
+from reportview.core.folding import fold, fold_with_map, to_folded
 from reportview.core.indicators import CompiledIndicator, Indicator, compile_indicator, words_pattern
 from reportview.core.model import Figure, Report
 from reportview.core.places import place_key
@@ -25,7 +25,8 @@ from reportview.core.places import place_key
 # Where a clause starts: after a sentence end or a semicolon followed by a space, or a line break;
 # a full stop after a short abbreviation ("TP. Hồ Chí Minh", "Tp. Vinh") ends nothing.
 _CLAUSE_END = re.compile(r"[.!?;…](?=\s)|\n")
-_ABBREVIATION = re.compile(r"(?<!\w)[^\W\d_]{1,3}$")
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
+_ABBREVIATIONS = frozenset(fold(a) for a in lexicon.ABBREVIATIONS)
 # Where a figure's own lead-in starts inside its clause (a list of figures is cut at commas).
 _LEAD_CUT = re.compile(r"[,;:(]|\s-\s|\bva\b")
 
@@ -113,7 +114,7 @@ class _ReportView:
         self.clause_starts = [0] + [
             m.end()
             for m in _CLAUSE_END.finditer(self.folded)
-            if not (m.group() == "." and _ABBREVIATION.search(self.folded, max(0, m.start() - 4), m.start()))
+            if not (m.group() == "." and self._abbreviation_before(m.start()))
         ]
         spans: dict[tuple[int, int], _Mention] = {}
         for ci in compiled:
@@ -130,6 +131,10 @@ class _ReportView:
             kept.append(mention)
         self.mentions = kept
         self.mention_ends = [m.end for m in kept]
+
+    def _abbreviation_before(self, pos: int) -> bool:
+        word = _WORD_BEFORE.search(self.folded, max(0, pos - 8), pos)
+        return word is not None and word.group(1) in _ABBREVIATIONS
 
     def at(self, offset: int) -> int:
         """The folded offset of a source offset."""
@@ -298,6 +303,15 @@ def _rows(report: Report, compiled: Sequence[CompiledIndicator], report_index: i
             )
         )
     return rows
+
+
+def indicators_of(report: Report, figure_index: int, indicators: Sequence[Indicator]) -> list[str]:
+    """The ids of the indicators a figure of `report` states (as headline or another candidate)."""
+    return [
+        row.indicator
+        for row in compare_report(report, indicators)
+        if row.figure_index == figure_index or figure_index in row.others
+    ]
 
 
 def compare(reports: Sequence[Report], indicators: Sequence[Indicator]) -> list[CompareRow]:

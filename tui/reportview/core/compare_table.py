@@ -8,6 +8,8 @@ as a sparkline from the numbers the cells hold.
 
 from __future__ import annotations
 
+import csv
+import io
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,3 +133,13 @@ def convention_of(conventions: Sequence[str]) -> str:
     if not conventions:
         return "vi"
     return max(set(conventions), key=lambda c: (conventions.count(c), c == "vi"))
+
+
+def long_csv(rows: Sequence[CompareRow]) -> str:
+    """The long form as CSV text (header first; empty for None)."""
+    header, body = long_rows(rows)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in line] for line in body])
+    return buf.getvalue()
