@@ -182,7 +182,9 @@ def _pivot_json(rows: Sequence[CompareRow], indicator: str) -> dict[str, object]
 
 def _rich_tables(tables: list, as_pivot: bool) -> str:
     buf = io.StringIO()
-    console = Console(file=buf, highlight=False, soft_wrap=False, width=max(80, _width()))
+    # On a terminal, its width; piped or redirected, as wide as the table needs (a pasteable table).
+    width = max(80, _width()) if sys.stdout.isatty() else 1000
+    console = Console(file=buf, highlight=False, soft_wrap=False, width=width)
     for ind, header, body in tables:
         title = Text(f"{ind.title} ({ind.id})") if ind is not None else None
         table = Table(title=title, title_justify="left", expand=False)
