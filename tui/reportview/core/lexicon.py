@@ -1041,3 +1041,40 @@ PLACE_WHOLE: dict[str, str] = {
 }
 # Words before a place name that make the figure about that place ("tại phường Phong Khê").
 PLACE_AT_WORDS: frozenset[str] = frozenset("tại ở của trên địa bàn thuộc".split())
+
+# --- compare: which figure of a report is an indicator's headline --------------------------------
+
+# A figure whose clause (from the indicator's name to the figure) says one of these is a plan
+# target, not a result ("phấn đấu tăng 8%", "kế hoạch 11,5%", "bằng 22,3% KH").
+COMPARE_TARGET_WORDS: frozenset[str] = _phrases(
+    """
+    kế hoạch | mục tiêu | phấn đấu | chỉ tiêu | dự toán | nghị quyết | kh | target | goal | plan
+    """
+)
+# ... says it is about another place than the report's own (a ranking, the national figure).
+COMPARE_OTHER_PLACE_WORDS: frozenset[str] = _phrases(
+    """
+    cả nước | toàn quốc | bình quân chung | bình quân cả nước | vùng | khu vực kinh tế trọng điểm
+    các tỉnh | các địa phương | xếp thứ | đứng thứ | national | nationwide
+    """
+)
+# ... says the figure is the comparison's other side (last year's level quoted after "so với").
+COMPARE_BASE_WORDS: frozenset[str] = _phrases(
+    """
+    so với | so cùng kỳ | cùng kỳ | năm trước | năm ngoái | compared with | compared to | last year
+    """
+)
+# Words that make a stated figure an estimate (is_estimate).
+COMPARE_ESTIMATE_WORDS: frozenset[str] = _phrases(
+    """
+    ước | ước tính | ước đạt | ước thực hiện | dự kiến | dự ước | dự báo | estimated | expected | forecast
+    """
+)
+# Words right before a growth figure that make it negative ("âm 6,18%", "giảm 2,6%").
+COMPARE_NEGATIVE_WORDS: frozenset[str] = _phrases("âm | giảm | sụt giảm | fell | down | decreased")
+# Words that say a figure is one month's, not the period's cumulative ("IIP tháng 9 tăng ...").
+COMPARE_SINGLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month of")
+# Words that say a cumulative figure follows ("lũy kế 9 tháng", "tính chung 6 tháng").
+COMPARE_CUMULATIVE_WORDS: frozenset[str] = _phrases("lũy kế | luỹ kế | tính chung | cộng dồn | year to date")
+# Words before a share figure that make it a reduction, not the rate ("tỷ lệ hộ nghèo giảm 0,7%").
+COMPARE_REDUCTION_WORDS: frozenset[str] = _phrases("giảm | giảm còn | reduced by | fell by")
