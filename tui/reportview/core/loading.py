@@ -42,11 +42,13 @@ from reportview.core.files import (
     read_text as read_text,
 )
 from reportview.core.furniture import classify_lines
+from reportview.core.labels import fronted_bases
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline, fallback_title
 from reportview.core.periods import figure_periods, report_period
+from reportview.core.places import figure_places, report_place
 from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 
 
@@ -111,7 +113,13 @@ def parse_text(
         )
     )
     own_period = report_period(norm, outline.title_span, outline.body, outline.date)
-    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
+    fig_spans = [(f.start + shift, f.end + shift) for shift, f in raw_figures]
+    periods = figure_periods(norm, fig_spans, own_period)
+    own_place = report_place(norm, outline.title_span, outline.body)
+    places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
+    bases = fronted_bases(
+        norm, fig_spans, [f.base for _, f in raw_figures], [f.change for _, f in raw_figures]
+    )
     src, src_end = view.source, view.source_end
     spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
     ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
@@ -119,7 +127,7 @@ def parse_text(
     numbers = [s.number for s in outline.sections]
     figures: list[Figure] = []
     owners: list[int | None] = []  # the section index of each figure
-    for (shift, f), period in zip(raw_figures, periods, strict=True):
+    for (shift, f), period, place, base in zip(raw_figures, periods, places, bases, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -138,13 +146,13 @@ def parse_text(
                 total=f.total,
                 qualifier=f.qualifier,  # type: ignore[arg-type]
                 change=f.change,  # type: ignore[arg-type]
-                base=f.base,
+                base=base,
                 label=f.label,
                 section_index=idx,
                 section_number=numbers[idx] if idx is not None else None,
                 upper=f.upper,
                 period=f.period or period,
-                place=f.place,
+                place=f.place or place,
                 table=f.table,
             )
         )
@@ -180,6 +188,7 @@ def parse_text(
         convention=convention,
         language=language,
         caption=caption,
+        place=own_place,
         period=own_period,
     )
 
