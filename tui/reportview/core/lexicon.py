@@ -452,6 +452,8 @@ ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
 ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
     "organics sales sports arts parks savings goods works operations services systems communications".split()
 )
+# Acronyms after an English number that are no counted thing ("10 AM", "300 BC").
+NOT_COUNTED_ACRONYMS: frozenset[str] = frozenset("AM PM BC AD CE BCE GMT UTC EST PST AEST".split())
 # English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
 ENGLISH_PLURALS: frozenset[str] = frozenset(
     "people children staff police men women cattle sheep fish personnel youth".split()
