@@ -1112,8 +1112,10 @@ def _english_noun(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int,
         k += 1
     # "412 FTE", "30 EV": an acronym right after the number is what is counted.
     first = toks[i]
+    named = ctx.text[first.end : first.end + 1] in ("-", "/") or ctx.text[first.end : first.end + 1].isdigit()
     if first.text.isupper() and 2 <= len(first.text) <= 5 and first.text not in lx.NOT_COUNTED_ACRONYMS:
-        return first.text, 1, None
+        # ("UTF-8", "COVID-19", "F1" name things: not counted.)
+        return None if named else (first.text, 1, None)
     return None
 
 
