@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from reportview.core import lexicon as lx
 from reportview.core.changes import change_after, qualifier_and_change
@@ -29,9 +28,6 @@ from reportview.core.numbers import (
     detect_language,
     parse_number,
 )
-
-if TYPE_CHECKING:
-    from reportview.config import Config
 
 # Tokens: words, numbers, and single punctuation marks, each with the space before it.
 _TOKEN = re.compile(r"([ \t\u00a0]*)([^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s])")
@@ -119,13 +115,13 @@ def _rules(
     return FigureRules(convention, phrases, glued, longest)
 
 
-def figure_rules(config: Config | None = None) -> FigureRules:
-    """Compiled rules from the built-in tables plus config.yaml's extra units and magnitudes."""
-    if config is None:
-        return _rules("auto", (), ())
-    return _rules(
-        config.convention, tuple(sorted(config.units.items())), tuple(sorted(config.magnitudes.items()))
-    )
+def figure_rules(
+    convention: str = "auto",
+    units: tuple[tuple[str, str], ...] = (),
+    magnitudes: tuple[tuple[str, float], ...] = (),
+) -> FigureRules:
+    """Compiled rules from the built-in tables plus extra units and magnitudes (sorted pairs)."""
+    return _rules(convention, tuple(sorted(units)), tuple(sorted(magnitudes)))
 
 
 # Not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, and
@@ -256,8 +252,11 @@ def _allowed_regions(
     body: tuple[int, int], furniture: Sequence[tuple[int, int]], title: tuple[int, int] | None
 ) -> list[tuple[int, int]]:
     regions = [body]
-    if title:
+    if title and (title[1] <= body[0] or title[0] >= body[1]):
         regions.insert(0, title)
+    elif title:
+        # A title inside (or overlapping) the body is read once, with it.
+        regions = [(min(title[0], body[0]), max(title[1], body[1]))]
     out: list[tuple[int, int]] = []
     cuts = sorted(furniture)
     for rs, re_ in regions:

@@ -14,6 +14,152 @@ def _phrases(block: str) -> frozenset[str]:
 # Words that end the sentence introducing a report's list ("... 10 sự kiện nổi bật ... như sau:").
 LIST_INTRO_TAILS: tuple[str, ...] = ("như sau", "sau đây", "dưới đây", "as follows", "below")
 
+# --- outline: highlight lists, headings, headers, captions ---------------------------------------
+
+# Words of the line that introduces a highlight list ("Danh sách 10 sự kiện tiêu biểu:", "những dấu
+# ấn nổi bật sau:", "Highlights include:"): such a list is the report's sections even when its items
+# are one line each with no body.
+HIGHLIGHT_INTRO_WORDS: tuple[str, ...] = (
+    "sự kiện",
+    "dấu ấn",
+    "kết quả nổi bật",
+    "thành tựu",
+    "điểm nhấn",
+    "điểm sáng",
+    "nổi bật",
+    "tiêu biểu",
+    "highlights",
+    "achievements",
+    "accomplishments",
+)
+# Words that name a numbered heading ("Goal 1: Collection building", "Phần 2. Kinh tế").
+NUMBERED_HEADING_WORDS: tuple[str, ...] = (
+    "goal",
+    "priority",
+    "objective",
+    "theme",
+    "part",
+    "chapter",
+    "section",
+    "phần",
+    "chương",
+    "mục",
+)
+# Abbreviations whose full stop ends no sentence ("Đảng bộ TP. Hà Nội", "Mr. Smith"); single capital
+# letters (initials) count too.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    tp tx tt ths ts pgs gs bs ks ls ck đc
+    mr mrs ms dr st no nos vs etc jr sr inc co ltd dept gov approx fig vol
+    """.split()
+)
+# Openers of a byline under (or over) a headline ("Theo Tổng cục Thống kê", "Author: ...", "By ...").
+BYLINE_STARTS: tuple[str, ...] = (
+    "theo",
+    "tác giả",
+    "bài và ảnh",
+    "nguồn",
+    "phóng viên",
+    "author",
+    "by",
+    "written by",
+    "posted by",
+    "reported by",
+    "source",
+)
+# Words that join the names of a byline ("Sỹ Đông - Đỗ Trường", "Minh và Lan").
+NAME_JOINERS: frozenset[str] = frozenset({"-", "–", ",", "&", "và", "and"})
+# Header widgets that read like short titles ("Theo dõi Báo X trên", "Follow us on").
+HEADER_WIDGET_STARTS: tuple[str, ...] = ("theo dõi", "follow us", "follow", "content continues below")
+# Captions: a photo credit at the end ("... Ảnh: VGP", "(Ảnh: CPV)"), an image's position ("- Ảnh 1",
+# "anh 1"), a caption label at the start ("Chú thích ảnh", "Trong ảnh:"), an image file name.
+CAPTION_CREDITS: tuple[str, ...] = ("ảnh", "photo", "image", "nguồn ảnh", "credit", "đồ họa", "video", "clip")
+CAPTION_STARTS: tuple[str, ...] = (
+    "chú thích ảnh",
+    "trong ảnh",
+    "ảnh minh họa",
+    "ảnh minh hoạ",
+    "(ảnh",
+    "photo:",
+)
+CAPTION_POSITION_WORDS: tuple[str, ...] = ("ảnh", "anh", "hình", "photo", "image")
+IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# Breadcrumbs: a trail that opens with the home page ("Trang chủ » Tin tức") or joins short links by
+# one of these marks.
+BREADCRUMB_HOMES: tuple[str, ...] = ("trang chủ", "trang nhất", "home")
+BREADCRUMB_MARKS: tuple[str, ...] = ("»", "›", ">", "/", "|", "→")
+# The header of an official document: the state motto lines and the number line (any case), and
+# the issuer's name in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM", "HUYỆN ỦY X"): not its title.
+OFFICIAL_HEADER_STARTS: tuple[str, ...] = (
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "số:",
+)
+OFFICIAL_ISSUER_STARTS: tuple[str, ...] = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "đảng bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "ban chấp hành",
+    "cục thống kê",
+    "chi cục thống kê",
+    "tổng cục thống kê",
+    "sở",
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "thị xã",
+    "xã",
+    "phường",
+)
+ISSUER_MAX_WORDS = 6
+
+# A document's type standing alone on its line above its subject ("BÁO CÁO" then "Tình hình kinh tế
+# - xã hội năm 2023"): the two lines are one title.
+TITLE_DOCUMENT_TYPES: frozenset[str] = frozenset(
+    (
+        "báo cáo",
+        "thông cáo báo chí",
+        "thông cáo",
+        "tờ trình",
+        "kế hoạch",
+        "nghị quyết",
+        "quyết định",
+        "thông báo",
+        "chương trình",
+        "đề án",
+        "press release",
+        "annual report",
+    )
+)
+# Page navigation words of a pager line ("« Trước 1 2 3 Tiếp »", "Previous 1 2 Next").
+PAGER_NAV_WORDS: frozenset[str] = frozenset(
+    "trước sau tiếp cuối đầu trang next previous prev first last page more xem".split()
+)
+# A short line repeated this often is a running header or footer of a converted document.
+RUNNING_LINE_REPEATS = 3
+
+# Small words that stay in lower case in a title-case label ("Report of the Year:").
+LABEL_SMALL_WORDS: frozenset[str] = frozenset("a an and at by for in of on or the to with và của".split())
+
+# File types that a document-sharing site writes after a document's name ("... năm 2010 pptx").
+FILE_TYPE_WORDS: tuple[str, ...] = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt")
+# Pager lines ("Trang 1/3", "Page 1 of 12", "Page 2:" of a converted document).
+PAGER_WORDS: tuple[str, ...] = ("trang", "page", "tr")
+PAGER_OF_WORDS: tuple[str, ...] = ("/", "of", "trên", "trong số")
+
 # --- page header: dates and counters -------------------------------------------------------------
 
 # Words that may stand on a date line beside the date itself ("Thứ Ba, 11/01/2022 17:57 (GMT+0)").
@@ -31,7 +177,7 @@ DATE_LINE_WORDS: frozenset[str] = frozenset(
 COUNTER_WORDS: frozenset[str] = frozenset(
     """
     số lượt xem lượt truy cập đang online trực tuyến đã tất cả hôm nay qua tuần này tháng
-    views view visits visitors online today total
+    views view visits visitors online today total result results found s download downloads
     """.split()
 )
 
@@ -701,10 +847,10 @@ BASE_OBJECTS_EN: tuple[str, ...] = (
 )  # fmt: skip
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
+# ("100% chỉ tiêu" is attainment of a target, not a comparison: "chỉ tiêu" is not among them.)
 BASE_WORDS: tuple[str, ...] = (
     "kế hoạch",
     "dự toán",
-    "chỉ tiêu",
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
@@ -712,13 +858,21 @@ BASE_WORDS: tuple[str, ...] = (
     "year-on-year",
 )
 
+# Words that finish a base word as the report writes it ("Nghị quyết đề ra", "kế hoạch đề ra").
+BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
+
 # Words stripped from the end of the phrase before a figure when it becomes a label.
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
-    around|over|under|nearly|reached|totalled|totaled|âm|minus
+    around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
+    đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
+    a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
+    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
+    âm|minus
     """
 )
 
@@ -726,7 +880,104 @@ LABEL_TRAILING: frozenset[str] = _phrases(
 LABEL_LEADING: frozenset[str] = _phrases(
     """
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
+    hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
+    trở lên|trở xuống|or more|of
     """
+)
+
+# What a label must never be alone (issue 13): bare verbs and connectives. The label checker
+# (tests/unit/test_label_words.py, benchmarks/label_check.py) reads these tables too.
+LABEL_VERBS: frozenset[str] = _phrases(
+    """
+    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|xử lý|xử phạt
+    tiếp nhận|giải quyết|kết nạp|triển khai|ban hành|nâng|lên|còn|ước|ước đạt|ước tính
+    dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
+    reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
+    grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
+    phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
+    sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
+    bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
+    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
+    """
+)
+LABEL_CONNECTIVES: frozenset[str] = _phrases(
+    """
+    và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
+    bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
+    and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    """
+)
+# A label phrase after a figure stops before these words when a figure or a comparison follows them
+# ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
+LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
+# chứa trên 7.200 người": the capacity).
+LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
+# ("Exports reached $2.3 billion while imports fell 4.2%": imports).
+LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
+# Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
+LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
+# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
+LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
+    "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
+)
+# Words that always end the phrase after a figure: what follows is a circumstance or another item
+# ("30 nghìn suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm", "100% chỉ tiêu giao quân trong bối cảnh ...").
+LABEL_AFTER_ENDS: frozenset[str] = _phrases(
+    """
+    cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
+    đồng thời|while|because|despite|although
+    """
+)
+# Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
+# a label ends before them.
+LABEL_FOOTNOTES: tuple[str, ...] = (
+    "theo giá",
+    "tính theo giá",
+    "giá so sánh",
+    "giá hiện hành",
+    "theo giá ss",
+)
+# At most this many words in a label: a longer phrase is cut at a word, never with "…".
+LABEL_MAX_WORDS = 14
+
+# --- page furniture (cleaning) --------------------------------------------------------------------
+# Python regular expressions matched case-insensitively against a whole line (spaces trimmed);
+# config.yaml's furniture.lines / furniture.tail_markers are added to these.
+
+# A line that matches one of these is furniture wherever it stands.
+FURNITURE_LINES: tuple[str, ...] = (
+    r"(số )?lượt xem\s*:?\s*\d[\d.,]*",  # "Số lượt xem 936"
+    r"(đang online|trực tuyến|đã truy cập|tất cả|lượt truy cập|hôm nay|hôm qua|tuần này|tháng này)\s*:?\s*\d[\d.,]*",
+    r"\d[\d.,]*\s+người (đang online|đang trực tuyến|đã bình chọn)",  # "147 người đã bình chọn"
+    r"(\w+-icon\s*)+",  # "zalo-icon", "viber-icon"
+    r"loading the player\.*",
+    r"đánh giá của bạn về .{0,80}",  # vote widget header
+    r"logo\b.{0,80}",  # "Logo báo điện tử ..."
+    r"\d{1,3}\s*%",  # a lone "100%" zoom widget
+    r"(video|audio|ảnh|in bài|chia sẻ|share|print|bình luận|lượt thích|thích|theo dõi)",
+    r"(cỡ chữ|font size)\s*:?.{0,20}",
+    r"(bản in|gửi email|gửi bài viết|lưu bài viết|trở về|quay lại|lên đầu trang|về đầu trang)",
+)
+
+# A line that matches one of these starts the trailing block of related links, comments and
+# counters; that line and everything after it is furniture.
+TAIL_MARKERS: tuple[str, ...] = (
+    r"tin mới( nhất| hơn)?",
+    r"tin (liên quan|cùng chuyên mục|khác|đã đưa|mới cập nhật|nổi bật|xem nhiều|đọc nhiều)",
+    r"(các )?(tin|bài)( viết)? (khác|liên quan)",
+    r"bài viết liên quan",
+    r"xem thêm\s*:?",
+    r"có thể bạn quan tâm",
+    r"ý kiến bình luận",
+    r"(ý kiến|bình luận) của bạn",
+    r"thống kê truy cập",
+    r"related (news|articles|stories)",
+    r"read more",
 )
 
 # --- periods (core/periods.py): the time a figure refers to ---------------------------------------
@@ -740,8 +991,17 @@ PERIOD_QUARTER_WORDS: tuple[str, ...] = ("quý",)
 PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
 PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
 # English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
-PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
-PERIOD_HALF_WORDS_EN: dict[str, str] = {"first half of": "H1", "second half of": "H2"}
+PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year", "by")
+# English terms: "in 2022-2025", "for 2021-2025".
+PERIOD_TERM_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "over")
+PERIOD_HALF_WORDS_EN: dict[str, str] = {
+    "first half of": "H1",
+    "second half of": "H2",
+    "first quarter of": "Q1",
+    "second quarter of": "Q2",
+    "third quarter of": "Q3",
+    "fourth quarter of": "Q4",
+}
 # Halves named in words ("nửa đầu năm 2023"), and month counts spelled out ("Sáu tháng đầu năm").
 PERIOD_HALF_WORDS: dict[str, str] = {"nửa đầu năm": "H1", "nửa cuối năm": "H2", "nửa sau năm": "H2"}
 PERIOD_SPELLED_MONTHS: dict[str, int] = {
