@@ -564,6 +564,9 @@ def _is_identifier_context(before: list[Tok], value: float, token: str) -> bool:
         return False
     words = _prev_words(before, 3)
     low = words[-1]
+    # "trong vòng 24 giờ" (within), "trong số 63 tỉnh" (among): not "round 24", not "number 63".
+    if " ".join(words[-2:]) in lx.NOT_IDENTIFIER_BEFORE:
+        return False
     for n in (3, 2, 1):
         if len(words) < n:
             continue

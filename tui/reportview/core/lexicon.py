@@ -631,6 +631,9 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     """
 )
 
+# Two words before a number that end in an identifier word but mean a quantity follows.
+NOT_IDENTIFIER_BEFORE: frozenset[str] = frozenset({"trong vòng", "trong số", "tổng số", "within the"})
+
 # Words before a number that may name a thing or a level ("cấp 2", "nhóm 3") or be a verb
 # ("cấp 141.732 căn cước"): after them a number needs a counted noun from the tables.
 AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm cụm khu vùng bảng tổ".split())
