@@ -370,6 +370,26 @@ MEASURE_UNITS: dict[str, str] = {
     "cm": "cm",
     "mm": "mm",
     "miles": "miles",
+    "mile": "miles",
+    "square metres": "m2",
+    "square meters": "m2",
+    "sqm": "m2",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square miles": "square miles",
+    "square feet": "sq ft",
+    "sq ft": "sq ft",
+    "acres": "acres",
+    "acre": "acres",
+    "feet": "feet",
+    "ft": "feet",
+    "inches": "inches",
+    "gallons": "gallons",
+    "megalitres": "ML",
+    "megaliters": "ML",
+    "kilolitres": "kL",
+    "lane kilometres": "lane km",
+    "lane miles": "lane miles",
     # volume and energy
     "m3": "m3",
     "m³": "m3",
@@ -578,6 +598,8 @@ ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
 ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
     "organics sales sports arts parks savings goods works operations services systems communications".split()
 )
+# Acronyms after an English number that are no counted thing ("10 AM", "300 BC").
+NOT_COUNTED_ACRONYMS: frozenset[str] = frozenset("AM PM BC AD CE BCE GMT UTC EST PST AEST".split())
 # English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
 ENGLISH_PLURALS: frozenset[str] = frozenset(
     "people children staff police men women cattle sheep fish personnel youth".split()
@@ -608,6 +630,9 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
+
+# Two words before a number that end in an identifier word but mean a quantity follows.
+NOT_IDENTIFIER_BEFORE: frozenset[str] = frozenset({"trong vòng", "trong số", "tổng số", "within the"})
 
 # Words before a number that may name a thing or a level ("cấp 2", "nhóm 3") or be a verb
 # ("cấp 141.732 căn cước"): after them a number needs a counted noun from the tables.
