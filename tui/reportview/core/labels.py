@@ -116,6 +116,9 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+_TRAILING_COMPARISON = re.compile(
+    r"\s+(?:so\s+với|so\s+cùng\s+kỳ|compared\s+(?:with|to))\s.*$", re.IGNORECASE
+)
 # "(theo giá so sánh 2010)", "tính theo giá hiện hành năm 2023": how it is measured, not what.
 _QUALIFIER_TAIL = re.compile(
     r"\s*(?:\((?:"
@@ -237,6 +240,12 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         ]
         if joins:
             return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), "joined"
+        # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
+        ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
+        if ands:
+            own = _trimmed_phrase(tail[ands[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
@@ -248,7 +257,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
             # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
-            short = len(last.split()) <= 2 or len(segment.split()) <= 2
+            short = len(last.split()) <= 2 or len(segment.split()) <= 3
             if (
                 not short
                 or _FIGURE_NUMBER.search(segment)
@@ -277,6 +286,8 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
     phrase = _QUALIFIER_TAIL.sub("", _PAREN_TAIL.sub(r"(\1)", phrase))
+    # "... quý I năm 2023 so với cùng kỳ năm trước tăng ở 58": the comparison is the base.
+    phrase = _TRAILING_COMPARISON.sub("", phrase)
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
 
 

@@ -563,7 +563,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of
+    trở lên|trở xuống|or more|of|vào|sang
     """
 )
 
@@ -588,6 +588,7 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    sang|vào|ra|lại|nữa
     """
 )
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
@@ -596,6 +597,8 @@ LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồ
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
 LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Words joining two clauses of one sentence, each with its subject ("A tăng 3% và B tăng 5%").
+LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
@@ -659,6 +662,9 @@ PERIOD_NOT_AFTER: tuple[str, ...] = (
     "so với", "so", "so với cùng kỳ", "cùng kỳ", "giá so sánh", "giá ss", "giá", "giá hiện hành",
     "giá cố định", "compared with", "compared to", "than", "from", "since", "over",
 )  # fmt: skip
+# Words that open a comparison: a period named after them in the same clause is the base's, not the
+# figure's ("tăng 27,4 nghìn ha so với vụ đông xuân năm 2011").
+PERIOD_COMPARISON_OPENERS: tuple[str, ...] = ("so với", "so", "compared with", "compared to", "than")
 # Words that may open a sentence before its period ("Trong năm 2021, ...", "Kết quả đến tháng 11/2021, ...");
 # a period so placed (or followed by a comma) frames the rest of the paragraph.
 PERIOD_FRAME_LEAD: frozenset[str] = _phrases(
