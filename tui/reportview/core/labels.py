@@ -214,7 +214,13 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm"),
     "joined" (the words after a "với" that follows another figure: "46 điểm ... với sức chứa trên")."""
     base = max(0, start - 160)
-    base = max(base, text.rfind("\n", base, start) + 1)
+    line = text.rfind("\n", base, start) + 1
+    if line:
+        base = line
+    elif base:
+        # Whole words only: a window that starts inside a word starts after it.
+        space = text.find(" ", base, start)
+        base = space + 1 if space >= 0 else start
     chunk = text[base:start]
     cut = _clause_start(chunk)
     # "số tài khoản thư điện tử công vụ: 13.160": a name and its value.
@@ -428,7 +434,13 @@ def _phrase_after(text: str, end: int) -> str:
         ):
             break  # "... suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm": a circumstance or another item
         out.append(w)
-    return " ".join(out[: lx.LABEL_MAX_WORDS])
+    if len(out) > lx.LABEL_MAX_WORDS:
+        # Too long: end at the last comma within the limit (a whole list item), else at the limit.
+        out = out[: lx.LABEL_MAX_WORDS]
+        commas = [i for i, w in enumerate(out) if w.endswith(",") and i >= lx.LABEL_MAX_WORDS // 2]
+        if commas:
+            out = out[: commas[-1] + 1]
+    return " ".join(out).rstrip(",")
 
 
 # The first words of the LABEL_AFTER_ENDS phrases (most words start none: skip the phrase lookups).
@@ -436,9 +448,10 @@ _AFTER_END_FIRST = frozenset(p.split()[0] for p in lx.LABEL_AFTER_ENDS)
 
 
 def _noun_follows(chunk: str, pos: int) -> bool:
-    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure or a new clause."""
+    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure, a name opening
+    a new clause ("..., Paige VanZant cũng ...") or a verb."""
     nxt = chunk[pos : pos + 24].split()
-    if not nxt or not nxt[0][:1].isalpha():
+    if not nxt or not nxt[0][:1].isalpha() or (nxt[0][:1].isupper() and not nxt[0].isupper()):
         return False
     first = nxt[0].lower().strip(",;")
     two = " ".join(nxt[:2]).lower()

@@ -554,6 +554,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
     to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
+    có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
     """
 )
 
@@ -563,7 +564,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy
     """
 )
 
@@ -588,7 +589,7 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
-    sang|vào|ra|lại|nữa
+    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó
     """
 )
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
