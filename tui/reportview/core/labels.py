@@ -186,7 +186,7 @@ _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
-    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(")
+    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
     label = _PAREN_TAIL.sub(r"(\1)", label)
     label = _QUALIFIER_TAIL.sub("", label).strip()
     if label.count("(") > label.count(")"):

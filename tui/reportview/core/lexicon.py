@@ -555,6 +555,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
     to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
+    vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có
     """
 )
 
