@@ -282,7 +282,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         prev = _clause_start(chunk[: cut - 1])
         segment = chunk[prev : cut - 1]
         if not _FIGURE_NUMBER.search(segment):
-            subject = _subject_of(segment)
+            subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
             own = _trimmed_phrase(phrase.split())
             if _weak(own) and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
