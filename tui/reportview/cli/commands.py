@@ -263,7 +263,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_cache(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.store import ParseCache
+    from reportview.core.cache import ParseCache
 
     cache = ParseCache.open_default(config)
     if args.action == "clear":
@@ -288,6 +288,6 @@ def cmd_keys(args: argparse.Namespace, config: Config) -> int:
         if grp != group:
             print(("\n" if group else "") + grp)
             group = grp
-        tail = f"  [{binding_id}]" if binding_id else ""
+        tail = f"  keys.{binding_id}" if binding_id else ""
         print(_line(f"  {keys.ljust(width)}  {does}{tail}"))
     return 0

@@ -62,6 +62,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_report", "left_square_bracket", "previous report", "Move", title="Previous report"),
     Action("next_report", "right_square_bracket", "next report", "Move", title="Next report"),
     Action("figures", "f", "go to the figures panel", "Move", title="Figures panel"),
+    Action("whole_report", "w", "read the whole report in the text pane (the lists move through it), or "
+           "one section at a time again", "Move", footer="Whole", title="Whole report / one section",
+           when="report"),
     # --- search ---
     Action(
         "search", "slash", "search titles, text and figure labels (results update as you type)",
@@ -82,7 +85,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("next_hit", "n", "next hit of the search you jumped from", "Search",
            footer="Next hit", when="hits"),
     Action("previous_hit", "N", "previous hit", "Search", footer="Prev hit", when="hits"),
+    Action("jump_back", "escape", "after a jump: back to where you were before the search", "Search",
+           footer="Back", title="Back to before the search", when="jumped", remap=False),
     # --- figures ---
+    Action("figure_detail", "enter,i", "everything about the figure: value, kind, unit, base, period, "
+           "place, label, its sentence", "Figures", ("figures",), footer="Details", title="Figure details",
+           when="figure"),
     Action("sort_figures", "s", "sort the figures: text order, value, kind, label, unit", "Figures",
            ("figures",), footer="Sort", title="Sort figures", action="sort", when="figure"),
     # --- copying (the columns copied come from core.export's column registry) ---
@@ -102,6 +110,8 @@ ACTIONS: tuple[Action, ...] = (
     # --- the app ---
     Action("stop_loading", "escape", "while loading: stop loading", "App", footer="Stop loading",
            when="loading", remap=False),
+    Action("skipped_files", "S", "list the files that were not read, and why (excluded, unreadable, "
+           "empty)", "App", title="Skipped files"),
     Action("help", "question_mark,f1", "this help: every key and the search syntax", "App", ("app",),
            footer="Help", title="Help"),
     Action("command_palette", "ctrl+p", "command palette: actions, figures, go to report / section", "App",
