@@ -179,6 +179,22 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         cut = opener.end()
         opener = _CLAUSE_OPENER.search(chunk, cut)
     figures = _figure_numbers(chunk, cut)
+    if not figures:
+        # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
+        # "với" is the subject.
+        words = chunk[cut:].split()
+        joins = [
+            i
+            for i, w in enumerate(words)
+            if w.lower() in lx.LABEL_JOINS
+            and i
+            and words[i - 1].lower() not in lx.BASE_STARTS
+            and words[i - 1].lower() not in _JOIN_COMPOUNDS
+        ]
+        if joins:
+            own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
@@ -188,8 +204,9 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             for i, w in enumerate(tail)
             if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
         ]
-        if joins:
-            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), "joined"
+        joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
+        if not _weak(joined):
+            return joined, "joined"
         # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
         ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
         if ands:
@@ -289,10 +306,16 @@ def _clause_start(chunk: str) -> int:
     return cut
 
 
+# Words that make "với" part of another phrase, not a join ("tương ứng với", "đối với", "cùng với").
+_JOIN_COMPOUNDS = frozenset({"ứng", "đối", "cùng", "so", "compared", "along", "together"})
+
+
 def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
     """The numbers of chunk[start:] that are figures: not dates, years or identifiers ("mức độ 3")."""
     out = []
     for m in _FIGURE_NUMBER.finditer(chunk, start):
+        if PERIOD_WORDS.match(chunk, m.start()):
+            continue  # "6 tháng đầu năm": a period, not a figure
         before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
         if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
             continue
@@ -459,7 +482,10 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before, borrowed = _phrase_before(text, start)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
-    after = _trimmed_phrase(_phrase_after(text, end).split())
+    raw_after = _phrase_after(text, end)
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
+    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    after = _trimmed_phrase(raw_after.split())
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -478,7 +504,7 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         after = "" if not after or only_connectives(after) else after
     elif _weak(after) or _starts_base(after):
         after = ""
-    if borrowed and after and kind == "percent":
+    if borrowed == "borrowed" and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
     if counted and before and borrowed == "joined":
         label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
@@ -501,14 +527,14 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
             label = f"{unit} {before}".strip()
-    elif after and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+    elif after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
         label = after  # "The province targets 7% growth": what the verb's object names
     elif kind == "measure" and after and len(before.split()) > 4:
         label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
     elif before:
         label = before
     else:
-        label = after
+        label = "" if adjunct and not counted else after
     label = _clip(label)
     return None if _weak(label) else label
 

@@ -849,7 +849,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
-    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
+    to usd|to $|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
     vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
     """
@@ -861,7 +861,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
     """
 )
 
@@ -895,6 +895,9 @@ LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồ
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
 LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Prepositions that open an adjunct after a figure, not what it measures ("đóng góp 8,85% vào mức
+# tăng trưởng chung"; unlike "3.5 million tonnes of cargo").
+LABEL_ADJUNCT_PREPS: frozenset[str] = frozenset("vào cho tới đến trong tại ở to into for in on at by".split())
 # Words joining two clauses of one sentence, each with its subject ("A tăng 3% và B tăng 5%").
 LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
