@@ -27,7 +27,9 @@ def words_before(text: str, pos: int, window: int = 40) -> list[str]:
 
 
 _BASE_SO = re.compile(
-    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|và\s|nhưng\s|trong\s+đó))",
+    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.BASE_STOPS)
+    + r")\s))",
     re.IGNORECASE,
 )
 _BASE_EN = re.compile(
@@ -224,12 +226,17 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
             # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
-            short = len(last.split()) <= 2 or len(segment.split()) <= 3
+            seg_words = segment.split()
+            short = (
+                len(last.split()) <= 2
+                or len(seg_words) <= 3
+                or (bool(seg_words) and seg_words[-1].lower() in lx.LABEL_LIST_FRAGMENTS)
+            )
             if (
                 not short
                 or _FIGURE_NUMBER.search(segment)
                 or _weak(_trimmed_phrase(segment.split()))
-                or len(segment.split()) > 8
+                or len(seg_words) > 8
                 or _has_verb(segment)
             ):
                 break

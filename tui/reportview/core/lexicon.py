@@ -659,7 +659,9 @@ DATE_LONG_FORM: tuple[str, str, str] = ("ngày", "tháng", "năm")
 # A comparison base starts with one of these ("so với năm 2020", "so cùng kỳ", "compared with").
 BASE_STARTS: tuple[str, ...] = ("so với", "so", "compared with", "compared to")
 # Words that end a base phrase ("so với năm 2020 và ...").
-BASE_STOPS: tuple[str, ...] = ("và", "nhưng", "and", "but")
+BASE_STOPS: tuple[str, ...] = (
+    "và", "nhưng", "and", "but", "chỉ", "cao hơn", "thấp hơn", "trong đó", "đạt", "bằng", "là", "while",
+)  # fmt: skip
 
 # Words that end the phrase after a figure used as its label ("100% đơn thư ... đạt ...").
 LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm vượt compared up down rose fell".split())
@@ -905,6 +907,9 @@ LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
+# thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
+LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
