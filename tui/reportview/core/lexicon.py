@@ -684,7 +684,9 @@ DATE_LONG_FORM: tuple[str, str, str] = ("ngày", "tháng", "năm")
 # A comparison base starts with one of these ("so với năm 2020", "so cùng kỳ", "compared with").
 BASE_STARTS: tuple[str, ...] = ("so với", "so", "compared with", "compared to")
 # Words that end a base phrase ("so với năm 2020 và ...").
-BASE_STOPS: tuple[str, ...] = ("và", "nhưng", "and", "but")
+BASE_STOPS: tuple[str, ...] = (
+    "và", "nhưng", "and", "but", "chỉ", "cao hơn", "thấp hơn", "trong đó", "đạt", "bằng", "là", "while",
+)  # fmt: skip
 
 # Words that end the phrase after a figure used as its label ("100% đơn thư ... đạt ...").
 LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm vượt compared up down rose fell".split())
@@ -874,8 +876,9 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
-    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
-    âm|minus
+    to usd|to $|of $|thứ|xếp thứ|đứng thứ
+    có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
+    vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
     """
 )
 
@@ -885,7 +888,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
     """
 )
 
@@ -910,6 +913,7 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó
     """
 )
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
@@ -918,11 +922,19 @@ LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồ
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
 LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Prepositions that open an adjunct after a figure, not what it measures ("đóng góp 8,85% vào mức
+# tăng trưởng chung"; unlike "3.5 million tonnes of cargo").
+LABEL_ADJUNCT_PREPS: frozenset[str] = frozenset("vào cho tới đến trong tại ở to into for in on at by".split())
+# Words joining two clauses of one sentence, each with its subject ("A tăng 3% và B tăng 5%").
+LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
+# thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
+LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
@@ -1016,6 +1028,9 @@ PERIOD_NOT_AFTER: tuple[str, ...] = (
     "so với", "so", "so với cùng kỳ", "cùng kỳ", "giá so sánh", "giá ss", "giá", "giá hiện hành",
     "giá cố định", "compared with", "compared to", "than", "from", "since", "over",
 )  # fmt: skip
+# Words that open a comparison: a period named after them in the same clause is the base's, not the
+# figure's ("tăng 27,4 nghìn ha so với vụ đông xuân năm 2011").
+PERIOD_COMPARISON_OPENERS: tuple[str, ...] = ("so với", "so", "compared with", "compared to", "than")
 # Words that may open a sentence before its period ("Trong năm 2021, ...", "Kết quả đến tháng 11/2021, ...");
 # a period so placed (or followed by a comma) frames the rest of the paragraph.
 PERIOD_FRAME_LEAD: frozenset[str] = _phrases(
