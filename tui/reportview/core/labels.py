@@ -1,4 +1,4 @@
-"""The words around a figure: its qualifier, change, comparison base and label."""
+"""The words around a figure: its comparison base and label (qualifier and change: changes.py)."""
 
 from __future__ import annotations
 
@@ -24,62 +24,6 @@ def words_before(text: str, pos: int, window: int = 40) -> list[str]:
     if last:
         chunk = chunk[last.start() + 1 :]
     return [w.lower() for w in _WORD.findall(chunk)]
-
-
-def _match_end(
-    words: list[str], table: dict[str, str], ends: frozenset[str], skip: frozenset[str]
-) -> str | None:
-    """The table entry that ends the word list, allowing filler words between it and the figure.
-
-    `ends` holds the last word of every table phrase: no phrase can end on another word."""
-    k = len(words)
-    while k > 0:
-        if words[k - 1] in ends:
-            for n in (3, 2, 1):
-                if k - n < 0:
-                    continue
-                phrase = " ".join(words[k - n : k])
-                if phrase in table:
-                    return table[phrase]
-        if words[k - 1] in skip:
-            k -= 1
-            continue
-        return None
-    return None
-
-
-_QUALIFIER_ENDS = frozenset(phrase.split()[-1] for phrase in lx.QUALIFIERS_BEFORE)
-
-
-def qualifier_around(
-    text: str, start: int, end: int, lang: str = "vi", words: list[str] | None = None
-) -> str | None:
-    """approx / over / under / at_least from the words right before (or "trở lên" right after)."""
-    after = text[end : end + 16].lower()
-    for phrase, q in lx.QUALIFIERS_AFTER.items():
-        if after.lstrip().startswith(phrase):
-            return q
-    words = words_before(text, start) if words is None else words
-    return _match_end(words, lx.QUALIFIERS_BEFORE, _QUALIFIER_ENDS, lx.FILLERS)
-
-
-def change_before(text: str, start: int, lang: str = "vi", words: list[str] | None = None) -> str | None:
-    """up / down when the figure is a change ("tăng 7%", "giảm 06 vụ", "vượt 0,9%")."""
-    words = words_before(text, start) if words is None else words
-    skip = lx.FILLERS | frozenset(lx.QUALIFIERS_BEFORE)
-    k = len(words)
-    while k > 0 and words[k - 1] in skip:
-        k -= 1
-    if k == 0:
-        return None
-    for n in (2, 1):
-        phrase = " ".join(words[max(0, k - n) : k])
-        if phrase in lx.CHANGES_BEFORE:
-            # "vượt mức 10/12 chỉ tiêu" is exceeding a target, not a change.
-            if k < len(words) and words[k] in lx.NOT_CHANGE_AFTER:
-                return None
-            return lx.CHANGES_BEFORE[phrase]
-    return None
 
 
 _BASE_SO = re.compile(

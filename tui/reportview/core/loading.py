@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reportview.core.decoding import nfc_view
+from reportview.core.docname import place_in_name, year_in_name
 from reportview.core.figures import FigureRules, extract_figures
 from reportview.core.files import (
     EMPTY_REASON as EMPTY_REASON,
@@ -112,10 +113,13 @@ def parse_text(
             language,
         )
     )
-    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    # What the text does not say, the file's name may (an excerpt that never names its province).
+    own_period = report_period(
+        norm, outline.title_span, outline.body, outline.date, year_hint=year_in_name(path)
+    )
     fig_spans = [(f.start + shift, f.end + shift) for shift, f in raw_figures]
     periods = figure_periods(norm, fig_spans, own_period)
-    own_place = report_place(norm, outline.title_span, outline.body)
+    own_place = report_place(norm, outline.title_span, outline.body) or place_in_name(path)
     places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
     bases = fronted_bases(
         norm, fig_spans, [f.base for _, f in raw_figures], [f.change for _, f in raw_figures]

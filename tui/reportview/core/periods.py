@@ -218,15 +218,17 @@ def report_period(
     body: tuple[int, int],
     date: str | None,
     lead_chars: int = 600,
+    year_hint: int | None = None,
 ) -> str | None:
     """The report's own period: framed in its title or lead ("Năm 2021, ..."), else named there, else the
-    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's."""
+    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's,
+    else `year_hint` (the year the file's name gives)."""
     year = int(date[:4]) if date and date[:4].isdigit() else None
     spans = [title_span] if title_span else []
     spans.append((body[0], min(body[1], body[0] + lead_chars)))
     if year is None:
         named = [m for a, b in spans for m in mentions(text, a, b)]
-        year = _year_of(named[0].period) if named else None
+        year = _year_of(named[0].period) if named else year_hint
     # "3 tháng cuối năm 2023" in a lead is the plan for the rest of the year, not the report's period.
     found = [m for a, b in spans for m in mentions(text, a, b, year) if not m.ahead]
     if found:

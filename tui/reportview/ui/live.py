@@ -157,6 +157,7 @@ class LiveFolders:
         screen.trail = None
         screen.hit_pos = -1
         screen.marks = None
+        screen.before_jump = screen.before_search = None
         report_list = screen.query_one(ReportList)
         report_list.rows_added()
         if not reports:
