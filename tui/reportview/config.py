@@ -102,7 +102,16 @@ def _parser_code_digest() -> str:
 # The core modules whose code decides what a parsed report holds.
 PARSING_MODULES = (
     "decoding.py",
-    "formats.py",
+    "formats/__init__.py",
+    "formats/registry.py",
+    "formats/blocks.py",
+    "formats/html.py",
+    "formats/docx.py",
+    "formats/pdf.py",
+    "formats/plain.py",
+    "formats/text_tables.py",
+    "tables.py",
+    "table_figures.py",
     "lines.py",
     "furniture.py",
     "dates.py",

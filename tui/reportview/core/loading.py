@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportview.config import Config, default_config
-from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
+from reportview.core.decoding import BinaryInputError, nfc_view
 from reportview.core.figures import FigureRules, extract_figures, figure_rules
-from reportview.core.formats import MissingExtraError, extract_text
+from reportview.core.formats import Extracted, MissingExtraError, plain, reader_for
 from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import detect_convention
 from reportview.core.outline import build_outline
+from reportview.core.table_figures import figures_in_tables
+from reportview.core.tables import Table
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -202,28 +204,28 @@ def is_empty_reason(reason: str) -> bool:
 
 def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """Decoded text, encoding name and warnings for any supported format."""
+    got = read_document(path)
+    return got.text, got.encoding, got.warnings
+
+
+def read_document(path: Path) -> Extracted:
+    """Decoded text (encoding name, warnings) and tables of a file, by its format's reader."""
     data = read_file_bytes(path)
+    reader = reader_for(path)
+    if reader is plain.READER and not data:
+        raise EmptyInputError(EMPTY_REASON)
     try:
-        extracted = extract_text(path, data)
+        extracted = reader.read(data)
     except (MissingExtraError, BinaryInputError) as exc:
         raise InputError(str(exc)) from None
     except Exception as exc:  # a parser library's bug must cost one file, not the run
         why = " ".join(str(exc).split())[:120]
         raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
-    if extracted is not None:
-        text, fmt, _ = extracted
-        if not text.strip():
-            raise EmptyInputError(f"{EMPTY_REASON}: no text in this {fmt.upper()} file")
-        return extracted
-    if not data:
-        raise EmptyInputError(EMPTY_REASON)
-    try:
-        decoded = decode_bytes(data)
-    except BinaryInputError as exc:
-        raise InputError(str(exc)) from None
-    if not decoded.text.strip():
-        raise EmptyInputError(f"{EMPTY_REASON}: only white space")
-    return decoded.text, decoded.encoding, decoded.warnings
+    if not extracted.text.strip():
+        if reader is plain.READER:
+            raise EmptyInputError(f"{EMPTY_REASON}: only white space")
+        raise EmptyInputError(f"{EMPTY_REASON}: no text in this {extracted.encoding.upper()} file")
+    return extracted
 
 
 def load_report(
@@ -231,9 +233,12 @@ def load_report(
 ) -> Report:
     """Read and parse one file; raise InputError when it is not a readable report."""
     config = config or default_config()
-    text, encoding, warnings = read_text(Path(path))
+    got = read_document(Path(path))
     try:
-        return parse_text(text, display_path or str(path), config, encoding=encoding, warnings=warnings)
+        return parse_text(
+            got.text, display_path or str(path), config, encoding=got.encoding, warnings=got.warnings,
+            tables=got.tables,
+        )  # fmt: skip
     except RecursionError:
         raise InputError("too deeply nested to parse") from None
     except Exception as exc:
@@ -251,8 +256,9 @@ def parse_text(
     *,
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
+    tables: tuple[Table, ...] = (),
 ) -> Report:
-    """Parse decoded text into a Report; offsets refer to `text` itself."""
+    """Parse decoded text into a Report; offsets refer to `text` itself (and the tables' spans)."""
     config = config or default_config()
     view = nfc_view(text)
     norm = view.text
@@ -265,7 +271,9 @@ def parse_text(
     raw_figures = _figures_in_pieces(
         norm,
         outline.body,
-        [(s, e) for s, e, _ in furniture_nfc],
+        _merged(
+            [(s, e) for s, e, _ in furniture_nfc], [view_span(view, sp) for t in tables for sp in t.spans()]
+        ),
         figure_rules(config),
         outline.title_span,
         [(ln.start, ln.end) for ln in lines],
@@ -306,7 +314,13 @@ def parse_text(
                 table=f.table,
             )
         )
+    if tables:  # cell figures, read from the tables (not the prose), in text order among the others
+        rules = figure_rules(config)
+        convention = detect_convention(norm, outline.body) if rules.convention == "auto" else rules.convention
+        cells = figures_in_tables(text, tables, convention)  # type: ignore[arg-type]
+        figures = sorted([*figures, *_placed(cells, sections, starts)], key=lambda f: f.start)
     return Report(
+        tables=tables,
         path=path,
         text=text,
         encoding=encoding,
@@ -410,6 +424,37 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
         for m in _SPACE.finditer(text, lo, hi):
             last = m.end()
     return last if last is not None and last > lo else hi
+
+
+def view_span(view, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the source as a span of its NFC view."""
+    to_source = view._to_source  # NFC offset -> source offset, ascending (None: the same text)
+    if to_source is None:
+        return span
+    return bisect.bisect_left(to_source, span[0]), bisect.bisect_left(to_source, span[1])
+
+
+def _merged(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of two lists of spans (the figure reader bisects them)."""
+    if not b:
+        return a
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(a + b):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _placed(figures: list[Figure], sections: tuple[Section, ...], starts: list[int] | None) -> list[Figure]:
+    """Table figures with the section they stand in."""
+    out = []
+    for f in figures:
+        idx = _section_at(sections, starts, f.start)
+        number = sections[idx].number if idx is not None else None
+        out.append(dataclasses.replace(f, section_index=idx, section_number=number))
+    return out
 
 
 def _section_at(sections: tuple[Section, ...], starts: list[int] | None, offset: int) -> int | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reportview.core.tables import Table
+
 FigureKind = Literal["count", "percent", "money", "ratio", "measure"]
 Change = Literal["up", "down"]
 Qualifier = Literal["approx", "over", "under", "at_least"]
@@ -149,6 +151,9 @@ class Report:
     # The report's own place ("thành phố Bắc Ninh") and period ("2021", "2021-H1"), when stated.
     place: str | None = None
     period: str | None = None
+    # The tables the format's reader found (cells' spans index `text`); their cells' figures are in
+    # `figures` with a TableRef, and no cell is read again as prose.
+    tables: tuple[Table, ...] = ()
 
     @property
     def name(self) -> str:

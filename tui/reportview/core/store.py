@@ -32,17 +32,19 @@ from pathlib import Path
 
 from reportview import __version__
 from reportview.config import Config
+from reportview.core.formats import STORED_TEXT_SUFFIXES
 from reportview.core.model import Figure, Report, Section, Span, TableRef
+from reportview.core.tables import decode_tables, encode_tables
 from reportview.core.terms import IndexTerms, UnitTerms
 
 log = logging.getLogger("reportview.cache")
 
 SCHEMA_VERSION = 1
-BLOB_VERSION = 3
+BLOB_VERSION = 4
 CACHE_FILE = "parse-cache.sqlite"
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
-STORE_TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".pdf", ".docx"})
+STORE_TEXT_SUFFIXES = STORED_TEXT_SUFFIXES
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -155,6 +157,7 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
             terms.fold_whole,
             [[u.section, *u.title, *u.body, u.title_words, u.other_words] for u in terms.units],
         ],
+        encode_tables(report.tables),
     ]
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return zlib.compress(raw, 1)
@@ -182,8 +185,9 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
     try:
         payload = json.loads(zlib.decompress(blob))
         version, title, date, encoding, warnings, body, title_span, secs, figs, furn, facts, stored, terms = (
-            payload
+            payload[:13]
         )
+        tables = decode_tables(payload[13]) if len(payload) > 13 else ()
         convention, language, place, period = facts
         index_terms = (
             None
@@ -257,6 +261,7 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
         language=language,
         place=place,
         period=period,
+        tables=tables,
     )
     return report, index_terms
 

@@ -1,0 +1,230 @@
+"""Tables written in text: Markdown pipe tables and tables aligned with spaces (statistics offices'
+.txt releases, and a PDF page's layout text).
+
+Both give a grid of RawCells whose spans index the text they were found in, and the lines above
+the table (caption, unit line). An aligned table's columns are the runs of blank character
+positions shared by all its value rows (each value row ends in a number); header rows above them
+and word rows among them put each chunk of text in the column it overlaps most.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportview.core.tables import RawCell, is_numeric_cell
+
+# Cells of an aligned table are parted by two spaces or more (or a tab); one space is inside a cell.
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# How far above a table its caption and unit line may stand (lines, blank ones included).
+ABOVE_LINES = 4
+# An aligned table has at least this many value rows, and at most this many header rows.
+MIN_VALUE_ROWS = 2
+MAX_HEADER_ROWS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TextTable:
+    """A table found in text: its grid, its line span, the lines above it, the header rows it says."""
+
+    grid: tuple[tuple[RawCell, ...], ...]
+    start: int
+    end: int
+    above: tuple[tuple[str, int, int], ...]
+    header_rows: int | None
+    kind: str
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its line break."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append((pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+def find_tables(text: str) -> list[TextTable]:
+    """Pipe tables and aligned tables of `text`, in text order (a line is in one table at most)."""
+    lines = _lines(text)
+    found = list(_pipe_tables(text, lines))
+    used = {i for t, first, last in found for i in range(first, last + 1)}
+    found += [t for t in _aligned_tables(text, lines, used)]
+    found.sort(key=lambda item: item[1])
+    return [t for t, _, _ in found]
+
+
+def _above(
+    text: str, lines: list[tuple[int, int]], first: int, stop: int
+) -> tuple[tuple[str, int, int], ...]:
+    """Non-blank lines within ABOVE_LINES above line `first` (not above line `stop`), nearest last."""
+    out = []
+    for i in range(first - 1, max(stop, first - 1 - ABOVE_LINES), -1):
+        s, e = lines[i]
+        raw = text[s:e]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((raw.strip(), s + lead, s + lead + len(raw.strip())))
+    return tuple(reversed(out))
+
+
+# --- Markdown pipe tables -----------------------------------------------------------------------
+
+
+def _pipe_cells(text: str, s: int, e: int) -> list[RawCell]:
+    """The cells of one pipe row, each span the cell's text without its padding."""
+    line = text[s:e]
+    bounds = [i for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
+    stripped = line.strip()
+    edges = [-1, *bounds, len(line)]
+    cells = []
+    for a, b in itertools.pairwise(edges):
+        piece = line[a + 1 : b]
+        if not piece.strip() and (
+            (a == -1 and stripped.startswith("|")) or (b == len(line) and stripped.endswith("|"))
+        ):
+            continue  # the outer pipes' empty sides
+        lead = len(piece) - len(piece.lstrip())
+        value = piece.strip()
+        start = s + a + 1 + lead
+        cells.append(RawCell(value, start, start + len(value)) if value else RawCell("", -1, -1))
+    return cells
+
+
+def _pipe_tables(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[TextTable, int, int]]:
+    i = 0
+    while i < len(lines) - 1:
+        s, e = lines[i]
+        ds, de = lines[i + 1]
+        if "|" not in text[s:e] or not _PIPE_DELIMITER.match(text[ds:de]):
+            i += 1
+            continue
+        rows = [_pipe_cells(text, s, e)]
+        j = i + 2
+        while (
+            j < len(lines)
+            and "|" in text[lines[j][0] : lines[j][1]]
+            and text[lines[j][0] : lines[j][1]].strip()
+        ):
+            rows.append(_pipe_cells(text, *lines[j]))
+            j += 1
+        yield (
+            TextTable(
+                tuple(tuple(r) for r in rows), s, lines[j - 1][1], _above(text, lines, i, 0), 1, "markdown"
+            ),
+            i,
+            j - 1,
+        )
+        i = j
+
+
+# --- tables aligned with spaces -----------------------------------------------------------------
+
+
+def _chunks(line: str) -> list[tuple[int, int]]:
+    """Stretches of a line parted by gaps of two spaces or more, or by a tab."""
+    return [m.span() for m in _CHUNK.finditer(line)]
+
+
+def _value_row(line: str) -> bool:
+    """A row of an aligned table with values: two chunks or more, the last one a number."""
+    chunks = _chunks(line)
+    return len(chunks) >= 2 and is_numeric_cell(line[chunks[-1][0] : chunks[-1][1]])
+
+
+def _columns(rows: list[str]) -> list[tuple[int, int]]:
+    """Column stretches: between runs of two or more positions blank in every row."""
+    width = max(len(r) for r in rows)
+    blank = [True] * width
+    for r in rows:
+        for x, ch in enumerate(r):
+            if ch not in " \t":
+                blank[x] = False
+    cols: list[tuple[int, int]] = []
+    x = 0
+    start = None
+    while x < width:
+        if not blank[x]:
+            if start is None:
+                start = x
+            x += 1
+            continue
+        run = x
+        while run < width and blank[run]:
+            run += 1
+        if start is not None and (run - x >= 2 or run == width):
+            cols.append((start, x))
+            start = None
+        x = run
+    if start is not None:
+        cols.append((start, width))
+    return cols
+
+
+def _place(line: str, s: int, cols: list[tuple[int, int]]) -> list[RawCell]:
+    """A row's cells: each chunk of the line goes to the column it overlaps most."""
+    parts: list[list[tuple[int, int]]] = [[] for _ in cols]
+    for a, b in _chunks(line):
+        best = max(
+            range(len(cols)), key=lambda k: (min(b, cols[k][1]) - max(a, cols[k][0]), -abs(a - cols[k][0]))
+        )
+        parts[best].append((a, b))
+    out = []
+    for spans in parts:
+        if spans:
+            a, b = spans[0][0], spans[-1][1]
+            out.append(RawCell(line[a:b], s + a, s + b))
+        else:
+            out.append(RawCell("", -1, -1))
+    return out
+
+
+def _aligned_tables(
+    text: str, lines: list[tuple[int, int]], used: set[int]
+) -> Iterator[tuple[TextTable, int, int]]:
+    n = len(lines)
+    i = 0
+    last_end = 0
+    while i < n:
+        if i in used or not _value_row(text[lines[i][0] : lines[i][1]]):
+            i += 1
+            continue
+        # A run of value rows, word rows among them (`Trong đó:`), ended by a blank line.
+        j = i
+        last_value = i
+        while j + 1 < n and j + 1 not in used and text[lines[j + 1][0] : lines[j + 1][1]].strip():
+            j += 1
+            if _value_row(text[lines[j][0] : lines[j][1]]):
+                last_value = j
+        values = [k for k in range(i, last_value + 1) if _value_row(text[lines[k][0] : lines[k][1]])]
+        if len(values) < MIN_VALUE_ROWS:
+            i = last_value + 1
+            continue
+        # Header rows: lines of two chunks or more just above the first value row.
+        h = i
+        while (
+            h - 1 >= last_end
+            and i - (h - 1) <= MAX_HEADER_ROWS
+            and h - 1 not in used
+            and len(_chunks(text[lines[h - 1][0] : lines[h - 1][1]])) >= 2
+        ):
+            h -= 1
+        rows = [text[lines[k][0] : lines[k][1]] for k in range(h, last_value + 1)]
+        cols = _columns([rows[k - h] for k in values])
+        if len(cols) >= 2:
+            grid = tuple(tuple(_place(rows[k - h], lines[k][0], cols)) for k in range(h, last_value + 1))
+            first_cell = min(c.start for c in grid[0] if c.end > c.start)
+            yield (
+                TextTable(
+                    grid, first_cell, lines[last_value][1], _above(text, lines, h, last_end), i - h, "text"
+                ),
+                h,
+                last_value,
+            )
+            last_end = last_value + 1
+        i = last_value + 1
