@@ -1,0 +1,164 @@
+"""The archive: built from real files, searched like the in-memory engine, updated incrementally."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from reportview.config import default_config
+from reportview.core.archive.build import archive_db
+from reportview.core.archive.reader import Archive, ArchiveError
+from reportview.core.archive.search import ArchiveIndex
+from reportview.core.corpus import load_corpus
+from reportview.core.search import SearchIndex
+from tests.archive.helpers import build, dump, queries
+from tests.conftest import SEED_FILES, shared_path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds, plus one seed written in NFD (searched through a whole-text offset map)."""
+    d = tmp_path_factory.mktemp("corpus")
+    for f in SEED_FILES:
+        shutil.copy(f, d / f.name)
+    nfd = unicodedata.normalize("NFD", SEED_FILES[1].read_text(encoding="utf-8"))
+    (d / "nfd_copy.txt").write_text(nfd, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("archive")
+    stats = build([corpus], out)
+    assert stats.parsed == stats.files == len(SEED_FILES) + 1 and stats.reused == 0
+    return out
+
+
+def _in_memory(paths: list[Path]) -> SearchIndex:
+    result = load_corpus([str(p) for p in paths], default_config(), use_cache=False, with_terms=True)
+    return SearchIndex.build(result.reports, result.terms)
+
+
+def test_reports_read_back_equal_the_parse(corpus: Path, built: Path):
+    reports = load_corpus([str(corpus)], default_config(), use_cache=False).reports
+    with Archive(built) as archive:
+        assert len(archive.reports) == len(reports)
+        assert list(archive.reports) == reports
+        rows = archive.rows(0, 3)
+        assert [r.path for r in rows] == [r.path for r in reports[:3]]
+        assert [r.n_sections for r in rows] == [len(r.sections) for r in reports[:3]]
+        assert archive.rows(len(reports), 10) == []
+
+
+def test_user_tables_are_the_exports(corpus: Path, built: Path, tmp_path: Path):
+    """The archive's reports/sections/figures rows are those `reportview export x.sqlite` writes."""
+    from reportview.core.store import write_sqlite
+
+    reports = load_corpus([str(corpus)], default_config(), use_cache=False).reports
+    export = tmp_path / "x.sqlite"
+    write_sqlite(export, reports)
+    a, b = sqlite3.connect(archive_db(built)), sqlite3.connect(export)
+    for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "report_id, idx")):
+        assert a.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall() == (
+            b.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
+        )
+    assert a.execute("SELECT count(*) FROM figure_rows").fetchone()[0] == sum(len(r.figures) for r in reports)
+
+
+def test_search_equals_in_memory_engine(corpus: Path, built: Path):
+    memory = _in_memory([corpus])
+    with Archive(built) as archive:
+        index = ArchiveIndex(archive)
+        assert len(index) == len(memory)
+        for q in queries():
+            assert [h.as_json() for h in index.search(q, 30)] == [
+                h.as_json() for h in memory.search(q, 30)
+            ], q
+            hits = index.search(q, 5)
+            assert [(h.snippet, h.snippet_matches, h.kind) for h in hits] == [
+                (h.snippet, h.snippet_matches, h.kind) for h in memory.search(q, 5)
+            ], q
+
+
+def test_search_small_budgets_walk_the_same_candidates(corpus: Path, built: Path, monkeypatch):
+    """Tight budgets push queries through the intersect and stream paths: still the same hits."""
+    import reportview.core.archive.search as archive_search
+    import reportview.core.search as search
+
+    for mod in (search, archive_search):
+        monkeypatch.setattr(mod, "SET_LIMIT", 40)
+        monkeypatch.setattr(mod, "VERIFY_BUDGET", 12)
+    memory = _in_memory([corpus])
+    with Archive(built) as archive:
+        index = ArchiveIndex(archive)
+        for q in queries():
+            assert [h.as_json() for h in index.search(q, 10)] == [
+                h.as_json() for h in memory.search(q, 10)
+            ], q
+
+
+def test_reindex_parses_only_changed_files(corpus: Path, tmp_path: Path):
+    src = tmp_path / "src"
+    shutil.copytree(corpus, src)
+    out = tmp_path / "archive"
+    first = build([src], out)
+    again = build([src], out)
+    assert (again.parsed, again.reused) == (0, first.files)
+    changed = src / SEED_FILES[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nDòng mới: thu ngân sách tăng 5%.\n")
+    (src / SEED_FILES[2].name).unlink()
+    shutil.copy(SEED_FILES[2], src / "zz_new.txt")
+    third = build([src], out)
+    assert (third.parsed, third.reused, third.files) == (2, first.files - 2, first.files)
+    fresh = tmp_path / "fresh"
+    build([src], fresh)
+    assert dump(out) == dump(fresh)
+    with Archive(out) as archive:
+        assert ArchiveIndex(archive).search("Dòng mới", 5)[0].doc == str(changed)
+
+
+def test_not_an_archive(tmp_path: Path):
+    with pytest.raises(ArchiveError):
+        Archive(tmp_path)
+    (tmp_path / "archive.sqlite").write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(ArchiveError):
+        Archive(tmp_path)
+
+
+def test_archive_is_read_only(built: Path, seed_reports):
+    with Archive(built) as archive, pytest.raises(TypeError):
+        ArchiveIndex(archive).add(seed_reports[0])
+
+
+@pytest.mark.shared
+def test_vn_news_search_equals_in_memory(tmp_path: Path):
+    vn = shared_path("corpus", "vn-news")
+    build([vn], tmp_path / "vn")
+    memory = _in_memory([vn])
+    with Archive(tmp_path / "vn") as archive:
+        index = ArchiveIndex(archive)
+        assert len(index) == len(memory)
+        for q in queries():
+            assert [h.as_json() for h in index.search(q, 50)] == [
+                h.as_json() for h in memory.search(q, 50)
+            ], q
+
+
+def test_cli_index_and_search(corpus: Path, tmp_path: Path, capsys):
+    from reportview.cli.main import main
+
+    out = tmp_path / "a"
+    assert main(["index", str(corpus), "--archive", str(out)]) == 0
+    assert "parsed" in capsys.readouterr().out
+    assert main(["index", str(corpus), "--archive", str(out)]) == 0
+    assert f"0 parsed, {len(SEED_FILES) + 1} unchanged" in capsys.readouterr().out
+    assert main(["search", "ngân sách", "--archive", str(out), "--format", "json"]) == 0
+    from_archive = capsys.readouterr().out
+    assert main(["search", "ngân sách", str(corpus), "--format", "json"]) == 0
+    assert from_archive == capsys.readouterr().out
+    assert main(["search", "x", "--archive", str(tmp_path / "none")]) == 2
+    assert main(["index", str(corpus), "--scheduler", "tcp://127.0.0.1:1"]) == 2

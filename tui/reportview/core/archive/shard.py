@@ -1,0 +1,200 @@
+"""A shard: the archive rows of a run of files, parsed and written by one task.
+
+`write_shard` is the one function every engine maps over the files (in this process, a process
+pool, or Dask workers): it parses each file with `loading.load_report`, computes its index terms
+(`terms.index_terms`), and writes the user rows (reports, sections, figures) and the archive rows
+(cache key, blob, compressed text, search units) into a small SQLite file with local ids, which
+`build` merges into the archive in discovery order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportview import __version__
+from reportview.core.archive.schema import SHARD_FULL_SCHEMA
+from reportview.core.folding import fold
+from reportview.core.loading import InputError, load_report, read_file_bytes
+from reportview.core.model import Report
+from reportview.core.store import _insert_tables, encode_report
+from reportview.core.terms import IndexTerms, index_terms
+
+# Texts are compressed fast: the archive is written once per change and read a unit at a time.
+TEXT_LEVEL = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    """Files to parse into one shard: (position in discovery order, absolute path, display path)."""
+
+    items: tuple[tuple[int, str, str], ...]
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+def compress_text(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), TEXT_LEVEL)
+
+
+def decompress_text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def unit_rows(report: Report, terms: IndexTerms, report_id: int, first_uid: int) -> list[tuple[Any, ...]]:
+    """The `archive_units` rows of one report: what the in-memory index keeps per unit."""
+    figures_of: dict[int, list[int]] = {}
+    for fi, fig in enumerate(report.figures):
+        if fig.section_index is not None:
+            figures_of.setdefault(fig.section_index, []).append(fi)
+    rows = []
+    for k, unit in enumerate(terms.units):
+        figures = figures_of.get(unit.section, ()) if unit.section >= 0 else ()
+        kinds = sorted({report.figures[fi].kind for fi in figures})
+        labels = (
+            json.dumps(
+                [[fold(report.figures[fi].label or ""), report.figures[fi].kind, fi] for fi in figures],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            if figures
+            else None
+        )
+        rows.append(
+            (
+                first_uid + k,
+                report_id,
+                unit.section,
+                *unit.title,
+                *unit.body,
+                _sorted_words(unit.title_words),
+                _sorted_words(unit.other_words),
+                " ".join(kinds),
+                labels,
+            )
+        )
+    return rows
+
+
+def _sorted_words(words: str) -> str:
+    """Words in a fixed order: the terms come as sets, whose order changes with each process's
+    hash seed, and archives must not depend on which worker parsed them."""
+    return " ".join(sorted(words.split(" "))) if words else ""
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.executescript(SHARD_FULL_SCHEMA)
+
+
+def write_shard(task: ShardTask, config: Any, out_path: str | None = None) -> str | bytes:
+    """Parse `task`'s files into a shard at `out_path` (returned), or, with no path, into a
+    temporary file whose bytes are returned (a Dask worker need not share a disk with the client)."""
+    if out_path is None:
+        fd, tmp = tempfile.mkstemp(suffix=".shard.sqlite")
+        os.close(fd)
+        try:
+            _write(task, config, tmp)
+            return Path(tmp).read_bytes()
+        finally:
+            os.unlink(tmp)
+    _write(task, config, out_path)
+    return out_path
+
+
+def _write(task: ShardTask, config: Any, path: str) -> None:
+    if os.path.exists(path):
+        os.unlink(path)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _create(conn)
+        fingerprint = config.parsing_fingerprint()
+        report_id = 0
+        uid = 0
+        with conn:
+            for pos, abspath, display in task.items:
+                before = _stat(abspath)
+                try:
+                    crc = zlib.crc32(read_file_bytes(Path(abspath)))
+                    report = load_report(abspath, config, display_path=display)
+                except (InputError, OSError) as exc:
+                    why = str(exc) if isinstance(exc, InputError) else (exc.strerror or str(exc))
+                    conn.execute("INSERT INTO archive_skipped VALUES (?,?,?)", (pos, display, why))
+                    continue
+                if _stat(abspath) != before:
+                    before = (before[0], -1)  # changed while read: the next run parses it again
+                terms = index_terms(report)
+                report_id += 1
+                add_report(conn, report_id, pos, abspath, before, crc, fingerprint, report, terms, uid)
+                uid += len(terms.units)
+    finally:
+        conn.close()
+
+
+def add_report(
+    conn: sqlite3.Connection,
+    report_id: int,
+    pos: int,
+    key: str,
+    stat: tuple[int, int],
+    crc: int,
+    fingerprint: str,
+    report: Report,
+    terms: IndexTerms,
+    first_uid: int,
+) -> None:
+    """Write one parsed report's rows (user tables and archive tables) with the given ids."""
+    conn.execute(
+        "INSERT INTO reports(id, path, title, date, encoding, n_sections, n_figures) VALUES (?,?,?,?,?,?,?)",
+        (
+            report_id,
+            report.path,
+            report.title,
+            report.date,
+            report.encoding,
+            len(report.sections),
+            len(report.figures),
+        ),
+    )
+    _insert_tables(conn, report_id, report)
+    conn.execute(
+        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            report_id,
+            pos,
+            key,
+            stat[0],
+            stat[1],
+            crc,
+            fingerprint,
+            __version__,
+            encode_report(report, store_text=False),
+            first_uid,
+            len(terms.units),
+            int(terms.fold_whole),
+        ),
+    )
+    conn.execute("INSERT INTO archive_texts VALUES (?,?)", (report_id, compress_text(report.text)))
+    conn.executemany(
+        "INSERT INTO archive_units VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        unit_rows(report, terms, report_id, first_uid),
+    )
+
+
+def shard_tasks(items: Sequence[tuple[int, str, str]], size: int) -> list[ShardTask]:
+    """`items` cut into tasks of `size` files (the last may be smaller)."""
+    return [ShardTask(tuple(items[k : k + size])) for k in range(0, len(items), size)]
