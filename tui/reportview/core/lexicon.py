@@ -661,3 +661,9 @@ TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
 TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
 TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
 ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words that may stand beside a period in a row label of a time series (`Sơ bộ - Prel. 2023`).
+TABLE_PERIOD_QUALIFIERS: tuple[str, ...] = ("sơ bộ", "prel", "ước tính", "ước", "dự kiến", "estimate", "est")
+# A line above a table that is a unit alone (`%` over a yearbook's table of indices).
+TABLE_UNIT_ALONE: tuple[str, ...] = ("%",)
+# Words that open a table's caption before its number (`Bảng 2.`, `Biểu 05`).
+TABLE_CAPTION_WORDS: frozenset[str] = frozenset({"bảng", "biểu", "table"})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportview.core import lexicon as lx
 from reportview.core.model import Figure, FigureKind, TableRef
 from reportview.core.numbers import Convention, parse_number
+from reportview.core.periods import mentions
 from reportview.core.tables import Cell, Table, fold, is_numeric_cell
 
 
@@ -121,6 +122,9 @@ def _without_unit(text: str) -> str:
 def read_period(text: str) -> str | None:
     """The period a header names: `Quý I/2024` 2024-Q1, `Năm 2023` 2023, `6 tháng đầu năm 2024`
     2024-H1, `9 tháng 2024` 2024-9M, `Tháng 3/2024` 2024-03; None when it names no year."""
+    named = mentions(text)  # the prose's period reader first, so that both read a phrase alike
+    if named:
+        return named[0].period
     p = fold(text)
     years = _YEAR.findall(p)
     if not years:
@@ -329,8 +333,9 @@ def _table_figures(text: str, table: Table, convention: Convention) -> list[Figu
                 base = col.base
                 if col.index_numbers:
                     change = "up" if fig.value > 100 else "down" if fig.value < 100 else None
-                else:
+                elif col.growth:
                     change = "down" if fig.value < 0 else "up" if fig.value > 0 else None
+                # else a share of the base (`So với dự toán (%)`: 24 is "đạt 24% dự toán"): no change
             out.append(
                 Figure(
                     start=fig.start,
@@ -354,7 +359,12 @@ def _is_period(label: str | None) -> bool:
     if not label or read_period(label) is None:
         return False
     rest = _YEAR.sub("", fold(label))
-    for words in (lx.TABLE_YEAR_WORDS, lx.TABLE_QUARTER_WORDS, lx.TABLE_MONTH_WORDS):
+    for words in (
+        lx.TABLE_PERIOD_QUALIFIERS,
+        lx.TABLE_YEAR_WORDS,
+        lx.TABLE_QUARTER_WORDS,
+        lx.TABLE_MONTH_WORDS,
+    ):
         for w in words:
             rest = re.sub(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", " ", rest)
     rest = re.sub(r"\b[ivx]+\b|\d+|[^\w\s]", " ", rest)

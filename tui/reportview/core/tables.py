@@ -154,9 +154,22 @@ def _resolve(grid: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
     return rows
 
 
+def _spread_headers(grid: list[list[RawCell]], header_rows: int) -> None:
+    """A header cell over sub-headers, written once with empty cells after it (text, Markdown, a
+    PDF without rules), spans them: `Phân theo giới tính | (empty)` over `Nam | Nữ`."""
+    if header_rows < 2:
+        return
+    last = grid[header_rows - 1]
+    for r in range(header_rows - 1):
+        row = grid[r]
+        for c in range(1, len(row)):
+            if not row[c].text and row[c - 1].text and last[c].text and last[c - 1].text:
+                row[c] = row[c - 1]
+
+
 def _unit_line(text: str) -> bool:
     head = fold(text)
-    return any(head.startswith(w) for w in lx.TABLE_UNIT_LINE_WORDS)
+    return head in lx.TABLE_UNIT_ALONE or any(head.startswith(w) for w in lx.TABLE_UNIT_LINE_WORDS)
 
 
 def build_table(
@@ -169,19 +182,22 @@ def build_table(
     """A Table from a reader's grid (rows padded to one width), or None when it is no data table.
 
     `above` are the lines just above the table, nearest last, as (text, start, end): the unit line
-    (`Đơn vị: tỷ đồng`) and the caption are taken from them. `header_rows` forces the header
-    (a Markdown table says it with its `|---|` line); otherwise leading rows of words are header.
+    (`Đơn vị: tỷ đồng`) and the caption are taken from them. Leading rows of words are the header;
+    a negative `header_rows` is the least there is (a Markdown table's `|---|` line says one).
     """
     width = max((len(r) for r in grid), default=0)
     if width < 2 or len(grid) < 2:
         return None
     padded = [list(r) + [RawCell("", -1, -1) for _ in range(width - len(r))] for r in grid]
-    if header_rows is None:
+    if header_rows is None or header_rows < 0:
+        floor = -(header_rows or 0) if header_rows is not None else 0
         header_rows = 0
         while header_rows < len(padded) - 1 and _is_header_row(padded[header_rows]):
             header_rows += 1
+        header_rows = max(header_rows, floor)
     if not _holds_data(padded[header_rows:]):
         return None
+    _spread_headers(padded, header_rows)
     cells = _resolve(padded)
     for row in cells:
         for i, cell in enumerate(row):

@@ -16,11 +16,13 @@ import statistics
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from reportview.core import lexicon as lx
 from reportview.core.decoding import BinaryInputError
 from reportview.core.formats.blocks import Slot, TableBlock, assemble
 from reportview.core.formats.html import _clean
 from reportview.core.formats.registry import Extracted, MissingExtraError, Reader
 from reportview.core.formats.text_tables import find_tables
+from reportview.core.tables import fold
 
 # Ruled tables: cells from the drawn lines only (text alignment is left to text_tables).
 _RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -70,8 +72,11 @@ def read_pdf(data: bytes) -> Extracted:
 
 # Words whose tops differ by less than this (points) stand on one line.
 _LINE_TOLERANCE = 3.0
-# A gap between lines this much wider than the page's usual line pitch parts two paragraphs.
-_PARAGRAPH_GAP = 1.3
+# Blank space between two lines higher than this many line heights parts two paragraphs (the
+# space between the lines of one paragraph is about half a line or less).
+_PARAGRAPH_GAP = 1.0
+# Words further apart than this many word spaces stand in two columns (two spaces or more).
+_COLUMN_GAP = 2.0
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
@@ -93,41 +98,47 @@ def _page_segments(page) -> list[Segment]:
     items: list[tuple[float, object]] = [(ln[0]["top"], ln) for ln in lines]
     items += [(t.bbox[1], t) for t in ruled]
     items.sort(key=lambda item: item[0])
-    widths = [(w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"]]
-    char = statistics.median(widths) if widths else 5.0
-    tops = [ln[0]["top"] for ln in lines]
-    pitches = [b - a for a, b in itertools.pairwise(tops) if b - a > _LINE_TOLERANCE]
-    pitch = statistics.median(pitches) if pitches else 0.0
+    # A narrow character width, so that a line of narrow letters never runs into the next column's
+    # place (columns are found where every row leaves blanks at the same character positions).
+    widths = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if len(w["text"]) >= 3)
+    char = widths[len(widths) // 10] if widths else 5.0
+    gaps = [b["x0"] - a["x1"] for ln in lines for a, b in itertools.pairwise(ln) if b["x0"] > a["x1"]]
+    space = statistics.median(gaps) if gaps else char / 2
+    heights = [w["bottom"] - w["top"] for w in words]
+    height = statistics.median(heights) if heights else 0.0
     out: list[Segment] = []
     run: list[str] = []
-    last_top = None
+    last_bottom = None
     for top, item in items:
         if isinstance(item, list):
-            if run and last_top is not None and pitch and top - last_top > _PARAGRAPH_GAP * pitch:
+            if run and last_bottom is not None and top - last_bottom > _PARAGRAPH_GAP * height:
                 run.append("")
-            run.append(_laid_out(item, page.bbox[0], char))
-            last_top = top
+            run.append(_laid_out(item, page.bbox[0], char, space))
+            last_bottom = max(w["bottom"] for w in item)
             continue
         if run:
             out.extend(_text_segments("\n".join(run) + "\n"))
-        run, last_top = [], None
+        run, last_bottom = [], None
         out.append(_ruled_block(item))
     if run:
         out.extend(_text_segments("\n".join(run) + "\n"))
     return out
 
 
-def _laid_out(words: list[dict], left: float, char: float) -> str:
+def _laid_out(words: list[dict], left: float, char: float, space: float) -> str:
     """A line with each word near its place on the page, in character widths (so that columns of
     a table without rules line up as in a text file)."""
     out = ""
+    right = None
     for w in sorted(words, key=lambda w: w["x0"]):
         col = round((w["x0"] - left) / char)
         if out:
-            out += " " * max(1, col - len(out))
+            wide = right is not None and w["x0"] - right > _COLUMN_GAP * space
+            out += " " * (max(2, col - len(out)) if wide else 1)
         else:
             out = " " * max(0, col)
         out += w["text"]
+        right = w["x1"]
     return out
 
 
@@ -251,6 +262,8 @@ def _reflow(pages: list[list[Segment]]) -> list[str | TableBlock]:
 
 
 def _continues(prev: str, line: str, full: float) -> bool:
+    if _starts_table_line(line):
+        return False
     full_line = len(prev) >= full
     if _LIST_START.match(line):
         # "… chỉ là con số" / "0. Chỉ có …": a wrap before a number, not a list item, when the line
@@ -259,6 +272,15 @@ def _continues(prev: str, line: str, full: float) -> bool:
     if full_line:
         return True
     return prev[-1] not in _SENTENCE_END and line[0].islower()
+
+
+def _starts_table_line(line: str) -> bool:
+    """A table's caption (`Bảng 2. ...`) or unit line (`Đơn vị tính: %`): never the tail of a paragraph."""
+    head = fold(line)
+    if any(head.startswith(w) for w in lx.TABLE_UNIT_LINE_WORDS) or head in lx.TABLE_UNIT_ALONE:
+        return True
+    word, _, rest = head.partition(" ")
+    return word in lx.TABLE_CAPTION_WORDS and rest[:1].isdigit()
 
 
 READER = Reader("pdf", frozenset({".pdf"}), read_pdf, stores_text=True)

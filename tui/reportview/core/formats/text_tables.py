@@ -19,6 +19,8 @@ from reportview.core.tables import RawCell, is_numeric_cell
 # Cells of an aligned table are parted by two spaces or more (or a tab); one space is inside a cell.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Markdown emphasis and heading marks around a caption or unit line.
+_EMPHASIS = "*_#"
 # How far above a table its caption and unit line may stand (lines, blank ones included).
 ABOVE_LINES = 4
 # An aligned table has at least this many value rows, and at most this many header rows.
@@ -67,9 +69,10 @@ def _above(
     for i in range(first - 1, max(stop, first - 1 - ABOVE_LINES), -1):
         s, e = lines[i]
         raw = text[s:e]
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            out.append((raw.strip(), s + lead, s + lead + len(raw.strip())))
+        line = raw.strip().strip(_EMPHASIS).strip()  # `**Bảng 1. ...**`, `*Đơn vị: tỷ đồng*`
+        if line:
+            lead = raw.index(line)
+            out.append((line, s + lead, s + lead + len(line)))
     return tuple(reversed(out))
 
 
@@ -115,7 +118,7 @@ def _pipe_tables(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[Text
             j += 1
         yield (
             TextTable(
-                tuple(tuple(r) for r in rows), s, lines[j - 1][1], _above(text, lines, i, 0), 1, "markdown"
+                tuple(tuple(r) for r in rows), s, lines[j - 1][1], _above(text, lines, i, 0), -1, "markdown"
             ),
             i,
             j - 1,
@@ -170,8 +173,10 @@ def _place(line: str, s: int, cols: list[tuple[int, int]]) -> list[RawCell]:
     """A row's cells: each chunk of the line goes to the column it overlaps most."""
     parts: list[list[tuple[int, int]]] = [[] for _ in cols]
     for a, b in _chunks(line):
+        # The share of each column the chunk covers (a wide header covers several: the first wins).
         best = max(
-            range(len(cols)), key=lambda k: (min(b, cols[k][1]) - max(a, cols[k][0]), -abs(a - cols[k][0]))
+            range(len(cols)),
+            key=lambda k: ((min(b, cols[k][1]) - max(a, cols[k][0])) / (cols[k][1] - cols[k][0]), -k),
         )
         parts[best].append((a, b))
     out = []

@@ -1,0 +1,141 @@
+"""Figures in tables: six real public tables in Markdown, HTML, DOCX and PDF (ruled and unruled),
+scored cell by cell against their hand-checked gold (tests/tables_material.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from tables_material import FOLDER, FORMATS, TABLES, Score, gold, score
+
+from reportview.core.formats import SUFFIXES, read, reader_for
+from reportview.core.loading import load_report, parse_text
+from reportview.core.store import decode_report, encode_report
+
+EXTRAS = {"docx": "docx", "ruled.pdf": "pdfplumber", "unruled.pdf": "pdfplumber"}
+
+
+def _load(name: str, fmt: str):
+    if fmt in EXTRAS:
+        pytest.importorskip(EXTRAS[fmt], reason=f"{EXTRAS[fmt]} (an extra) is not installed")
+    return load_report(FOLDER / f"{name}.{fmt}")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cell_figures_meet_the_bar_in_every_format(fmt):
+    total = Score()
+    for doc in TABLES:
+        total.add(score(doc, _load(doc.name, fmt)))
+    print(
+        f"{fmt}: F1={total.f1:.3f} unit={total.rate('unit'):.3f} label={total.rate('label'):.3f} "
+        f"period={total.rate('period'):.3f} ({total.matched}/{total.gold} gold, {total.predicted} predicted)"
+    )
+    assert total.gold >= 100
+    assert total.f1 >= 0.97, total.misses[:10]
+    assert total.rate("unit") >= 0.97, total.misses[:10]
+    assert total.rate("label") >= 0.95, total.misses[:10]
+    assert total.rate("period") >= 0.95, total.misses[:10]
+
+
+@pytest.mark.parametrize("doc", TABLES, ids=lambda d: d.name)
+def test_the_formats_give_the_same_figures(doc):
+    def facts(report):
+        return [
+            (f.value, f.kind, f.unit, f.label, f.period, f.change, f.base) for f in report.figures if f.table
+        ]
+
+    seen = {fmt: facts(_load(doc.name, fmt)) for fmt in FORMATS}
+    assert len(seen["md"]) == len(gold(doc))
+    for fmt, got in seen.items():
+        assert got == seen["html"], fmt
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_cell_is_read_again_as_prose_and_offsets_hold(fmt):
+    for doc in TABLES:
+        report = _load(doc.name, fmt)
+        assert len(report.tables) == 1
+        spans = report.tables[0].spans()
+        for f in report.figures:
+            assert report.text[f.start : f.end] == f.text
+            inside = any(s <= f.start < e for s, e in spans)
+            assert inside == (f.table is not None), (doc.name, f.text)
+        cells = [c for row in report.tables[0].rows for c in row if c.end > c.start]
+        assert all(report.text[c.start : c.end] == c.text for c in cells)
+
+
+def test_prose_around_a_table_keeps_its_figures():
+    report = _load("cpi_binhdinh", "md")
+    prose = [f.text for f in report.figures if f.table is None]
+    assert prose == ["2,19%"]
+
+
+def test_merged_header_cells_span_their_columns_in_html_and_docx():
+    for fmt in ("html", "docx", "ruled.pdf"):
+        table = _load("population_binhdinh", fmt).tables[0]
+        top = table.header[0]
+        assert top[2] is top[3] and top[2].colspan == 2 and top[2].text == "Phân theo giới tính", fmt
+        assert top[0] is table.header[1][0] and top[0].rowspan == 2, fmt
+        assert table.col_header(3) == "Phân theo giới tính Nữ"
+
+
+def test_unit_line_scales_and_brackets_are_negative_in_a_text_table():
+    text = (
+        "Giá trị sản xuất\n\n"
+        "Bảng 2. Giá trị sản xuất nông nghiệp\n"
+        "                                        Đơn vị: 1000 đồng\n"
+        "STT   Chỉ tiêu             Năm 2022      Năm 2023    Tăng/giảm (%)\n"
+        "1     Nông nghiệp           123.456       130.000          5,3\n"
+        "      - Trồng trọt           80.000      (82.000)         -2,5\n"
+        "2     Lâm nghiệp            500.000       480.000         -4,0\n"
+    )
+    from reportview.core.formats import text_tables
+
+    report = parse_text(text, tables=text_tables(text))
+    cells = [(f.text, f.value, f.unit, f.label, f.period, f.change) for f in report.figures if f.table]
+    own = report.period  # a comparison column names no period: the report's own applies
+    assert cells[:3] == [
+        ("123.456", 123_456_000.0, "VND", "Nông nghiệp", "2022", None),
+        ("130.000", 130_000_000.0, "VND", "Nông nghiệp", "2023", None),
+        ("5,3", 5.3, "%", "Nông nghiệp", own, "up"),
+    ]
+    assert cells[4] == ("(82.000)", -82_000_000.0, "VND", "Nông nghiệp - Trồng trọt", "2023", None)
+    assert cells[5][1:] == (-2.5, "%", "Nông nghiệp - Trồng trọt", own, "down")
+    assert all(f.text not in {"1", "2"} for f in report.figures)  # STT numbers are not figures
+    assert report.tables[0].unit_line == "Đơn vị: 1000 đồng"
+    assert report.tables[0].caption == "Bảng 2. Giá trị sản xuất nông nghiệp"
+
+
+def test_prose_with_wide_spaces_is_no_table():
+    text = "Năm 2023  thu ngân sách đạt 12.500 tỷ đồng.\nTrong đó  thu nội địa 9.000 tỷ đồng,  tăng 5%.\n"
+    from reportview.core.formats import text_tables
+
+    assert text_tables(text) == ()
+
+
+def test_tables_survive_the_cache_blob():
+    report = _load("population_binhdinh", "html")
+    back = decode_report(encode_report(report, True), report.path, None)
+    assert back.tables == report.tables
+    assert back.tables[0].header[0][2] is back.tables[0].header[0][3]  # a merged cell stays one cell
+    assert [f.table for f in back.figures] == [f.table for f in report.figures]
+
+
+def test_jsonl_carries_the_table_object():
+    report = _load("budget_ductrong", "html")
+    row = next(f for f in report.figures if f.table and f.text == "127").as_json(report.path)
+    assert json.loads(json.dumps(row))["table"] == {
+        "index": 0,
+        "row": 2,
+        "col": 2,
+        "row_label": "- Thu ngân sách do huyện quản lý",
+        "col_header": "Ước thực hiện 3 tháng đầu năm 2020",
+        "caption": "Bảng 5. Thu ngân sách nhà nước trên địa bàn huyện Đức Trọng",
+    }
+
+
+def test_the_registry_answers_suffixes_and_readers():
+    assert {".txt", ".md", ".html", ".htm", ".pdf", ".docx"} <= SUFFIXES
+    assert reader_for("a.HTM").name == "html" and reader_for("a.log").name == "text"
+    got = read("t.md", (FOLDER / "rice_regions_2018.md").read_bytes())
+    assert len(got.tables) == 1 and got.tables[0].source == "markdown"
