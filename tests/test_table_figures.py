@@ -139,3 +139,36 @@ def test_the_registry_answers_suffixes_and_readers():
     assert reader_for("a.HTM").name == "html" and reader_for("a.log").name == "text"
     got = read("t.md", (FOLDER / "rice_regions_2018.md").read_bytes())
     assert len(got.tables) == 1 and got.tables[0].source == "markdown"
+
+
+YEARBOOK = """236       Chỉ số giá tiêu dùng các tháng trong năm
+                     Consumer price index
+
+                                                                                      %
+
+                                                     2019    2020    2021   2022    2023
+
+
+           Tháng trước = 100 - Previous month = 100
+
+               Tháng 1 - Jan.                       100,39  101,54  100,42  100,30  100,88
+
+               Tháng 2 - Feb.                       100,61   99,49  102,02  100,41  100,10
+
+           Bình quân tháng - Monthly average index   100,40  100,07  100,26  100,24  100,17
+"""
+
+
+def test_a_yearbook_page_with_spaced_rows_and_columns_one_place_off_is_a_table():
+    """The layout of a statistics office's yearbook page as text (Bình Định 2023, p. 569): rows
+    apart by blank lines, a row of years for header, a unit `%` alone above, one row one place
+    to the right of the others."""
+    from reportview.core.formats import text_tables
+
+    tables = text_tables(YEARBOOK)
+    assert len(tables) == 1 and tables[0].unit_line == "%" and tables[0].n_cols == 6
+    report = parse_text(YEARBOOK, tables=tables)
+    cells = [(f.text, f.unit, f.label, f.period) for f in report.figures if f.table]
+    assert len(cells) == 15
+    assert cells[0] == ("100,39", "%", "Tháng 1 - Jan.", "2019")
+    assert cells[-1] == ("100,17", "%", "Bình quân tháng - Monthly average index", "2023")

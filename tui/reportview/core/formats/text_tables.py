@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportview.core.tables import RawCell, is_numeric_cell
 
 # Cells of an aligned table are parted by two spaces or more (or a tab); one space is inside a cell.
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Markdown emphasis and heading marks around a caption or unit line.
@@ -26,6 +27,8 @@ ABOVE_LINES = 4
 # An aligned table has at least this many value rows, and at most this many header rows.
 MIN_VALUE_ROWS = 2
 MAX_HEADER_ROWS = 3
+# How many lines above the first value row the header is looked for (blank ones included).
+MAX_HEADER_SCAN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,32 +143,34 @@ def _value_row(line: str) -> bool:
     return len(chunks) >= 2 and is_numeric_cell(line[chunks[-1][0] : chunks[-1][1]])
 
 
+def _year_row(line: str) -> bool:
+    return all(_YEAR.match(line[a:b]) for a, b in _chunks(line))
+
+
 def _columns(rows: list[str]) -> list[tuple[int, int]]:
-    """Column stretches: between runs of two or more positions blank in every row."""
+    """Column stretches: between runs of positions that every row leaves in a gap (two spaces or
+    more, or before or past its text). A position counts as gap only inside a row's wide gap, so
+    the one space between words never parts a column, while rows aligned one place apart (a
+    hand-typed release) still share one position of gap."""
     width = max(len(r) for r in rows)
-    blank = [True] * width
+    gap = [True] * width
     for r in rows:
-        for x, ch in enumerate(r):
-            if ch not in " \t":
-                blank[x] = False
+        inside = [False] * width
+        for a, b in _chunks(r):
+            for x in range(a, b):
+                inside[x] = True
+        for x in range(width):
+            if inside[x]:
+                gap[x] = False
     cols: list[tuple[int, int]] = []
-    x = 0
     start = None
-    while x < width:
-        if not blank[x]:
+    for x in range(width + 1):
+        if x < width and not gap[x]:
             if start is None:
                 start = x
-            x += 1
-            continue
-        run = x
-        while run < width and blank[run]:
-            run += 1
-        if start is not None and (run - x >= 2 or run == width):
+        elif start is not None:
             cols.append((start, x))
             start = None
-        x = run
-    if start is not None:
-        cols.append((start, width))
     return cols
 
 
@@ -193,43 +198,69 @@ def _aligned_tables(
     text: str, lines: list[tuple[int, int]], used: set[int]
 ) -> Iterator[tuple[TextTable, int, int]]:
     n = len(lines)
+
+    def line(k: int) -> str:
+        return text[lines[k][0] : lines[k][1]]
+
     i = 0
     last_end = 0
     while i < n:
-        if i in used or not _value_row(text[lines[i][0] : lines[i][1]]):
+        if i in used or not _value_row(line(i)):
             i += 1
             continue
-        # A run of value rows, word rows among them (`Trong đó:`), ended by a blank line.
-        j = i
-        last_value = i
-        while j + 1 < n and j + 1 not in used and text[lines[j + 1][0] : lines[j + 1][1]].strip():
-            j += 1
-            if _value_row(text[lines[j][0] : lines[j][1]]):
+        # Value rows and word rows among them (`Trong đó:`); a blank line between two rows is kept
+        # when a value row follows it (yearbooks space their rows), two end the table.
+        j = last_value = i
+        while True:
+            k = j + 1
+            if k < n and not line(k).strip():
+                k += 1
+                if k >= n or not _value_row(line(k)):
+                    break
+            if k >= n or k in used or not line(k).strip():
+                break
+            j = k
+            if _value_row(line(j)):
                 last_value = j
-        values = [k for k in range(i, last_value + 1) if _value_row(text[lines[k][0] : lines[k][1]])]
+        # A row of years alone is a header (`2019    2020    2021`), not values.
+        values = [k for k in range(i, last_value + 1) if _value_row(line(k)) and not _year_row(line(k))]
         if len(values) < MIN_VALUE_ROWS:
             i = last_value + 1
             continue
-        # Header rows: lines of two chunks or more just above the first value row.
-        h = i
-        while (
-            h - 1 >= last_end
-            and i - (h - 1) <= MAX_HEADER_ROWS
-            and h - 1 not in used
-            and len(_chunks(text[lines[h - 1][0] : lines[h - 1][1]])) >= 2
-        ):
-            h -= 1
-        rows = [text[lines[k][0] : lines[k][1]] for k in range(h, last_value + 1)]
-        cols = _columns([rows[k - h] for k in values])
+        h = _header_start(line, i, max(last_end, 0), used)
+        kept = [k for k in range(h, last_value + 1) if line(k).strip()]
+        cols = _columns([line(k) for k in values])
         if len(cols) >= 2:
-            grid = tuple(tuple(_place(rows[k - h], lines[k][0], cols)) for k in range(h, last_value + 1))
+            grid = tuple(tuple(_place(line(k), lines[k][0], cols)) for k in kept)
             first_cell = min(c.start for c in grid[0] if c.end > c.start)
             yield (
                 TextTable(
-                    grid, first_cell, lines[last_value][1], _above(text, lines, h, last_end), i - h, "text"
+                    grid, first_cell, lines[last_value][1], _above(text, lines, h, last_end), None, "text"
                 ),
                 h,
                 last_value,
             )
             last_end = last_value + 1
         i = last_value + 1
+
+
+def _header_start(line, first: int, stop: int, used: set[int]) -> int:
+    """The first line of an aligned table's header: lines of two chunks or more above its first
+    value row, across blank lines and one word line under the header (`Tháng trước = 100`)."""
+    start, found, word_lines = first, 0, 0
+    k = first - 1
+    while k >= stop and k not in used and first - k <= MAX_HEADER_SCAN:
+        row = line(k)
+        if not row.strip():
+            k -= 1
+            continue
+        if len(_chunks(row)) >= 2:
+            start, found = k, found + 1
+            if found >= MAX_HEADER_ROWS:
+                break
+        elif found == 0 and word_lines == 0:
+            word_lines += 1
+        else:
+            break
+        k -= 1
+    return start
