@@ -123,3 +123,19 @@ def test_a_binary_and_an_empty_file_named_directly_exit_alike(tmp_path: Path) ->
     assert codes == {2}
     inside = run_cli("outline", tmp_path, "--no-cache")
     assert inside.code == 1 and len(inside.err_lines) == 2  # in a folder: skipped, said, exit 1
+
+
+def test_keys_prints_what_help_shows_with_descriptions(tmp_path: Path) -> None:
+    from reportview.ui.screens.help import KEYS
+
+    config = tmp_path / "c.yaml"
+    config.write_text("keys:\n  copy_row: R\n", encoding="utf-8")
+    run = run_cli("keys", "--config", config)
+    assert run.code == 0
+    assert "question_mark" not in run.out and "right_square_bracket" not in run.out
+    lines = {line.split()[0]: line for line in run.out.splitlines() if line.startswith("  ")}
+    assert "this help" in lines["?"] and "keys.help" in lines["?"]
+    assert "next report" in lines["]"]
+    assert "keys.copy_row" in lines["R"] and "Y" not in lines  # the remap is what is printed
+    for _group, _id, _keys, does in KEYS:
+        assert does in run.out

@@ -119,7 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     p.add_argument("--format", choices=("json", "text"), default="text", help="output format")
-    index_cli.add_search_option(p)
 
     p = _command(
         sub,
@@ -163,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=None, metavar="N", help="at most N results (default: search.limit)"
     )
     p.add_argument("--format", choices=("json", "text"), default="text", help="output format")
+    index_cli.add_search_option(p)
 
     p = _command(
         sub,

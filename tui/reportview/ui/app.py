@@ -32,6 +32,7 @@ class ReportViewApp(App[int]):
         config: Config | None = None,
         use_cache: bool = True,
         strict_errors: bool = False,
+        watch: bool | None = None,
     ) -> None:
         super().__init__()
         # Internal errors once the app is up: logged, shown as one line, the app carries on.
@@ -42,6 +43,7 @@ class ReportViewApp(App[int]):
         self.config = config or default_config()
         self.paths = [str(p) for p in paths] or [str(p) for p in self.config.corpus_paths()]
         self.use_cache = use_cache
+        self.live = self.config.watch if watch is None else watch  # live folders (ui/live.py)
         ids = actions.key_ids()
         self.keymap: dict[str, str] = {k: v for k, v in self.config.keys.items() if k in ids}
         self.set_keymap(self.keymap)
@@ -57,7 +59,7 @@ class ReportViewApp(App[int]):
             self._bad_theme = self.config.theme
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.paths, self.use_cache)
+        return MainScreen(self.paths, self.use_cache, self.live)
 
     def on_mount(self) -> None:
         bad = getattr(self, "_bad_theme", None)

@@ -35,6 +35,7 @@ from reportview.ui.clipboard import copy_native, native_command
 from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
+from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
@@ -85,7 +86,7 @@ NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
-class MainScreen(GuardedMessages, Screen[None]):
+class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     """Everything the user works with."""
 
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("main")  # type: ignore[assignment]
@@ -93,10 +94,11 @@ class MainScreen(GuardedMessages, Screen[None]):
 
     AUTO_FOCUS = "#reports"
 
-    def __init__(self, paths: Sequence[str], use_cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[str], use_cache: bool = True, watch: bool = False) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.use_cache = use_cache
+        self.init_live(watch)  # live folders (ui/live.py)
         self.reports: list[Report] = []
         self.skipped: list[Any] = []
         self.report_index: int | None = None
@@ -211,6 +213,7 @@ class MainScreen(GuardedMessages, Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
+            self.live_look()
             steps = iter_corpus(
                 self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
             )
@@ -222,6 +225,7 @@ class MainScreen(GuardedMessages, Screen[None]):
                     if self.index is not None:
                         with self._index_lock:
                             self.index.add(step.report, step.terms)
+                    self.live_keep(step.report, step.terms)
                     batch.append(step.report)
                 elif step.skipped is not None:
                     skipped.append(step.skipped)
@@ -265,6 +269,9 @@ class MainScreen(GuardedMessages, Screen[None]):
             parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
         if error:
             parts.append(error)
+        if self.live and not cancelled:
+            parts.append("watching for changes")
+            self.start_live()
         status.set_text(" · ".join(parts))
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
