@@ -212,7 +212,8 @@ def read_document(path: Path) -> Extracted:
     """Decoded text (encoding name, warnings) and tables of a file, by its format's reader."""
     data = read_file_bytes(path)
     reader = reader_for(path)
-    if reader is plain.READER and not data:
+    is_text = reader in (plain.READER, plain.MARKDOWN_READER)
+    if is_text and not data:
         raise EmptyInputError(EMPTY_REASON)
     try:
         extracted = reader.read(data)
@@ -222,7 +223,7 @@ def read_document(path: Path) -> Extracted:
         why = " ".join(str(exc).split())[:120]
         raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
     if not extracted.text.strip():
-        if reader is plain.READER:
+        if is_text:
             raise EmptyInputError(f"{EMPTY_REASON}: only white space")
         raise EmptyInputError(f"{EMPTY_REASON}: no text in this {extracted.encoding.upper()} file")
     return extracted
@@ -238,6 +239,7 @@ def load_report(
         return parse_text(
             got.text, display_path or str(path), config, encoding=got.encoding, warnings=got.warnings,
             tables=got.tables,
+            markup=got.markup,
         )  # fmt: skip
     except RecursionError:
         raise InputError("too deeply nested to parse") from None
@@ -257,6 +259,7 @@ def parse_text(
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
     tables: tuple[Table, ...] = (),
+    markup: tuple[Span, ...] = (),
 ) -> Report:
     """Parse decoded text into a Report; offsets refer to `text` itself (and the tables' spans)."""
     config = config or default_config()
@@ -379,6 +382,7 @@ def parse_text(
         caption=caption,
         period=own_period,
         tables=tables,
+        markup=markup,
     )
 
 

@@ -157,6 +157,9 @@ class Report:
     # The tables the format's reader found (cells' spans index `text`); their cells' figures are in
     # `figures` with a TableRef, and no cell is read again as prose.
     tables: tuple[Table, ...] = ()
+    # Markdown headings and emphasis (reason "md-heading", "md-strong", "md-em"; "md-mark" for the
+    # marks themselves), which the reader styles instead of showing `#` and `**`.
+    markup: tuple[Span, ...] = ()
     # What a list row shows, decided by the parse: the title, else a readable fallback from the
     # lead (outline.fallback_title); None when neither (display_title then shows the file name).
     caption: str | None = None

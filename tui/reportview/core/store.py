@@ -168,6 +168,7 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
             [[u.section, *u.title, *u.body, u.title_words, u.other_words] for u in terms.units],
         ],
         encode_tables(report.tables),
+        [[m.start, m.end, m.reason] for m in report.markup],
     ]
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return zlib.compress(raw, 1)
@@ -198,6 +199,7 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
             payload[:13]
         )
         tables = decode_tables(payload[13]) if len(payload) > 13 else ()
+        markup = tuple(Span(s, e, _word(r)) for s, e, r in payload[14]) if len(payload) > 14 else ()
         convention, language, place, period, caption = facts
         index_terms = (
             None
@@ -273,6 +275,7 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
         period=period,
         caption=title if caption is None else caption,
         tables=tables,
+        markup=markup,
     )
     return report, index_terms
 

@@ -16,7 +16,7 @@ from reportview.core.formats.pdf import pdf_to_text, reflow_pdf_pages
 from reportview.core.formats.plain import text_tables
 from reportview.core.formats.registry import Extracted, MissingExtraError, Reader
 
-READERS: tuple[Reader, ...] = (plain.READER, html.READER, pdf.READER, docx.READER)
+READERS: tuple[Reader, ...] = (plain.READER, plain.MARKDOWN_READER, html.READER, pdf.READER, docx.READER)
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
 # The suffixes some reader claims, and those whose text the cache keeps (extraction is the cost).

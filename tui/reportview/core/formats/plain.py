@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportview.core.decoding import decode_bytes
 from reportview.core.formats.registry import Extracted, Reader
 from reportview.core.formats.text_tables import find_tables
+from reportview.core.markup import markdown_spans
 from reportview.core.tables import Table, build_table
 
 
@@ -27,4 +28,11 @@ def read_plain(data: bytes) -> Extracted:
     return Extracted(decoded.text, decoded.encoding, decoded.warnings, text_tables(decoded.text))
 
 
-READER = Reader("text", frozenset({".txt", ".md", ".markdown", ".text"}), read_plain)
+def read_markdown(data: bytes) -> Extracted:
+    """Plain text that is Markdown: its tables, and its headings and emphasis for the reader."""
+    got = read_plain(data)
+    return Extracted(got.text, got.encoding, got.warnings, got.tables, markdown_spans(got.text))
+
+
+READER = Reader("text", frozenset({".txt", ".text"}), read_plain)
+MARKDOWN_READER = Reader("markdown", frozenset({".md", ".markdown"}), read_markdown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportview.core.model import Span
 from reportview.core.tables import Table
 
 
@@ -20,6 +21,8 @@ class Extracted:
     encoding: str
     warnings: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
+    # Markup the reader styles (Markdown headings and emphasis, core/markup.py).
+    markup: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

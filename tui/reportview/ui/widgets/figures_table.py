@@ -37,16 +37,30 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     (" ", "mark", 1),
     ("as written", "text", None),
     ("label", "label", None),
+    ("column", "col_header", None),  # a table cell's column header (`Quý I/2024`, `So với cùng kỳ (%)`)
     ("±", "marks", None),
     ("kind", "kind", None),
     ("value", "value", None),
     ("unit", "unit", None),
 )
 # A click on a column header sorts by that column.
-SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
+SORT_BY_COLUMN = {
+    "mark": 0,
+    "text": 0,
+    "marks": 0,
+    "col_header": 0,
+    "value": 1,
+    "kind": 2,
+    "label": 3,
+    "unit": 4,
+}
 
 
 _FIGURE_ACTIONS = actions.by_target("figures")
+
+
+def _cut(text: str) -> str:
+    return text[: LABEL_WIDTH - 1] + "…" if len(text) > LABEL_WIDTH else text
 
 
 def marks_for(figure: Figure) -> str:
@@ -110,7 +124,7 @@ class FiguresTable(GuardedMessages, DataTable):
         self.add_rows(self._row(f) for f in figures)
         self.show_cursor = bool(figures)
         if not figures:  # the empty state, said plainly in the table itself
-            self.add_row(Text(""), Text(self.empty_reason, style="italic"), *[Text("")] * 5)
+            self.add_row(Text(""), Text(self.empty_reason, style="italic"), *[Text("")] * (len(COLUMNS) - 2))
         self._update_title()
         if figures:
             row = figures.index(keep) if keep in figures else 0
@@ -118,13 +132,13 @@ class FiguresTable(GuardedMessages, DataTable):
             self._mark(row)
 
     def _row(self, f: Figure) -> list[object]:
-        label = one_line(f.label or "")
-        if len(label) > LABEL_WIDTH:
-            label = label[: LABEL_WIDTH - 1] + "…"
+        label = _cut(one_line(f.label or ""))
+        header = _cut(one_line(f.table.col_header or "")) if f.table is not None else ""
         return [
             Text(" "),
             Text(one_line(f.text), style="bold"),
             Text(label),  # Text, not str: DataTable reads str cells as markup
+            Text(header, style="italic"),
             Text(marks_for(f)),
             Text(KIND_TAGS.get(f.kind, f.kind)),
             Text(display_value(f, self.convention), justify="right"),
