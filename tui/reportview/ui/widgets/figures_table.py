@@ -37,23 +37,13 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     (" ", "mark", 1),
     ("as written", "text", None),
     ("label", "label", None),
-    ("column", "col_header", None),  # a table cell's column header (`Quý I/2024`, `So với cùng kỳ (%)`)
     ("±", "marks", None),
     ("kind", "kind", None),
     ("value", "value", None),
     ("unit", "unit", None),
 )
 # A click on a column header sorts by that column.
-SORT_BY_COLUMN = {
-    "mark": 0,
-    "text": 0,
-    "marks": 0,
-    "col_header": 0,
-    "value": 1,
-    "kind": 2,
-    "label": 3,
-    "unit": 4,
-}
+SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
 
 
 _FIGURE_ACTIONS = actions.by_target("figures")
@@ -132,13 +122,15 @@ class FiguresTable(GuardedMessages, DataTable):
             self._mark(row)
 
     def _row(self, f: Figure) -> list[object]:
-        label = _cut(one_line(f.label or ""))
-        header = _cut(one_line(f.table.col_header or "")) if f.table is not None else ""
+        # Text, not str: DataTable reads str cells as markup. A table cell's column header stands
+        # beside its label (`Tây Nguyên · Sản lượng (nghìn tấn)`).
+        label = Text(_cut(one_line(f.label or "")))
+        if f.table is not None and f.table.col_header:
+            label.append(" · " + _cut(one_line(f.table.col_header)), style="italic")
         return [
             Text(" "),
             Text(one_line(f.text), style="bold"),
-            Text(label),  # Text, not str: DataTable reads str cells as markup
-            Text(header, style="italic"),
+            label,
             Text(marks_for(f)),
             Text(KIND_TAGS.get(f.kind, f.kind)),
             Text(display_value(f, self.convention), justify="right"),
