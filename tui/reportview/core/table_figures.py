@@ -101,13 +101,22 @@ def read_unit(phrase: str, counts: bool = True) -> Unit | None:
 def _unit_in(text: str) -> Unit | None:
     """The unit a header or label states in brackets (`Tỷ lệ (%)`, `Thu ngân sách (tỷ đồng)`)."""
     for m in reversed(list(_PAREN.finditer(text))):
-        inner = m[1].strip()
+        inner = _after_unit_words(m[1].strip())
         if inner and inner == inner.upper() and any(ch.isalpha() for ch in inner) and "%" not in inner:
             continue  # an acronym (GRDP, FDI), not a unit
         unit = read_unit(inner, counts=inner.islower())
         if unit is not None:
             return unit
     return None
+
+
+def _after_unit_words(text: str) -> str:
+    """`đơn vị: tỷ đồng` -> `tỷ đồng` (a caption's bracketed unit line); other text as it is."""
+    head = fold(text)
+    for w in sorted(lx.TABLE_UNIT_LINE_WORDS, key=len, reverse=True):
+        if head.startswith(w) and ":" in text:
+            return text.split(":", 1)[1].strip()
+    return text
 
 
 def _without_unit(text: str) -> str:
