@@ -172,3 +172,33 @@ def test_a_yearbook_page_with_spaced_rows_and_columns_one_place_off_is_a_table()
     assert len(cells) == 15
     assert cells[0] == ("100,39", "%", "Tháng 1 - Jan.", "2019")
     assert cells[-1] == ("100,17", "%", "Bình quân tháng - Monthly average index", "2023")
+
+
+def test_an_english_table_scales_by_its_caption_and_reads_brackets_as_negative(tmp_path):
+    path = tmp_path / "budget.md"
+    path.write_text(
+        "# County budget summary\n\nThe county's general fund grew again this year.\n\n"
+        "**Table 2. General fund revenue (in thousands of dollars)**\n\n"
+        "| Source | FY2022 | FY2023 | Change (%) |\n|---|--:|--:|--:|\n"
+        "| Property tax | 12,345.6 | 13,001.2 | 5.3 |\n| Sales tax | 4,210 | (1,050) | -3.1 |\n",
+        encoding="utf-8",
+    )
+    cells = [(f.value, f.unit, f.label, f.period, f.change) for f in load_report(path).figures if f.table]
+    assert cells[0] == (12_345_600.0, "USD", "Property tax", "2022", None)
+    assert cells[4] == (-1_050_000.0, "USD", "Sales tax", "2023", None)
+    assert cells[5][:3] == (-3.1, "%", "Sales tax") and cells[5][4] == "down"
+
+
+def test_a_merged_row_label_labels_every_row_it_spans(tmp_path):
+    path = tmp_path / "plan.html"
+    path.write_text(
+        "<html><body><article><h1>Kết quả thu chi</h1><p>Kết quả thực hiện và kế hoạch như sau.</p>"
+        "<table><tr><th>Năm</th><th>Chỉ tiêu</th><th>Thu (tỷ đồng)</th><th>Chi (tỷ đồng)</th></tr>"
+        "<tr><td rowspan=2>Năm 2023</td><td>Kế hoạch</td><td>1.200</td><td>1.100</td></tr>"
+        "<tr><td>Thực hiện</td><td>1.350</td><td>1.080</td></tr>"
+        "<tr><td>Năm 2024</td><td>Kế hoạch</td><td>1.400</td><td>1.300</td></tr></table></article></body></html>",
+        encoding="utf-8",
+    )
+    cells = [(f.text, f.label, f.period) for f in load_report(path).figures if f.table]
+    assert cells[2] == ("1.350", "Năm 2023 - Thực hiện", "2023")
+    assert cells[4] == ("1.400", "Năm 2024 - Kế hoạch", "2024")

@@ -646,7 +646,7 @@ TABLE_SUBROW_MARKS: tuple[str, ...] = ("- ", "– ", "+ ", "• ", "* ")
 # Deeper marks (a `+` row under a `-` row).
 TABLE_DEEP_SUBROW_MARKS: tuple[str, ...] = ("+ ", "* ")
 # A row opening a list of sub-rows (`Trong đó:`), alone or before the first sub-row's label.
-TABLE_SUBROW_INTROS: tuple[str, ...] = ("trong đó", "of which", "bao gồm", "chia ra", "including")
+TABLE_SUBROW_INTROS: tuple[str, ...] = ("trong đó", "of which", "bao gồm", "gồm", "chia ra", "including")
 # Column headers that make a cell a change against a base (`So với cùng kỳ (%)`, `So với KH (%)`).
 TABLE_COMPARISON_WORDS: tuple[str, ...] = (
     "so với", "so cùng kỳ", "so kh", "so kế hoạch", "so dự toán", "tăng/giảm", "tăng giảm", "tăng, giảm",
@@ -661,6 +661,10 @@ TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
 TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
 TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
 ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words around a unit in a caption that say nothing of it (`(in thousands of dollars)`).
+TABLE_UNIT_FILLERS: frozenset[str] = frozenset({"in", "of", "tính", "bằng"})
+# Plural magnitudes of English captions.
+TABLE_MAGNITUDE_PLURALS: dict[str, float] = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # Words that may stand beside a period in a row label of a time series (`Sơ bộ - Prel. 2023`).
 TABLE_PERIOD_QUALIFIERS: tuple[str, ...] = ("sơ bộ", "prel", "ước tính", "ước", "dự kiến", "estimate", "est")
 # A line above a table that is a unit alone (`%` over a yearbook's table of indices).

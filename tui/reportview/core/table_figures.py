@@ -66,6 +66,9 @@ def read_unit(phrase: str, counts: bool = True) -> Unit | None:
     a phrase is more likely a name (`(GRDP)` after a row label).
     """
     p = fold(phrase).strip(" .:;()[]")
+    words = p.split()
+    if words and any(w in lx.TABLE_UNIT_FILLERS for w in words):
+        p = " ".join(w for w in words if w not in lx.TABLE_UNIT_FILLERS)
     if not p:
         return None
     if any(w in p.split() or w == p or (w == "%" and "%" in p) for w in lx.PERCENT_WORDS):
@@ -77,11 +80,12 @@ def read_unit(phrase: str, counts: bool = True) -> Unit | None:
         if not value:
             return None
         scale, p = value, p[m.end() :]
-    word, n = _longest(lx.MAGNITUDES, p)
+    magnitudes = {**lx.MAGNITUDES, **lx.TABLE_MAGNITUDE_PLURALS}
+    word, n = _longest(magnitudes, p)
     while n:
-        scale *= lx.MAGNITUDES[word]
+        scale *= magnitudes[word]
         p = p[n:].lstrip()
-        word, n = _longest(lx.MAGNITUDES, p)
+        word, n = _longest(magnitudes, p)
     head, tail = ([*p.split("/", 1), ""])[:2]
     head, tail = head.strip(), tail.strip()
     rate = "/" + tail if tail else ""
@@ -222,14 +226,37 @@ def _intro(label: str) -> str | None:
     return None
 
 
-def _row_labels(table: Table, label_col: int, number_cols: list[int]) -> list[tuple[str | None, str | None]]:
+def _label_columns(table: Table, roles: list[str | None], first: int) -> list[int]:
+    """The label column and the columns of words right after it (a merged `Năm 2023` over
+    `Kế hoạch` / `Thực hiện`): their texts together label the row."""
+    cols = [first]
+    for c in range(first + 1, table.n_cols):
+        texts = [row[c].text.strip() for row in table.body if row[c].text.strip()]
+        if roles[c] is not None or not texts or any(is_numeric_cell(t) for t in texts):
+            break
+        cols.append(c)
+    return cols
+
+
+def _row_label(row: tuple[Cell, ...], cols: list[int]) -> str:
+    parts: list[str] = []
+    for c in cols:
+        text = row[c].text.strip()
+        if text and text not in parts:
+            parts.append(text)
+    return " - ".join(parts)
+
+
+def _row_labels(
+    table: Table, label_cols: list[int], number_cols: list[int]
+) -> list[tuple[str | None, str | None]]:
     """(label for figures, the row label as written) of each body row; sub-rows after their parent."""
     out: list[tuple[str | None, str | None]] = []
     parents: dict[int, str] = {}
     group = False  # inside a `Trong đó:` list
     group_marked: bool | None = None
     for row in table.body:
-        raw = row[label_col].text.strip() if row else ""
+        raw = _row_label(row, label_cols) if row else ""
         numbered = any(row[c].text.strip() for c in number_cols) or bool(_LIST_NUMBER.match(raw))
         clean = _without_unit(raw)
         intro = _intro(clean)
@@ -313,10 +340,11 @@ def figures_in_tables(text: str, tables: Sequence[Table], convention: Convention
 def _table_figures(text: str, table: Table, convention: Convention) -> list[Figure]:
     n = table.n_cols
     roles: list[str | None] = [_role(table.col_header(c)) for c in range(n)]
-    label_col = _label_column(table, roles)
+    label_cols = _label_columns(table, roles, _label_column(table, roles))
+    label_col = label_cols[-1]
     number_cols = [c for c in range(n) if roles[c] == "number"]
     unit_cols = [c for c in range(n) if roles[c] == "unit"]
-    labels = _row_labels(table, label_col, number_cols)
+    labels = _row_labels(table, label_cols, number_cols)
     cols = _columns(table, convention)
     caption_unit = _caption_unit(table)
     out: list[Figure] = []
@@ -325,7 +353,10 @@ def _table_figures(text: str, table: Table, convention: Convention) -> list[Figu
         label_unit = _unit_in(raw_label or "")
         if label_unit is None:
             label_unit = next((u for c in unit_cols if (u := read_unit(row[c].text))), None)
-        row_period = read_period(raw_label) if _is_period(raw_label) else None
+        # A row label naming a period gives it to cells whose column names none; a label that is a
+        # period alone (`2021`, `Sơ bộ 2023`) makes a time series: the column names the measure.
+        row_period = read_period(raw_label) if raw_label else None
+        series = _is_period(raw_label)
         for c in range(label_col + 1, n):
             cell = row[c]
             if roles[c] is not None or cell.col != c or cell.row != r + len(table.header):
@@ -336,7 +367,9 @@ def _table_figures(text: str, table: Table, convention: Convention) -> list[Figu
                 continue
             period, fig_label = col.period, label
             if row_period and not col.period:
-                period, fig_label = row_period, _without_unit(col.header) or label
+                period = row_period
+                if series:
+                    fig_label = _without_unit(col.header) or label
             change = base = None
             if col.base is not None:
                 base = col.base

@@ -19,7 +19,7 @@ from reportview.core.tables import RawCell, is_numeric_cell
 # Cells of an aligned table are parted by two spaces or more (or a tab); one space is inside a cell.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
-_PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 # Markdown emphasis and heading marks around a caption or unit line.
 _EMPHASIS = "*_#"
 # How far above a table its caption and unit line may stand (lines, blank ones included).
