@@ -202,3 +202,26 @@ def test_a_merged_row_label_labels_every_row_it_spans(tmp_path):
     cells = [(f.text, f.label, f.period) for f in load_report(path).figures if f.table]
     assert cells[2] == ("1.350", "Năm 2023 - Thực hiện", "2023")
     assert cells[4] == ("1.400", "Năm 2024 - Kế hoạch", "2024")
+
+
+def test_a_page_that_is_a_table_keeps_the_whole_table_and_its_unit_column(tmp_path):
+    """No <article>: the longest cell is not the page's text, the block holding the table is."""
+    path = tmp_path / "page.html"
+    rows = [
+        ("Sản lượng lương thực có hạt", "Nghìn tấn", "245,6", "102,1"),
+        ("Vốn đầu tư thực hiện từ ngân sách", "Tỷ đồng", "3.456", "108,5"),
+        ("Khách quốc tế", "Nghìn lượt", "123,4", "125,0"),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    path.write_text(
+        '<html><body><div class="header"><a href="/">Trang chủ</a></div><div class="content">'
+        "<h2>Một số chỉ tiêu chủ yếu 6 tháng đầu năm 2024</h2><table border=1><tr><td><b>Chỉ tiêu</b></td>"
+        "<td><b>Đơn vị tính</b></td><td><b>Ước tính 6 tháng 2024</b></td><td><b>So với cùng kỳ (%)</b></td></tr>"
+        f"{body}</table></div></body></html>",
+        encoding="utf-8",
+    )
+    cells = [(f.text, f.value, f.unit, f.period, f.change) for f in load_report(path).figures if f.table]
+    assert len(cells) == 6
+    assert cells[0] == ("245,6", 245_600.0, "tấn", "2024-H1", None)
+    assert cells[2] == ("3.456", 3.456e12, "VND", "2024-H1", None)
+    assert cells[5] == ("125,0", 125.0, "%", "2024-H1", "up")

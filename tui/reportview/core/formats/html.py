@@ -11,6 +11,7 @@ import re
 from reportview.core.decoding import decode_bytes, refuse_binary
 from reportview.core.formats.blocks import Slot, TableBlock, assemble
 from reportview.core.formats.registry import Extracted, Reader
+from reportview.core.tables import is_numeric_cell
 
 # Never text of the page: code, media, forms and the page's own chrome.
 _DROP_ALWAYS = (
@@ -200,11 +201,32 @@ def _main_block(tree, body):
         scores[key] = (old + length, parent)
     best = max(scores.values(), key=lambda item: item[0], default=None)
     total = sum(score for score, _ in scores.values()) or 1
+    if best is not None:
+        # A cell of a data table is not the article: the block holding the table is.
+        holder = _data_table_holder(best[1])
+        if holder is not None:
+            best = (total, holder)
     for selector in _MAIN_SELECTORS:
         for node in tree.css(selector):
             if best is None or _contains(node, best[1]) or _text_len(node) >= 0.5 * total:
                 return node
     return best[1] if best is not None and best[0] >= 0.3 * total else body
+
+
+def _data_table_holder(node):
+    """The parent of the data table `node` is a cell of (numbers in its cells, no table inside),
+    or None when `node` is no such cell (an old layout's text cell)."""
+    if node.tag not in ("td", "th"):
+        return None
+    table = node.parent
+    while table is not None and table.tag != "table":
+        table = table.parent
+    if table is None or table.parent is None or _holds_table(table):
+        return None
+    cells = [_clean(c.text(separator=" ")) for c in table.css("td, th")]
+    if len(table.css("tr")) < 2 or not any(is_numeric_cell(c) for c in cells):
+        return None
+    return table.parent
 
 
 def _contains(outer, inner) -> bool:
@@ -337,9 +359,13 @@ def _span(node, name: str) -> int:
         return 1
 
 
+def _holds_table(table) -> bool:
+    return any(n.tag == "table" for n in table.traverse(include_text=False) if n.mem_id != table.mem_id)
+
+
 def _data_table(table) -> tuple[str, TableBlock] | None:
     """(caption, rows) of a table without tables inside (a layout table holds others), else None."""
-    if any(n.tag == "table" for n in table.traverse(include_text=False) if n.mem_id != table.mem_id):
+    if _holds_table(table):
         return None
     caption_node = table.css_first("caption")
     caption = _clean(caption_node.text(separator=" ")) if caption_node is not None else ""
