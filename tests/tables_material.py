@@ -382,7 +382,8 @@ def write_docx(doc: TableDoc, path: Path) -> None:
     d.save(str(path))
 
 
-def write_pdf(doc: TableDoc, path: Path, ruled: bool) -> None:
+def write_pdf(doc: TableDoc, path: Path, ruled: bool, numbers: str = "LEFT", headers: str = "LEFT") -> None:
+    """The document as a PDF; `numbers` and `headers` align the value columns and the header cells."""
     import fpdf
 
     pdf = fpdf.FPDF(orientation="L" if sum(doc.widths) > 180 else "P")
@@ -400,7 +401,7 @@ def write_pdf(doc: TableDoc, path: Path, ruled: bool) -> None:
     with pdf.table(
         col_widths=doc.widths,
         width=sum(doc.widths),
-        text_align="LEFT",
+        text_align=tuple("LEFT" if c is None else numbers for c in doc.cols),
         borders_layout="ALL" if ruled else "NONE",
         first_row_as_headings=False,
         line_height=6,
@@ -409,7 +410,7 @@ def write_pdf(doc: TableDoc, path: Path, ruled: bool) -> None:
         for hrow in doc.header:
             row = table.row()
             for text, rowspan, colspan in hrow:
-                row.cell(text, rowspan=rowspan, colspan=colspan)
+                row.cell(text, rowspan=rowspan, colspan=colspan, align=headers)
         for r in doc.rows:
             row = table.row()
             for text in r.cells:

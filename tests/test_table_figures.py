@@ -225,3 +225,19 @@ def test_a_page_that_is_a_table_keeps_the_whole_table_and_its_unit_column(tmp_pa
     assert cells[0] == ("245,6", 245_600.0, "tấn", "2024-H1", None)
     assert cells[2] == ("3.456", 3.456e12, "VND", "2024-H1", None)
     assert cells[5] == ("125,0", 125.0, "%", "2024-H1", "up")
+
+
+@pytest.mark.parametrize("headers", ["CENTER", "LEFT"])
+def test_unruled_pdfs_with_right_aligned_numbers_meet_the_bar(tmp_path, headers):
+    """The same tables without rules, numbers right-aligned and headers centred or left-aligned
+    (a header then stands over no number): each header still names its column."""
+    pytest.importorskip("pdfplumber", reason="pdfplumber (the pdf extra) is not installed")
+    from tables_material import write_pdf
+
+    total = Score()
+    for doc in TABLES:
+        path = tmp_path / f"{doc.name}.pdf"
+        write_pdf(doc, path, ruled=False, numbers="RIGHT", headers=headers)
+        total.add(score(doc, load_report(path)))
+    assert total.f1 >= 0.97 and total.rate("unit") >= 0.97, total.misses[:10]
+    assert total.rate("label") >= 0.95 and total.rate("period") >= 0.95, total.misses[:10]

@@ -9,6 +9,7 @@ and word rows among them put each chunk of text in the column it overlaps most.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -144,7 +145,11 @@ def _value_row(line: str) -> bool:
 
 
 def _year_row(line: str) -> bool:
-    return all(_YEAR.match(line[a:b]) for a, b in _chunks(line))
+    """A header of years (`2019  2020  2021`, `Tháng  2019  2020`): every chunk after the first a year."""
+    chunks = _chunks(line)
+    return all(_YEAR.match(line[a:b]) for a, b in chunks[1:]) and (
+        bool(_YEAR.match(line[chunks[0][0] : chunks[0][1]])) or len(chunks) > 2
+    )
 
 
 def _columns(rows: list[str]) -> list[tuple[int, int]]:
@@ -174,15 +179,35 @@ def _columns(rows: list[str]) -> list[tuple[int, int]]:
     return cols
 
 
-def _place(line: str, s: int, cols: list[tuple[int, int]]) -> list[RawCell]:
-    """A row's cells: each chunk of the line goes to the column it overlaps most."""
+def _place(line: str, s: int, cols: list[tuple[int, int]], header: bool = False) -> list[RawCell]:
+    """A row's cells: each chunk of the line goes to the column it overlaps most; a header line
+    with one chunk per column (or per column after the first) names them in order, wherever its
+    words stand (left-aligned headers over right-aligned numbers overlap no number)."""
     parts: list[list[tuple[int, int]]] = [[] for _ in cols]
-    for a, b in _chunks(line):
-        # The share of each column the chunk covers (a wide header covers several: the first wins).
-        best = max(
-            range(len(cols)),
-            key=lambda k: ((min(b, cols[k][1]) - max(a, cols[k][0])) / (cols[k][1] - cols[k][0]), -k),
-        )
+    chunks = _chunks(line)
+    if header and chunks and len(chunks) in (len(cols), len(cols) - 1):
+        skip = len(cols) - len(chunks)
+        if not skip or chunks[0][0] >= cols[0][1]:
+            for k, chunk in enumerate(chunks, start=skip):
+                parts[k].append(chunk)
+            chunks = []
+    if header:
+        # A header chunk belongs to the column whose stretch from the previous column's end to its
+        # own end holds its first character (left, centred or right aligned alike).
+        ends = [e for _, e in cols]
+        for a, b in chunks:
+            parts[min(bisect.bisect_left(ends, a + 1), len(cols) - 1)].append((a, b))
+        chunks = []
+    for a, b in chunks:
+        # The share of each column the chunk covers (a wide header covers several: the first wins);
+        # a chunk over no column (a centred header beside right-aligned numbers) goes to the nearest.
+        def fit(k: int, a: int = a, b: int = b) -> tuple[int, float, int]:
+            overlap = min(b, cols[k][1]) - max(a, cols[k][0])
+            if overlap > 0:
+                return (1, overlap / (cols[k][1] - cols[k][0]), -k)
+            return (0, float(overlap), -k)
+
+        best = max(range(len(cols)), key=fit)
         parts[best].append((a, b))
     out = []
     for spans in parts:
@@ -231,7 +256,7 @@ def _aligned_tables(
         kept = [k for k in range(h, last_value + 1) if line(k).strip()]
         cols = _columns([line(k) for k in values])
         if len(cols) >= 2:
-            grid = tuple(tuple(_place(line(k), lines[k][0], cols)) for k in kept)
+            grid = tuple(tuple(_place(line(k), lines[k][0], cols, header=k < values[0])) for k in kept)
             first_cell = min(c.start for c in grid[0] if c.end > c.start)
             yield (
                 TextTable(
