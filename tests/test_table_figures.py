@@ -241,3 +241,20 @@ def test_unruled_pdfs_with_right_aligned_numbers_meet_the_bar(tmp_path, headers)
         total.add(score(doc, load_report(path)))
     assert total.f1 >= 0.97 and total.rate("unit") >= 0.97, total.misses[:10]
     assert total.rate("label") >= 0.95 and total.rate("period") >= 0.95, total.misses[:10]
+
+
+def test_numbers_in_a_cell_of_words_are_figures_labelled_by_their_row(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Kết quả\n\nMột số chỉ tiêu.\n\n| Chỉ tiêu | Năm 2023 | Ghi chú |\n|---|---|---|\n"
+        "| Tổng thu (tỷ đồng) | 1.234 | Tăng 5,2% so với cùng kỳ |\n"
+        "| Số doanh nghiệp | 605 | Trong đó 12 doanh nghiệp FDI |\n",
+        encoding="utf-8",
+    )
+    cells = [(f.text, f.unit, f.label, f.change) for f in load_report(path).figures if f.table]
+    assert cells == [
+        ("1.234", "VND", "Tổng thu", None),
+        ("5,2%", "%", "Tổng thu", "up"),
+        ("605", "", "Số doanh nghiệp", None),
+        ("12", "doanh nghiệp", "Số doanh nghiệp", None),
+    ]

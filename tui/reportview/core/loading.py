@@ -337,7 +337,8 @@ def parse_text(
         )
     if tables:  # cell figures, read from the tables (not the prose), in text order among the others
         cells = [
-            replace(f, period=f.period or own_period) for f in figures_in_tables(text, tables, convention)
+            replace(f, period=f.period or own_period)
+            for f in figures_in_tables(text, tables, convention, fig_rules, language)
         ]
         cell_owners = [_section_at(spans, starts, f.start) for f in cells]
         merged = sorted(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportview.core import lexicon as lx
+from reportview.core.figures import FigureRules, extract_figures
 from reportview.core.model import Figure, FigureKind, TableRef
 from reportview.core.numbers import Convention, parse_number
 from reportview.core.periods import mentions
@@ -328,16 +329,27 @@ def _cell_value(text: str, convention: Convention) -> float | None:
     return parse_number(m[3], convention)
 
 
-def figures_in_tables(text: str, tables: Sequence[Table], convention: Convention) -> list[Figure]:
-    """Every figure of the tables' body cells, in text order (spans index `text`)."""
+def figures_in_tables(
+    text: str,
+    tables: Sequence[Table],
+    convention: Convention,
+    rules: FigureRules | None = None,
+    language: Convention | None = None,
+) -> list[Figure]:
+    """Every figure of the tables' body cells, in text order (spans index `text`).
+
+    A cell of words with numbers in it (`Tăng 5,2% so với cùng kỳ`, a note) is read by the prose
+    figure reader, within the cell, when `rules` are given."""
     out: list[Figure] = []
     for table in tables:
-        out.extend(_table_figures(text, table, convention))
+        out.extend(_table_figures(text, table, convention, rules, language))
     out.sort(key=lambda f: f.start)
     return out
 
 
-def _table_figures(text: str, table: Table, convention: Convention) -> list[Figure]:
+def _table_figures(
+    text: str, table: Table, convention: Convention, rules: FigureRules | None, language: Convention | None
+) -> list[Figure]:
     n = table.n_cols
     roles: list[str | None] = [_role(table.col_header(c)) for c in range(n)]
     label_cols = _label_columns(table, roles, _label_column(table, roles))
@@ -364,6 +376,11 @@ def _table_figures(text: str, table: Table, convention: Convention) -> list[Figu
             col = cols[c]
             fig = _cell_figure(text, cell, convention, col.unit or label_unit or caption_unit)
             if fig is None:
+                if rules is not None and any(ch.isdigit() for ch in cell.text):
+                    ref = TableRef(table.index, r, c, raw_label, col.header or None, table.caption)
+                    out.extend(
+                        _prose_in_cell(text, cell, rules, convention, language, ref, label, col.period)
+                    )
                 continue
             period, fig_label = col.period, label
             if row_period and not col.period:
@@ -393,6 +410,42 @@ def _table_figures(text: str, table: Table, convention: Convention) -> list[Figu
                     table=TableRef(table.index, r, c, raw_label, col.header or None, table.caption),
                 )
             )
+    return out
+
+
+def _prose_in_cell(
+    text: str,
+    cell: Cell,
+    rules: FigureRules,
+    convention: Convention,
+    language: Convention | None,
+    ref: TableRef,
+    label: str | None,
+    period: str | None,
+) -> list[Figure]:
+    """The figures of a cell of words, read as prose within the cell, labelled by the row."""
+    out = []
+    for f in extract_figures(
+        text, (cell.start, cell.end), rules=rules, convention=convention, language=language
+    ):
+        out.append(
+            Figure(
+                start=f.start,
+                end=f.end,
+                text=text[f.start : f.end],
+                value=f.value,
+                kind=f.kind,  # type: ignore[arg-type]
+                unit=f.unit,
+                total=f.total,
+                qualifier=f.qualifier,  # type: ignore[arg-type]
+                change=f.change,  # type: ignore[arg-type]
+                base=f.base.split("|")[0].strip() or None if f.base else None,  # not past the cell's edge
+                label=label,  # the row's: the prose reader's own would reach across the cell's edges
+                upper=f.upper,
+                period=f.period or period,
+                table=ref,
+            )
+        )
     return out
 
 
