@@ -258,3 +258,20 @@ def test_numbers_in_a_cell_of_words_are_figures_labelled_by_their_row(tmp_path):
         ("605", "", "Số doanh nghiệp", None),
         ("12", "doanh nghiệp", "Số doanh nghiệp", None),
     ]
+
+
+def test_a_tab_separated_table_in_text_is_read_by_its_tabs():
+    from reportview.core.formats import text_tables
+
+    text = (
+        "Bảng 1. Thu ngân sách\nĐơn vị: tỷ đồng\nChỉ tiêu\tNăm 2022\tNăm 2023\n"
+        "Tổng thu ngân sách nhà nước\t1.234\t1.456\nThu nội địa\t900\t1.020\n\nHết.\n"
+    )
+    report = parse_text(text, tables=text_tables(text))
+    cells = [(f.text, f.value, f.label, f.period) for f in report.figures if f.table]
+    assert cells == [
+        ("1.234", 1.234e12, "Tổng thu ngân sách nhà nước", "2022"),
+        ("1.456", 1.456e12, "Tổng thu ngân sách nhà nước", "2023"),
+        ("900", 9e11, "Thu nội địa", "2022"),
+        ("1.020", 1.02e12, "Thu nội địa", "2023"),
+    ]

@@ -254,9 +254,13 @@ def _aligned_tables(
             continue
         h = _header_start(line, i, max(last_end, 0), used)
         kept = [k for k in range(h, last_value + 1) if line(k).strip()]
-        cols = _columns([line(k) for k in values])
+        tabbed = all("\t" in line(k).strip() for k in values)
+        cols = _columns([line(k) for k in values]) if not tabbed else [(0, 0), (0, 0)]
         if len(cols) >= 2:
-            grid = tuple(tuple(_place(line(k), lines[k][0], cols, header=k < values[0])) for k in kept)
+            if tabbed:  # tab-separated: tabs part the cells, whatever width they show at
+                grid = _tab_grid(text, lines, kept)
+            else:
+                grid = tuple(tuple(_place(line(k), lines[k][0], cols, header=k < values[0])) for k in kept)
             first_cell = min(c.start for c in grid[0] if c.end > c.start)
             yield (
                 TextTable(
@@ -267,6 +271,23 @@ def _aligned_tables(
             )
             last_end = last_value + 1
         i = last_value + 1
+
+
+def _tab_grid(text: str, lines: list[tuple[int, int]], kept: list[int]) -> tuple[tuple[RawCell, ...], ...]:
+    """The rows of a tab-separated table: one cell between two tabs."""
+    rows = []
+    for k in kept:
+        s, e = lines[k]
+        cells = []
+        pos = s
+        for field in text[s:e].split("\t"):
+            value = field.strip()
+            lead = len(field) - len(field.lstrip())
+            start = pos + lead
+            cells.append(RawCell(value, start, start + len(value)) if value else RawCell("", -1, -1))
+            pos += len(field) + 1
+        rows.append(tuple(cells))
+    return tuple(rows)
 
 
 def _header_start(line, first: int, stop: int, used: set[int]) -> int:
