@@ -268,6 +268,9 @@ def parse_text(
     lines = split_lines(norm)
     rules = compile_rules(config.furniture_lines, config.tail_markers)
     marks = classify_lines(lines, rules)
+    if tables:  # a table's rows of numbers are no counter widget: the table is the text
+        rows = [_nfc_span(view, (t.start, t.end)) for t in tables]
+        marks = {i: why for i, why in marks.items() if not any(a <= lines[i].start < b for a, b in rows)}
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
     line_spans = [(ln.start, ln.end) for ln in lines]

@@ -171,9 +171,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         styled = [(max(a, start), min(b, end), c) for a, b, c in styled if b > start and a < end and b > a]
         for a, b, _ in styled:
             cuts.update((a, b))
-        for a, b in reader_tables.table_lines(report):
-            if start <= a < end:
-                cuts.update((a, min(b, end)))
+        cuts.update(reader_tables.cuts_in(report, start, end))
         points = sorted(cuts)
         # Classes of each interval [points[i], points[i+1]), filled by bisecting each span.
         classes: list[list[str]] = [[] for _ in points]
@@ -200,7 +198,8 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
                 continue  # inside a table, drawn as its grid
             if a in grids:  # a table: its grid instead of its rows' text
                 grid = grids[a]
-                marks.extend((src, len(text) + disp) for src, disp in grid.marks)
+                marks.append((a, len(text)))
+                marks.extend((src, len(text) + disp) for src, disp in grid.marks if src > a)
                 text.append_text(grid.text)
                 grid_end = grid.end
                 continue

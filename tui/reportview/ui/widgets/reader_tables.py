@@ -45,12 +45,23 @@ def grids_in(
     width: int,
     header_style: Style | None = None,
 ) -> dict[int, Grid]:
-    """The grids of the tables that begin inside [start, end), by the source offset they begin at."""
+    """The grids of the tables in [start, end), by the source offset they are drawn at (a table
+    the outline cut in two is drawn whole in each part; marks only for the part's own cells)."""
     out: dict[int, Grid] = {}
     for table, (a, b) in zip(report.tables, table_lines(report), strict=True):
-        if start <= a < end:
+        if a < end and b > start:
+            at, stop = max(a, start), min(b, end)
             grid = _grid(report.text, table, styled, styles, rank, width, header_style)
-            out[a] = Grid(b, grid.text, grid.marks)
+            out[at] = Grid(stop, grid.text, tuple((src, d) for src, d in grid.marks if at <= src < stop))
+    return out
+
+
+def cuts_in(report: Report, start: int, end: int) -> list[int]:
+    """Where the grids of `grids_in` begin and end in the source."""
+    out = []
+    for a, b in table_lines(report):
+        if a < end and b > start:
+            out += [max(a, start), min(b, end)]
     return out
 
 
