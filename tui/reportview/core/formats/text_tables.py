@@ -19,6 +19,8 @@ from reportview.core.tables import RawCell, is_numeric_cell
 
 # Cells of an aligned table are parted by two spaces or more (or a tab); one space is inside a cell.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A line that may be a value row: a number after a gap of two spaces or a tab, at the line's end.
+_MAYBE_VALUE_ROW = re.compile(r"\S(?: {2,}|\t)[ \t]*[(\-–−+]?\d[\d.,]*\)?[ \t]*%?[ \t]*$", re.M)
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 # Markdown emphasis and heading marks around a caption or unit line.
@@ -57,6 +59,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_tables(text: str) -> list[TextTable]:
     """Pipe tables and aligned tables of `text`, in text order (a line is in one table at most)."""
+    if "|" not in text and (("  " not in text and "\t" not in text) or not _MAYBE_VALUE_ROW.search(text)):
+        return []  # the common case, decided in one pass: no pipe, no line ending in a number after a gap
     lines = _lines(text)
     found = list(_pipe_tables(text, lines))
     used = {i for t, first, last in found for i in range(first, last + 1)}
