@@ -275,3 +275,32 @@ def test_a_tab_separated_table_in_text_is_read_by_its_tabs():
         ("900", 9e11, "Thu nội địa", "2022"),
         ("1.020", 1.02e12, "Thu nội địa", "2023"),
     ]
+
+
+def test_a_title_row_across_the_table_is_its_caption_not_a_column_header(tmp_path):
+    path = tmp_path / "title.html"
+    path.write_text(
+        "<html><body><article><h1>Dân số</h1><p>Dân số các huyện qua các năm như sau.</p><table>"
+        "<tr><th colspan=3>Dân số trung bình năm 2019-2023 (nghìn người)</th></tr>"
+        "<tr><th>Huyện</th><th>2019</th><th>2020</th></tr>"
+        "<tr><td>An Lão</td><td>28,5</td><td>28,7</td></tr><tr><td>Hoài Nhơn</td><td>206,1</td><td>206,9</td></tr>"
+        "</table></article></body></html>",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    assert report.tables[0].caption == "Dân số trung bình năm 2019-2023 (nghìn người)"
+    cells = [(f.value, f.unit, f.period, f.table.col_header) for f in report.figures if f.table]
+    assert cells[:2] == [(28_500.0, "người", "2019", "2019"), (28_700.0, "người", "2020", "2020")]
+
+
+def test_a_paragraph_right_above_a_table_is_prose_not_its_caption(tmp_path):
+    path = tmp_path / "above.md"
+    path.write_text(
+        "# Thu ngân sách\n\nTổng thu ngân sách năm 2023 đạt 1.234 tỷ đồng, tăng 5% so với năm trước.\n\n"
+        "| Chỉ tiêu | Năm 2023 |\n|---|---|\n| Thu nội địa | 900 |\n| Thu xuất nhập khẩu | 334 |\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    assert report.tables[0].caption is None
+    assert [f.text for f in report.figures if f.table is None] == ["1.234 tỷ đồng", "5%"]
+    assert [f.text for f in report.figures if f.table] == ["900", "334"]

@@ -311,11 +311,18 @@ def _columns(table: Table, convention: Convention) -> list[_Column]:
             unit = _unit_in(header)  # "Năm 2023" is a period, not a count of "năm"
         base = growth = None
         index_numbers = False
-        period = read_period(header)
+        # A title row spanning the whole table (`Bảng 1 ... năm 2023` over `2019 | 2020`) gives no
+        # column its period; the column's own header cells do, read together (wrapped lines).
+        own = " ".join(
+            dict.fromkeys(
+                row[c].text for row in table.header if row[c].text.strip() and row[c].colspan < table.n_cols
+            )
+        )
+        period = read_period(own)
         if _comparison(header):
             base = _without_unit(header) or None
             growth = any(w in fold(header) for w in lx.TABLE_GROWTH_WORDS)
-            period = _period_before_comparison(header)
+            period = _period_before_comparison(own)
             values = [v for row in table.body if (v := _cell_value(row[c].text, convention)) is not None]
             index_numbers = bool(values) and not growth and statistics.median(values) > 50
         cols.append(_Column(header, unit, period, base, bool(growth), index_numbers))

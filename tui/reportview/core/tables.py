@@ -62,7 +62,8 @@ class Table:
         parts: list[str] = []
         for row in self.header:
             text = row[col].text.strip()
-            if text and text not in parts:
+            # A title row across the whole table is its caption, no column's header.
+            if text and text not in parts and row[col].colspan < self.n_cols:
                 parts.append(text)
         return " ".join(parts)
 
@@ -167,6 +168,18 @@ def _spread_headers(grid: list[list[RawCell]], header_rows: int) -> None:
                 row[c] = row[c - 1]
 
 
+# A caption is a title: this short at most, and no sentence (a paragraph above a table is prose,
+# and its figures stay prose figures).
+MAX_CAPTION_CHARS = 200
+
+
+def _caption_like(text: str) -> bool:
+    word, _, rest = fold(text).partition(" ")
+    if word.rstrip(".:") in lx.TABLE_CAPTION_WORDS and rest[:1].isdigit():
+        return True
+    return len(text) <= MAX_CAPTION_CHARS and not text.rstrip("*_ ").endswith((".", ":", ";", "!", "?"))
+
+
 def _unit_line(text: str) -> bool:
     head = fold(text)
     return head in lx.TABLE_UNIT_ALONE or any(head.startswith(w) for w in lx.TABLE_UNIT_LINE_WORDS)
@@ -212,8 +225,11 @@ def build_table(
         if unit is None and _unit_line(stripped):
             unit, unit_span = stripped, (s, e)
         elif caption is None:
-            caption, caption_span = stripped, (s, e)
-            break
+            if _caption_like(stripped):
+                caption, caption_span = stripped, (s, e)
+            break  # the nearest line of words is the caption or there is none above
+    if header_rows and width > 1 and cells[0][0].colspan == width and cells[0][0].text:
+        caption, caption_span = cells[0][0].text, None  # a title row across the table names it
     starts = [c.start for row in cells for c in row if c.end > c.start]
     ends = [c.end for row in cells for c in row if c.end > c.start]
     if not starts:
