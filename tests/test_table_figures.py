@@ -304,3 +304,24 @@ def test_a_paragraph_right_above_a_table_is_prose_not_its_caption(tmp_path):
     assert report.tables[0].caption is None
     assert [f.text for f in report.figures if f.table is None] == ["1.234 tỷ đồng", "5%"]
     assert [f.text for f in report.figures if f.table] == ["900", "334"]
+
+
+def test_row_label_units_and_a_row_of_codes(tmp_path):
+    """The issue's Markdown table: units from the row labels, the percent column's own unit, and a
+    row of codes that holds no figures."""
+    path = tmp_path / "issue.md"
+    path.write_text(
+        "# Báo cáo\n\nTình hình thu chi.\n\n| Chỉ tiêu | Thực hiện | Kế hoạch | Tỷ lệ (%) |\n|---|---|---|---|\n"
+        "| Thu ngân sách (triệu đồng) | 12.500 | 7.830 | 159,6 |\n| Số dự án (dự án) | 12 | 10 | 120 |\n"
+        "| Mã số | 01 | 02 | |\n",
+        encoding="utf-8",
+    )
+    cells = [(f.text, f.value, f.unit, f.label) for f in load_report(path).figures if f.table]
+    assert cells == [
+        ("12.500", 1.25e10, "VND", "Thu ngân sách"),
+        ("7.830", 7.83e9, "VND", "Thu ngân sách"),
+        ("159,6", 159.6, "%", "Thu ngân sách"),
+        ("12", 12.0, "dự án", "Số dự án"),
+        ("10", 10.0, "dự án", "Số dự án"),
+        ("120", 120.0, "%", "Số dự án"),
+    ]

@@ -369,6 +369,8 @@ def _table_figures(
     out: list[Figure] = []
     for r, row in enumerate(table.body):
         label, raw_label = labels[r]
+        if raw_label and _role(raw_label) in ("number", "code"):
+            continue  # a row of codes (`Mã số | 01 | 02`) or row numbers holds no figures
         label_unit = _unit_in(raw_label or "")
         if label_unit is None:
             label_unit = next((u for c in unit_cols if (u := read_unit(row[c].text))), None)
