@@ -325,3 +325,18 @@ def test_row_label_units_and_a_row_of_codes(tmp_path):
         ("10", 10.0, "dự án", "Số dự án"),
         ("120", 120.0, "%", "Số dự án"),
     ]
+
+
+def test_labels_wrapped_in_a_narrow_column_of_an_unruled_pdf_are_joined(tmp_path):
+    """`Đồng bằng sông` / `999,7  6085,5` / `Hồng`: the values stand between the label's lines."""
+    pytest.importorskip("pdfplumber", reason="pdfplumber (the pdf extra) is not installed")
+    import dataclasses
+
+    from tables_material import write_pdf
+
+    doc = next(d for d in TABLES if d.name == "rice_regions_2018")
+    narrow = dataclasses.replace(doc, widths=(38, *doc.widths[1:]))
+    path = tmp_path / "narrow.pdf"
+    write_pdf(narrow, path, ruled=False, numbers="RIGHT", headers="CENTER")
+    result = score(doc, load_report(path))
+    assert result.f1 == 1.0 and result.rate("label") == 1.0, result.misses

@@ -264,7 +264,17 @@ def _aligned_tables(
             if tabbed:  # tab-separated: tabs part the cells, whatever width they show at
                 grid = _tab_grid(text, lines, kept)
             else:
-                grid = tuple(tuple(_place(line(k), lines[k][0], cols, header=k < values[0])) for k in kept)
+                # The line after the last value row may end its wrapped label (`Cửu Long`).
+                tail = last_value + 1
+                has_tail = tail < n and tail not in used and len(_chunks(line(tail))) == 1
+                rows = [*kept, tail] if has_tail else kept
+                grid = tuple(tuple(_place(line(k), lines[k][0], cols, header=k < values[0])) for k in rows)
+                joined = _join_wrapped_labels(grid, _header_rows(grid, sum(1 for k in kept if k < values[0])))
+                if has_tail and len(joined) == len(grid):
+                    joined = joined[:-1]  # the line was no part of the table
+                elif has_tail:
+                    last_value = tail
+                grid = joined
             first_cell = min(c.start for c in grid[0] if c.end > c.start)
             yield (
                 TextTable(
@@ -275,6 +285,57 @@ def _aligned_tables(
             )
             last_end = last_value + 1
         i = last_value + 1
+
+
+def _header_rows(grid: tuple[tuple[RawCell, ...], ...], above: int) -> int:
+    """Rows above the first value row, less the lines of one cell of words right above it (the
+    first line of a wrapped label, or a section row)."""
+    while above and sum(1 for c in grid[above - 1] if c.text) == 1:
+        above -= 1
+    return above
+
+
+def _join_wrapped_labels(
+    grid: tuple[tuple[RawCell, ...], ...], header: int
+) -> tuple[tuple[RawCell, ...], ...]:
+    """A value row with no label between two lines of words (a label wrapped in its cell, the
+    values centred beside it) takes them as its label: `Tổng thu ngân sách nhà` / `235  24` /
+    `nước trên địa bàn` is one row."""
+    rows = list(grid)
+    used: set[int] = set()
+
+    def words_only(i: int) -> int | None:
+        """The column of a row's one cell of words, if that is all the row holds."""
+        filled = [c for c, cell in enumerate(rows[i]) if cell.text]
+        if len(filled) == 1 and not is_numeric_cell(rows[i][filled[0]].text):
+            return filled[0]
+        return None
+
+    def empty_label_value_row(i: int, col: int) -> bool:
+        if not header <= i < len(rows) or words_only(i) is not None:
+            return False
+        return any(c.text for c in rows[i]) and not rows[i][col].text
+
+    for i in range(header, len(rows)):
+        if words_only(i) is not None or not any(c.text for c in rows[i]):
+            continue
+        parts = []
+        for j in (i - 1, i + 1):
+            if j < header or j >= len(rows) or j in used or (col := words_only(j)) is None:
+                continue
+            if j == i + 1 and empty_label_value_row(i + 2, col):
+                continue  # the next row's first line, not this one's last
+            if rows[i][col].text:
+                continue
+            parts.append((j, col))
+        if not parts or len({col for _, col in parts}) != 1:
+            continue
+        col = parts[0][1]
+        cells = [rows[j][col] for j, _ in parts]
+        label = RawCell(" ".join(c.text for c in cells), cells[0].start, cells[-1].end)
+        rows[i] = tuple(label if c == col else cell for c, cell in enumerate(rows[i]))
+        used.update(j for j, _ in parts)
+    return tuple(r for i, r in enumerate(rows) if i not in used)
 
 
 def _tab_grid(text: str, lines: list[tuple[int, int]], kept: list[int]) -> tuple[tuple[RawCell, ...], ...]:
