@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportview.core import lexicon as lx
-from reportview.core.figures import FigureRules, extract_figures
+from reportview.core.figures import FigureRules, dollar_currency, extract_figures
 from reportview.core.model import Figure, FigureKind, TableRef
 from reportview.core.numbers import Convention, parse_number
 from reportview.core.periods import mentions
@@ -350,6 +350,12 @@ def figures_in_tables(
     out: list[Figure] = []
     for table in tables:
         out.extend(_table_figures(text, table, convention, rules, language))
+    if any(f.unit.startswith(lx.DOLLAR) for f in out):  # "$" is the dollar of the document's country
+        dollar = dollar_currency(text)
+        out = [
+            replace(f, unit=dollar + f.unit[len(lx.DOLLAR) :]) if f.unit.startswith(lx.DOLLAR) else f
+            for f in out
+        ]
     out.sort(key=lambda f: f.start)
     return out
 

@@ -36,3 +36,6 @@ def read_markdown(data: bytes) -> Extracted:
 
 READER = Reader("text", frozenset({".txt", ".text"}), read_plain)
 MARKDOWN_READER = Reader("markdown", frozenset({".md", ".markdown"}), read_markdown)
+
+# The readers of plain text, whose bytes the cache re-reads rather than storing their text.
+TEXT_READERS = (READER, MARKDOWN_READER)
