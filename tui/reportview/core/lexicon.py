@@ -1118,3 +1118,43 @@ COMPARE_SINGLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month of")
 COMPARE_CUMULATIVE_WORDS: frozenset[str] = _phrases("lũy kế | luỹ kế | tính chung | cộng dồn | year to date")
 # Words before a share figure that make it a reduction, not the rate ("tỷ lệ hộ nghèo giảm 0,7%").
 COMPARE_REDUCTION_WORDS: frozenset[str] = _phrases("giảm | giảm còn | reduced by | fell by")
+
+# --- tables: cells, headers, units, periods (core/table_figures.py, core/tables.py) ---------------
+
+# A line above a table that gives its unit (`Đơn vị: 1000 đồng`, `ĐVT: tỷ đồng`), matched at its start.
+TABLE_UNIT_LINE_WORDS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "unit", "units")
+# Column headers of row numbers and codes: their cells are not figures.
+TABLE_ROW_NUMBER_HEADERS: frozenset[str] = frozenset({"stt", "tt", "số tt", "số thứ tự", "no", "no.", "#"})
+TABLE_CODE_HEADERS: frozenset[str] = frozenset({"mã", "mã số", "mã ngành", "mã hàng", "code"})
+# Column headers of a unit column (`Đơn vị tính`): each row's unit, not a figure.
+TABLE_UNIT_COLUMN_HEADERS: frozenset[str] = frozenset({"đơn vị tính", "đơn vị", "đvt", "unit", "units"})
+# Marks that make a row a sub-row of the row above it (`- Thuế thu nhập`, `+ Thu từ đất`).
+TABLE_SUBROW_MARKS: tuple[str, ...] = ("- ", "– ", "+ ", "• ", "* ")
+# Deeper marks (a `+` row under a `-` row).
+TABLE_DEEP_SUBROW_MARKS: tuple[str, ...] = ("+ ", "* ")
+# A row opening a list of sub-rows (`Trong đó:`), alone or before the first sub-row's label.
+TABLE_SUBROW_INTROS: tuple[str, ...] = ("trong đó", "of which", "bao gồm", "gồm", "chia ra", "including")
+# Column headers that make a cell a change against a base (`So với cùng kỳ (%)`, `So với KH (%)`).
+TABLE_COMPARISON_WORDS: tuple[str, ...] = (
+    "so với", "so cùng kỳ", "so kh", "so kế hoạch", "so dự toán", "tăng/giảm", "tăng giảm", "tăng, giảm",
+    "tốc độ tăng", "change", "compared with", "compared to", "vs", "% kh", "% cùng kỳ",
+)  # fmt: skip
+# Words of a comparison header saying its cells are growth rates (signed), not index numbers.
+TABLE_GROWTH_WORDS: tuple[str, ...] = ("tăng", "giảm", "tốc độ", "change", "growth")
+# Period words in headers: `Quý I/2024` -> 2024-Q1, `6 tháng đầu năm 2024` -> 2024-H1, `9 tháng` -> 9M.
+TABLE_QUARTER_WORDS: tuple[str, ...] = ("quý", "quarter", "q")
+TABLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month")
+TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
+TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
+TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
+ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words around a unit in a caption that say nothing of it (`(in thousands of dollars)`).
+TABLE_UNIT_FILLERS: frozenset[str] = frozenset({"in", "of", "tính", "bằng"})
+# Plural magnitudes of English captions.
+TABLE_MAGNITUDE_PLURALS: dict[str, float] = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# Words that may stand beside a period in a row label of a time series (`Sơ bộ - Prel. 2023`).
+TABLE_PERIOD_QUALIFIERS: tuple[str, ...] = ("sơ bộ", "prel", "ước tính", "ước", "dự kiến", "estimate", "est")
+# A line above a table that is a unit alone (`%` over a yearbook's table of indices).
+TABLE_UNIT_ALONE: tuple[str, ...] = ("%",)
+# Words that open a table's caption before its number (`Bảng 2.`, `Biểu 05`).
+TABLE_CAPTION_WORDS: frozenset[str] = frozenset({"bảng", "biểu", "table"})
