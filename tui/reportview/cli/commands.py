@@ -288,6 +288,6 @@ def cmd_keys(args: argparse.Namespace, config: Config) -> int:
         if grp != group:
             print(("\n" if group else "") + grp)
             group = grp
-        tail = f"  [{binding_id}]" if binding_id else ""
+        tail = f"  keys.{binding_id}" if binding_id else ""
         print(_line(f"  {keys.ljust(width)}  {does}{tail}"))
     return 0

@@ -89,6 +89,17 @@ class SearchHit:
         }
 
 
+class SearchResults(list[SearchHit]):
+    """The hits shown (best first, at most the limit) and what the search knows beyond them:
+    `total` hits matched in all; `notes`, words about the query (a filter value that means
+    nothing: "kind:foo is not a kind: money, percent, count, ratio, measure")."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), total: int = 0, notes: tuple[str, ...] = ()) -> None:
+        super().__init__(hits)
+        self.total = max(total, len(self))
+        self.notes = notes
+
+
 @dataclass(slots=True)
 class Term:
     text: str  # folded
@@ -105,6 +116,7 @@ class Query:
     phrases: list[list[int]] = field(default_factory=list)  # term indexes per quoted phrase
     kinds: tuple[str, ...] = ()
     scopes: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()  # filters whose value names no kind or scope ("kind:foo")
 
     @property
     def empty(self) -> bool:
@@ -124,6 +136,7 @@ def parse_query(raw: str) -> Query:
     q = Query(raw)
     kinds: list[str] = []
     scopes: list[str] = []
+    unknown: list[str] = []
     ends_open = bool(raw) and not raw[-1].isspace()
     tokens = list(_QTOKEN.finditer(raw))
     for i, m in enumerate(tokens):
@@ -137,6 +150,8 @@ def parse_query(raw: str) -> Query:
                 hits = [p for p in pool if value and p.startswith(value)] if value else []
                 if name == "in" and value in ("title", "t"):
                     hits = ["titles"]
+                if value and not hits:
+                    unknown.append(f"{name}:{f.group(2)}")
                 (kinds if name == "kind" else scopes).extend(h for h in hits if h not in kinds + scopes)
                 continue
             words = WORD.findall(fold(word))
@@ -156,7 +171,19 @@ def parse_query(raw: str) -> Query:
             q.phrases.append(idx)
     q.kinds = tuple(kinds)
     q.scopes = tuple(scopes)
+    q.unknown = tuple(unknown)
     return q
+
+
+def query_notes(q: Query) -> tuple[str, ...]:
+    """What to tell the user about the query itself: filters that name nothing, with the choices."""
+    notes = []
+    for f in q.unknown:
+        name, _, value = f.partition(":")
+        pool = KINDS if name.lower() == "kind" else SCOPES
+        what = "kind" if name.lower() == "kind" else "place to search"
+        notes.append(f"{name}:{value} is not a {what}: {name}:" + "|".join(pool))
+    return tuple(notes)
 
 
 @dataclass(slots=True)
@@ -366,33 +393,37 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ searching
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """The best `limit` hits for `query`, best first, one per (report, section)."""
+    def search(self, query: str, limit: int = 50) -> SearchResults:
+        """The best `limit` hits for `query`, best first, one per (report, section); kind:...
+        alone: one per figure of those kinds, in corpus order. The list says its total."""
         with self._lock:
-            return self._search(query, limit)
+            q = parse_query(query)
+            hits, total = self._search(q, limit)
+            return SearchResults(hits, total, query_notes(q))
 
-    def _search(self, query: str, limit: int) -> list[SearchHit]:
-        q = parse_query(query)
+    def _search(self, q: Query, limit: int) -> tuple[list[SearchHit], int]:
         if q.empty or not self._u_report or limit < 1:
-            return []
+            return [], 0
         self._refresh_vocab()
         if not q.terms:
             return self._kind_listing(q, limit)
 
         scopes = set(q.scopes) or set(SCOPES)
-        hits = self._run(q, scopes, limit, widen=False)
+        hits, total = self._run(q, scopes, limit, widen=False)
         if len(hits) < min(limit, FEW_HITS) and any(len(t.text) >= 3 and t.phrase is None for t in q.terms):
             # Little or nothing as typed (a typo can spell another real word: "ngâng" -> "ngang"):
             # let every word also stand for its typo corrections. Corrections cost score, so the
             # hits as typed stay first.
             seen = {(h.report_index, h.section_index) for h in hits}
-            wide = self._run(q, scopes, limit, widen=True)
+            wide, wide_total = self._run(q, scopes, limit, widen=True)
             hits += [h for h in wide if (h.report_index, h.section_index) not in seen]
             hits.sort(key=lambda h: (-h.score, h.report_index, _order(h.section_index)))
             del hits[limit:]
-        return hits
+            total = max(total, wide_total)  # the widened run matches everything the first did
+        return hits, total
 
-    def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> list[SearchHit]:
+    def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> tuple[list[SearchHit], int]:
+        """The best `limit` hits and how many units matched in all."""
         postings = self._tpost if scopes == {"titles"} else self._post
         # Expand each term to vocabulary words: exact / prefix, else (or when widening) typo
         # corrections.
@@ -403,7 +434,7 @@ class SearchIndex:
             exact = self._prefix_words(t.text) if t.prefix else ([t.text] if t.text in self._post else [])
             fz = [] if t.phrase is not None or (exact and not widen) else list(self._fuzzy_words(t.text))
             if not exact and not fz:
-                return []
+                return [], 0
             expansions.append(exact + [w for w in fz if w not in exact])
             alts.append([(t.text, t.prefix)] * bool(exact) + [(w, False) for w in fz])
             fuzzy_only.append(not exact)
@@ -416,7 +447,7 @@ class SearchIndex:
             if s is not None:
                 scored.append((s[0], uid, s[1]))
         best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], t[1]))
-        return [self._hit(uid, score, q, plan, where) for score, uid, where in best]
+        return [self._hit(uid, score, q, plan, where) for score, uid, where in best], len(scored)
 
     def _plan(self, q: Query, alts: list[list[tuple[str, bool]]], fuzzy_only: list[bool]) -> _Plan:
         # Word starts are checked by a lookbehind placed after the literal, so that the regex
@@ -698,37 +729,45 @@ class SearchIndex:
         snippet = "".join(pieces)
         return snippet, tuple(out)
 
-    def _kind_listing(self, q: Query, limit: int) -> list[SearchHit]:
-        """kind:... with no words: the sections holding figures of those kinds, in corpus order."""
+    def _kind_listing(self, q: Query, limit: int) -> tuple[list[SearchHit], int]:
+        """kind:... with no words: the figures of those kinds, one hit each, in corpus order
+        (the snippet around the figure); and how many there are in all."""
         uids: set[int] = set()
         for k in q.kinds:
             uids.update(self._kind_units[k])
-        hits = []
-        for uid in sorted(uids)[:limit]:
+        hits: list[SearchHit] = []
+        total = 0
+        for uid in sorted(uids):
+            u = self._unit(uid)
+            figs = [fi for _, k, fi in u.figures if k in q.kinds]
+            total += len(figs)
+            if len(hits) >= limit:
+                continue
             u, folded, omap = self._unit_and_text(uid)
             report = self._reports[u.report]
-            figs = [report.figures[fi] for _, k, fi in u.figures if k in q.kinds]
             sec = report.sections[u.section]
-            spans = [(to_folded(omap, f.start), to_folded(omap, f.end)) for f in figs]
-            a = max(u.body[0], spans[0][0] - SNIPPET_BEFORE)
-            a = _word_start(folded, a, u.body[0])
-            b = min(u.body[1], a + SNIPPET_WIDTH)
-            snippet, snip = self._snippet(u.report, a, b, spans)
-            hits.append(
-                SearchHit(
-                    doc=report.path,
-                    report_index=u.report,
-                    section=sec.number,
-                    section_index=u.section,
-                    title=" ".join(sec.title.split()),
-                    score=100.0,
-                    snippet=snippet,
-                    snippet_matches=snip,
-                    matches=tuple((f.start, f.end) for f in figs),
-                    kind="figure",
+            for fi in figs[: limit - len(hits)]:
+                f = report.figures[fi]
+                span = (to_folded(omap, f.start), to_folded(omap, f.end))
+                a = max(u.body[0], span[0] - SNIPPET_BEFORE)
+                a = _word_start(folded, a, u.body[0])
+                b = min(u.body[1], a + SNIPPET_WIDTH)
+                snippet, snip = self._snippet(u.report, a, b, [span])
+                hits.append(
+                    SearchHit(
+                        doc=report.path,
+                        report_index=u.report,
+                        section=sec.number,
+                        section_index=u.section,
+                        title=" ".join(sec.title.split()),
+                        score=100.0,
+                        snippet=snippet,
+                        snippet_matches=snip,
+                        matches=((f.start, f.end),),
+                        kind="figure",
+                    )
                 )
-            )
-        return hits
+        return hits, total
 
 
 K = TypeVar("K")
