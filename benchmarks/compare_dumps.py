@@ -92,7 +92,7 @@ def dump(rev: Path, out: Path) -> None:
         csv_out.unlink(missing_ok=True)
         _run(rev, env, ["export", "--no-cache", "-o", str(csv_out), *paths], out / f"export-{name}.log")
         if name in SMALL:
-            _run(rev, env, ["figures", "--no-cache", *paths], out / f"table-{name}.txt")
+            _run(rev, env, ["figures", "--format", "table", "--no-cache", *paths], out / f"table-{name}.txt")
     every = [p for paths in sets.values() for p in paths]
     for i, query in enumerate(QUERIES):
         _run(

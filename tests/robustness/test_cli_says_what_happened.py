@@ -137,5 +137,5 @@ def test_keys_prints_what_help_shows_with_descriptions(tmp_path: Path) -> None:
     assert "this help" in lines["?"] and "keys.help" in lines["?"]
     assert "next report" in lines["]"]
     assert "keys.copy_row" in lines["R"] and "Y" not in lines  # the remap is what is printed
-    for row in ACTIONS:
-        assert row.help in run.out
+    for action in ACTIONS:
+        assert action.help in run.out

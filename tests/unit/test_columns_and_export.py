@@ -163,3 +163,23 @@ def test_unknown_theme_is_refused_and_the_theme_list_is_textuals() -> None:
     from reportview.config import THEMES
 
     assert set(THEMES) == set(BUILTIN_THEMES)
+
+
+def test_xlsx_takes_control_characters_and_undecodable_file_names(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl (the xlsx extra) is not installed")
+    from reportview.config import default_config
+    from reportview.core.corpus import load_corpus
+
+    text = SEED_000.read_text(encoding="utf-8").replace("Mặc dù chịu ảnh hưởng", "Mặc dù \x08chịu ảnh hưởng")
+    name = tmp_path / "b\udce1o-c\u00e1o.txt"  # a byte that is not UTF-8 in the file name
+    try:
+        name.write_text(text, encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system takes no undecodable file names")
+    reports = load_corpus([str(name)], default_config(), use_cache=False).reports
+    out = tmp_path / "f.xlsx"
+    n = write_export(out, Selection.of_reports(reports))
+    ws = openpyxl.load_workbook(out).active
+    assert ws.max_row == 1 + n
+    cells = [str(c.value) for row in ws.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert any("␈" in c for c in cells) and any("\\xe1" in c for c in cells)

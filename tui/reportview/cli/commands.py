@@ -263,7 +263,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_cache(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.store import ParseCache
+    from reportview.core.cache import ParseCache
 
     cache = ParseCache.open_default(config)
     if args.action == "clear":

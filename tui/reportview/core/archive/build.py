@@ -29,7 +29,7 @@ from reportview.core.archive.schema import (
     REPORT_COLUMN,
     SHARD_DIR,
 )
-from reportview.core.loading import Skipped, discover, read_file_bytes
+from reportview.core.files import Skipped, discover, read_file_bytes
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 

@@ -21,10 +21,12 @@ from typing import Any
 
 from reportview import __version__
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
+from reportview.core.codec import encode_report
+from reportview.core.files import InputError, read_file_bytes
 from reportview.core.folding import fold
-from reportview.core.loading import InputError, load_report, read_file_bytes
+from reportview.core.loading import load_report
 from reportview.core.model import Report
-from reportview.core.store import _insert_tables, encode_report
+from reportview.core.store import _insert_tables
 from reportview.core.terms import IndexTerms, index_terms
 
 # Texts are compressed fast: the archive is written once per change and read a unit at a time.
