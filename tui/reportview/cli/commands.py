@@ -72,6 +72,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         "figures": cmd_figures,
         "search": cmd_search,
         "export": cmd_export,
+        "compare": cmd_compare,
         "cache": cmd_cache,
         "keys": cmd_keys,
         "index": cmd_index,
@@ -262,6 +263,12 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
         return _die(f"reportview export: {_line(args.output)}: {exc.strerror or exc}")
     print(f"wrote {n} figures from {_reports(len(selection.parts))} to {_line(args.output)}", file=sys.stderr)
     return _finish(code, n > 0)
+
+
+def cmd_compare(args: argparse.Namespace, config: Config) -> int:
+    from reportview.cli.compare_cmd import cmd_compare as run_compare
+
+    return run_compare(args, config, _load)
 
 
 def cmd_cache(args: argparse.Namespace, config: Config) -> int:

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportview.core.decoding import BinaryInputError, decode_again, decode_bytes
-from reportview.core.formats import MissingExtraError, extract_text
+from reportview.core.decoding import BinaryInputError, decode_again
+from reportview.core.formats import Extracted, MissingExtraError, plain, reader_for
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -210,6 +210,30 @@ def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     return decode_text(path, read_file_bytes(path))
 
 
+def read_document(path: Path) -> Extracted:
+    """Decoded text (encoding, warnings), tables and markup of a file, by its format's reader."""
+    return decode_document(path, read_file_bytes(path))
+
+
+def decode_document(path: Path, data: bytes) -> Extracted:
+    """The text, tables and markup of a file's bytes, read by the reader of its suffix."""
+    reader = reader_for(path)
+    if reader in plain.TEXT_READERS and not data:
+        raise EmptyInputError(EMPTY_REASON)
+    try:
+        extracted = reader.read(data)
+    except (MissingExtraError, BinaryInputError) as exc:
+        raise InputError(str(exc)) from None
+    except Exception as exc:  # a parser library's bug must cost one file, not the run
+        why = " ".join(str(exc).split())[:120]
+        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
+    if not extracted.text.strip():
+        if reader in plain.TEXT_READERS:
+            raise EmptyInputError(f"{EMPTY_REASON}: only white space")
+        raise EmptyInputError(f"{EMPTY_REASON}: no text in this {extracted.encoding.upper()} file")
+    return extracted
+
+
 def decode_text(
     path: Path, data: bytes, known: tuple[str, tuple[str, ...]] | None = None
 ) -> tuple[str, str, tuple[str, ...]]:
@@ -217,26 +241,7 @@ def decode_text(
 
     `known`: the (encoding, warnings) these same bytes were decoded with before (a cached parse
     checked against their CRC), which spares detecting the encoding again."""
-    try:
-        extracted = extract_text(path, data)
-    except (MissingExtraError, BinaryInputError) as exc:
-        raise InputError(str(exc)) from None
-    except Exception as exc:  # a parser library's bug must cost one file, not the run
-        why = " ".join(str(exc).split())[:120]
-        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
-    if extracted is not None:
-        text, fmt, _ = extracted
-        if not text.strip():
-            raise EmptyInputError(f"{EMPTY_REASON}: no text in this {fmt.upper()} file")
-        return extracted
-    if not data:
-        raise EmptyInputError(EMPTY_REASON)
-    if known is not None:
+    if known is not None and data and reader_for(path) in plain.TEXT_READERS:
         return decode_again(data, *known), *known
-    try:
-        decoded = decode_bytes(data)
-    except BinaryInputError as exc:
-        raise InputError(str(exc)) from None
-    if not decoded.text.strip():
-        raise EmptyInputError(f"{EMPTY_REASON}: only white space")
-    return decoded.text, decoded.encoding, decoded.warnings
+    got = decode_document(path, data)
+    return got.text, got.encoding, got.warnings

@@ -50,6 +50,10 @@ _PERIOD = re.compile(
 # A period named in a phrase, for stripping it (labels: "Đến tháng 3/2021" names no subject).
 PERIOD_WORDS = _PERIOD
 _NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")(?:\s+the)?\s*$", re.IGNORECASE)
+# A comparison open in the clause before the mention ("so với vụ đông xuân năm 2011").
+_IN_COMPARISON = re.compile(
+    r"(?:^|\W)(?:" + _alt(lx.PERIOD_COMPARISON_OPENERS) + r")\s[^,;:.()\d]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
 _SCOPE_END = re.compile(r"[.!?;](?=\s)|\n")
@@ -146,7 +150,9 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
     out: list[Mention] = []
     end = len(text) if end is None else end
     for m in _matches(text, start, end):
-        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()):
+        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()) or _IN_COMPARISON.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue
         period = _read(m, year)
         if period is None:
@@ -218,15 +224,17 @@ def report_period(
     body: tuple[int, int],
     date: str | None,
     lead_chars: int = 600,
+    year_hint: int | None = None,
 ) -> str | None:
     """The report's own period: framed in its title or lead ("Năm 2021, ..."), else named there, else the
-    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's."""
+    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's,
+    else `year_hint` (the year the file's name gives)."""
     year = int(date[:4]) if date and date[:4].isdigit() else None
     spans = [title_span] if title_span else []
     spans.append((body[0], min(body[1], body[0] + lead_chars)))
     if year is None:
         named = [m for a, b in spans for m in mentions(text, a, b)]
-        year = _year_of(named[0].period) if named else None
+        year = _year_of(named[0].period) if named else year_hint
     # "3 tháng cuối năm 2023" in a lead is the plan for the rest of the year, not the report's period.
     found = [m for a, b in spans for m in mentions(text, a, b, year) if not m.ahead]
     if found:

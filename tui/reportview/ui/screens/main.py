@@ -165,6 +165,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self._figures_table: FiguresTable | None = None
         self._grid_columns = ""
         self.whole = False  # the text pane shows the whole report (w), not one section
+        self.compare_spec = "grdp_growth_pct"  # the indicator the Compare screen opens on
         self.status_text = ""  # what the corpus holds: the status line when nothing else is said
 
     @property
@@ -809,6 +810,35 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if self.hit_stops:
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
+
+    # --- compare -----------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """The Compare screen, on the selected figure's indicator (else its label, else the last one)."""
+        from reportview.core.compare import indicators_of
+        from reportview.core.indicators import registry
+        from reportview.ui.screens.compare import CompareScreen
+
+        spec = self.compare_spec
+        table, report = self._figures_table, self.report
+        if table is not None and table.chosen and table.current is not None and report is not None:
+            figure = table.current
+            index = report.figures.index(figure)
+            found = indicators_of(report, index, list(registry().values()))
+            spec = found[0] if found else (figure.label or spec)
+        self.compare_spec = spec
+        self.app.push_screen(CompareScreen(self.reports, spec, self.open_compared, self.copy))
+
+    def open_compared(self, report_index: int, figure_index: int) -> None:
+        """From a Compare cell: the report at the figure's section, the figure marked and selected."""
+        if not (0 <= report_index < len(self.reports)):
+            return
+        report = self.reports[report_index]
+        figure = report.figures[figure_index]
+        self.whole = False
+        self.go_to(report_index, figure.section_index if figure.section_index is not None else 0)
+        self.figures_table.select_figure(figure)
+        self.query_one(Reader).set_selected(figure)
 
     def open_figure(self, figure: Figure) -> None:
         """The figure's detail view (Enter or i on a figures row, or the palette)."""

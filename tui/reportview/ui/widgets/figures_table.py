@@ -40,6 +40,16 @@ SORTS: tuple[tuple[str, object], ...] = (
 )
 
 
+def label_text(figure: Figure) -> str:
+    """The label, and for a table cell its column header beside it (`Tây Nguyên · Sản lượng`)."""
+    label = one_line(figure.label or "")
+    if figure.table is not None and figure.table.col_header:
+        return (
+            f"{label} · {one_line(figure.table.col_header)}" if label else one_line(figure.table.col_header)
+        )
+    return label
+
+
 def marks_for(figure: Figure) -> str:
     return (
         QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
@@ -61,7 +71,7 @@ class Column:
 # pane has room for them after the label's minimum.
 COLUMNS: tuple[Column, ...] = (
     Column("text", "as written", lambda f, c: one_line(f.text)),
-    Column("label", "label", lambda f, c: one_line(f.label or "")),
+    Column("label", "label", lambda f, c: label_text(f)),
     Column("base", "base", lambda f, c: one_line(f.base or "")),
     Column("period", "period", lambda f, c: f.period or ""),
     Column("marks", "±", lambda f, c: marks_for(f)),
