@@ -129,12 +129,21 @@ def _fronted_base(text: str, s: int) -> str | None:
 _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 
 
+def _drop_footnotes(phrase: str) -> str:
+    """ "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)"; "... (theo giá so sánh 2010)" and "... tính theo
+    giá hiện hành năm 2023" dropped (cheap tests first: most phrases hold neither)."""
+    if "(" in phrase:
+        phrase = _PAREN_TAIL.sub(r"(\1)", phrase)
+    if "giá" in phrase or "Giá" in phrase:
+        phrase = _QUALIFIER_TAIL.sub("", phrase)
+    return phrase
+
+
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
     label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
-    label = _PAREN_TAIL.sub(r"(\1)", label)
-    label = _QUALIFIER_TAIL.sub("", label).strip()
+    label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
     words = label.split()
@@ -259,9 +268,10 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
-    phrase = _QUALIFIER_TAIL.sub("", _PAREN_TAIL.sub(r"(\1)", phrase))
+    phrase = _drop_footnotes(phrase)
     # "... quý I năm 2023 so với cùng kỳ năm trước tăng ở 58": the comparison is the base.
-    phrase = _TRAILING_COMPARISON.sub("", phrase)
+    if " so " in phrase or "compared" in phrase:
+        phrase = _TRAILING_COMPARISON.sub("", phrase)
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
 
 
@@ -313,6 +323,7 @@ def _clause_start(chunk: str) -> int:
     return cut
 
 
+_PERIOD_AFTER = re.compile(r"\s+(?:tháng|Tháng|năm|Năm)")
 # Words that make "với" part of another phrase, not a join ("tương ứng với", "đối với", "cùng với").
 _JOIN_COMPOUNDS = frozenset({"ứng", "đối", "cùng", "so", "compared", "along", "together"})
 
@@ -321,7 +332,7 @@ def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
     """The numbers of chunk[start:] that are figures: not dates, years or identifiers ("mức độ 3")."""
     out = []
     for m in _FIGURE_NUMBER.finditer(chunk, start):
-        if PERIOD_WORDS.match(chunk, m.start()):
+        if _PERIOD_AFTER.match(chunk, m.end()) and PERIOD_WORDS.match(chunk, m.start()):
             continue  # "6 tháng đầu năm": a period, not a figure
         before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
         if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
@@ -438,9 +449,15 @@ def _figure_ahead(words: list[str], k: int, reach: int = 5) -> bool:
 
 
 def _weak(label: str | None) -> bool:
+    """A label that names nothing (see _weak_text); None and "" included."""
+    return not label or _weak_text(label)
+
+
+@lru_cache(maxsize=8192)
+def _weak_text(label: str) -> bool:
     """A label that names nothing: empty, only verbs and connectives ("như vậy", "hoàn thành"), or a
     period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
-    if not label or not any(c.isalpha() for c in label):
+    if not any(c.isalpha() for c in label):
         return True
     if only_function_words(label):
         return True
