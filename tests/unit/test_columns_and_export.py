@@ -186,3 +186,27 @@ def test_xlsx_takes_control_characters_and_undecodable_file_names(tmp_path: Path
     assert ws.max_row == 1 + n
     cells = [str(c.value) for row in ws.iter_rows(min_row=2) for c in row if c.value is not None]
     assert any("␈" in c for c in cells) and any("\\xe1" in c for c in cells)
+
+
+def test_table_cell_figures_carry_their_row_label_and_column_header(tmp_path: Path) -> None:
+    from reportview.config import default_config
+    from reportview.core.corpus import load_corpus
+
+    path = tmp_path / "budget.md"
+    path.write_text(
+        "# Thu ngân sách quý I/2024\n\nĐơn vị: tỷ đồng\n\n"
+        "| Chỉ tiêu | Quý I/2023 | Quý I/2024 |\n|---|---|---|\n"
+        "| Thu nội địa | 1.250 | 1.380 |\n| Thu xuất nhập khẩu | 320 | 298 |\n",
+        encoding="utf-8",
+    )
+    (report,) = load_corpus([str(path)], default_config(), use_cache=False).reports
+    cells = [f for f in report.figures if f.table is not None]
+    assert cells, "the table's cells are figures"
+    out = tmp_path / "f.csv"
+    write_export(out, Selection.of_reports([report]))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    by_start = {int(r["start"]): r for r in rows}
+    for f in cells:
+        row = by_start[f.start]
+        assert (row["row_label"], row["col_header"]) == (f.table.row_label or "", f.table.col_header or "")
+    assert any(r["row_label"] == "Thu nội địa" and r["col_header"] == "Quý I/2024" for r in rows)
