@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from reportview.core.tables import Table
-
 FigureKind = Literal["count", "percent", "money", "ratio", "measure"]
 Change = Literal["up", "down"]
 Qualifier = Literal["approx", "over", "under", "at_least"]
@@ -23,6 +21,66 @@ class Span:
     start: int
     end: int
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell: its text as written and its span in the text (start == end: an empty cell).
+
+    A merged cell is one Cell object standing at every grid position it covers; `row`/`col` are
+    its top-left position and `rowspan`/`colspan` its size.
+    """
+
+    start: int
+    end: int
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of a report: caption and unit line above it, header rows, body rows (a full grid)."""
+
+    index: int
+    start: int
+    end: int
+    header: tuple[tuple[Cell, ...], ...]
+    body: tuple[tuple[Cell, ...], ...]
+    caption: str | None = None
+    caption_span: tuple[int, int] | None = None
+    unit_line: str | None = None
+    unit_span: tuple[int, int] | None = None
+    source: str = "text"
+
+    @property
+    def n_cols(self) -> int:
+        rows = self.header or self.body
+        return len(rows[0]) if rows else 0
+
+    @property
+    def rows(self) -> tuple[tuple[Cell, ...], ...]:
+        return self.header + self.body
+
+    def col_header(self, col: int) -> str:
+        """The column's header: its distinct header cells top-down, joined by a space."""
+        parts: list[str] = []
+        for row in self.header:
+            text = row[col].text.strip()
+            # A title row across the whole table is its caption, no column's header.
+            if text and text not in parts and row[col].colspan < self.n_cols:
+                parts.append(text)
+        return " ".join(parts)
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The stretches of text that belong to the table (rows, caption, unit line): not prose."""
+        out = [(self.start, self.end)]
+        for span in (self.caption_span, self.unit_span):
+            if span is not None:
+                out.append(span)
+        return tuple(sorted(out))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,66 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportview.core import lexicon as lx
+from reportview.core.model import Cell, Table
 
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell: its text as written and its span in the text (start == end: an empty cell).
-
-    A merged cell is one Cell object standing at every grid position it covers; `row`/`col` are
-    its top-left position and `rowspan`/`colspan` its size.
-    """
-
-    start: int
-    end: int
-    text: str
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table of a report: caption and unit line above it, header rows, body rows (a full grid)."""
-
-    index: int
-    start: int
-    end: int
-    header: tuple[tuple[Cell, ...], ...]
-    body: tuple[tuple[Cell, ...], ...]
-    caption: str | None = None
-    caption_span: tuple[int, int] | None = None
-    unit_line: str | None = None
-    unit_span: tuple[int, int] | None = None
-    source: str = "text"
-
-    @property
-    def n_cols(self) -> int:
-        rows = self.header or self.body
-        return len(rows[0]) if rows else 0
-
-    @property
-    def rows(self) -> tuple[tuple[Cell, ...], ...]:
-        return self.header + self.body
-
-    def col_header(self, col: int) -> str:
-        """The column's header: its distinct header cells top-down, joined by a space."""
-        parts: list[str] = []
-        for row in self.header:
-            text = row[col].text.strip()
-            # A title row across the whole table is its caption, no column's header.
-            if text and text not in parts and row[col].colspan < self.n_cols:
-                parts.append(text)
-        return " ".join(parts)
-
-    def spans(self) -> tuple[tuple[int, int], ...]:
-        """The stretches of text that belong to the table (rows, caption, unit line): not prose."""
-        out = [(self.start, self.end)]
-        for span in (self.caption_span, self.unit_span):
-            if span is not None:
-                out.append(span)
-        return tuple(sorted(out))
+__all__ = [
+    "Cell",
+    "RawCell",
+    "Table",
+    "build_table",
+    "decode_tables",
+    "encode_tables",
+    "fold",
+    "is_numeric_cell",
+]
 
 
 @dataclass(frozen=True, slots=True)
