@@ -162,3 +162,14 @@ def test_cli_index_and_search(corpus: Path, tmp_path: Path, capsys):
     assert from_archive == capsys.readouterr().out
     assert main(["search", "x", "--archive", str(tmp_path / "none")]) == 2
     assert main(["index", str(corpus), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_archive_loaded_into_memory_searches_the_same(corpus: Path, built: Path):
+    """The small-archive path (reports and terms read into the in-memory engine)."""
+    memory = _in_memory([corpus])
+    with Archive(built) as archive:
+        pairs = list(archive.with_terms())
+        loaded = SearchIndex.build([r for r, _ in pairs], [t for _, t in pairs])
+        assert [r for r, _ in pairs] == list(memory.reports)
+        for q in queries()[::3]:
+            assert [h.as_json() for h in loaded.search(q, 20)] == [h.as_json() for h in memory.search(q, 20)]

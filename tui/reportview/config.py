@@ -60,6 +60,8 @@ class Config:
     cache: bool
     source: str = ""
     base_dir: str = ""
+    # An archive of at most this many reports is opened in memory, a bigger one lazily.
+    archive_in_memory_max: int = 5000
 
     def parsing_fingerprint(self) -> str:
         """A hash of everything that changes how a file is parsed (for the cache)."""
@@ -255,7 +257,7 @@ SCHEMA: dict[str, Any] = {
     "clipboard": {"method": _choice("auto", "osc52", "command"), "command": _optional_string},
     "theme": _string,
     "search": {"limit": _int(1)},
-    "loading": {"workers": _int(0), "cache": _bool},
+    "loading": {"workers": _int(0), "cache": _bool, "archive_in_memory_max": _int(0)},
 }
 
 
@@ -421,6 +423,7 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
         search_limit=merged.get("search", {}).get("limit", 50),
         workers=loading.get("workers", 0),
         cache=loading.get("cache", True),
+        archive_in_memory_max=loading.get("archive_in_memory_max", 5000),
         source=source,
         base_dir=base_dir or (str(Path(source).resolve().parent) if source else ""),
     )

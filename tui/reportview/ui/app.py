@@ -32,8 +32,10 @@ class ReportViewApp(App[int]):
         paths: Sequence[str] = (),
         config: Config | None = None,
         use_cache: bool = True,
+        archive: str | None = None,
     ) -> None:
         super().__init__()
+        self.archive = archive  # an archive folder to open instead of PATHs
         self.config = config or default_config()
         self.paths = [str(p) for p in paths] or [str(p) for p in self.config.corpus_paths()]
         self.use_cache = use_cache
@@ -51,7 +53,7 @@ class ReportViewApp(App[int]):
             self._bad_theme = self.config.theme
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.paths, self.use_cache)
+        return MainScreen(self.paths, self.use_cache, archive=self.archive)
 
     def on_mount(self) -> None:
         bad = getattr(self, "_bad_theme", None)
