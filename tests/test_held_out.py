@@ -166,3 +166,34 @@ def test_held_out_outlines():
     assert [s.title for s in en.sections if s.number] == ["Growth", "Trade and investment", "Outlook"]
     # The related-news list is furniture: no section holds it.
     assert "Province wins award" not in en.text[en.sections[-1].start : en.sections[-1].end]
+
+
+def test_an_english_report_keeps_its_convention_and_is_displayed_in_it():
+    from reportview.core.export import display_value
+
+    en = load_report(DATA / "held_out_en.txt", default_config())
+    vi = load_report(DATA / "held_out_vi.txt", default_config())
+    assert (en.convention, en.language) == ("en", "en")
+    assert (vi.convention, vi.language) == ("vi", "vi")
+    shown = {f.text: display_value(f, en.convention) for f in en.figures}
+    assert shown["0.9%"] == "0.9"
+    assert shown["39,399.4 billion"] == "39,399,400,000,000"
+    shown_vi = {f.text: display_value(f, vi.convention) for f in vi.figures}
+    assert shown_vi["68.400 tỷ đồng"] == "68.400.000.000.000"
+    assert shown_vi["9,33%"] == "9,33"
+
+
+def test_a_vietnamese_text_writing_numbers_the_english_way_keeps_its_counted_nouns():
+    from reportview.core.loading import parse_text
+
+    text = (
+        "Hội chợ thương mại tỉnh năm 2021\n\n"
+        "Doanh thu của hội chợ đạt 1,234.5 tỷ đồng, tăng 12.5% so với năm trước. Năm nay hội chợ"
+        " có 3,400 gian hàng của các doanh nghiệp trong và ngoài tỉnh.\n"
+    )
+    report = parse_text(text, "fair.txt", default_config())
+    # The numbers vote "en"; the prose is Vietnamese, and the language reads the nouns.
+    assert (report.convention, report.language) == ("en", "vi")
+    got = {f.text: (f.value, f.kind, f.unit) for f in report.figures}
+    assert got["3,400"] == (3400.0, "count", "gian hàng")
+    assert got["1,234.5 tỷ đồng"][0] == pytest.approx(1.2345e12)

@@ -19,8 +19,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
 
-def make_app(paths: Sequence[str | Path] = (SEEDS,), config: Config | None = None) -> ReportViewApp:
-    return ReportViewApp(paths=[str(p) for p in paths], config=config or default_config(), use_cache=False)
+def make_app(
+    paths: Sequence[str | Path] = (SEEDS,), config: Config | None = None, strict_errors: bool = True
+) -> ReportViewApp:
+    """The app on `paths`; strict_errors: an internal error ends the test run (as Textual does)."""
+    return ReportViewApp(
+        paths=[str(p) for p in paths],
+        config=config or default_config(),
+        use_cache=False,
+        strict_errors=strict_errors,
+    )
 
 
 async def wait_loaded(pilot: Pilot, timeout: float = 10.0) -> None:

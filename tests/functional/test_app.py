@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from apphelp import SEEDS, has_search, make_app, plain, search, sync, wait_loaded
 
-from reportview.config import BINDING_IDS, SHIPPED_CONFIG, config_from_dict, read_config_file
+from reportview.config import SHIPPED_CONFIG, config_from_dict, read_config_file
+from reportview.core.columns import COLUMN_NAMES
 from reportview.core.corpus import Progress
-from reportview.core.export import CLIP_COLUMNS
+from reportview.ui import actions
 from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.help import KEYS, HelpScreen
+from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresTable
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
@@ -147,18 +148,20 @@ async def test_copy_value_row_section_tsv_and_markdown() -> None:
         await pilot.press("v")
         assert app.clipboard == "39399400000000"
         await pilot.press("Y")
-        cells = app.clipboard.rstrip("\n").split("\t")
-        assert cells[1:4] == [GRDP, "VND", report.name]
-        assert cells[0].startswith("Tổng sản phẩm trên địa bàn (GRDP")
-        assert cells[4].startswith("6. Mặc dù chịu ảnh hưởng")
+        cells = dict(zip(COLUMN_NAMES, app.clipboard.rstrip("\n").split("\t"), strict=True))
+        assert (cells["value"], cells["unit"], cells["text"]) == ("39399400000000", "VND", GRDP)
+        assert cells["label"].startswith("Tổng sản phẩm trên địa bàn (GRDP")
+        assert cells["doc"] == report.path and cells["section"] == "6"
+        assert cells["section_title"].startswith("Mặc dù chịu ảnh hưởng")
+        assert cells["report"] == report.display_title != report.name
         await pilot.press("c")
         lines = app.clipboard.rstrip("\n").split("\n")
-        assert lines[0].split("\t") == list(CLIP_COLUMNS)
+        assert lines[0].split("\t") == list(COLUMN_NAMES)
         assert len(lines) == 1 + len(figures)
-        assert lines[1].split("\t")[1] == GRDP
+        assert lines[1].split("\t")[COLUMN_NAMES.index("text")] == GRDP
         await pilot.press("C")
         md = app.clipboard.rstrip("\n").split("\n")
-        assert md[0] == "| " + " | ".join(CLIP_COLUMNS) + " |"
+        assert md[0] == "| " + " | ".join(COLUMN_NAMES) + " |"
         assert len(md) == 2 + len(figures)
         assert f"| {GRDP} |" in md[2]
 
@@ -284,8 +287,9 @@ async def test_help_lists_every_binding_and_the_search_syntax() -> None:
         await wait_loaded(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        listed = {binding_id for _, binding_id, _, _ in KEYS if binding_id}
-        assert listed == set(BINDING_IDS)
+        keys = plain(app.screen.keys_table)
+        for row in actions.ACTIONS:
+            assert row.help in " ".join(keys.split()), row.id
         syntax = plain(app.screen.syntax_table)
         for word in ('"exact phrase"', "kind:money|percent|count|ratio|measure", "in:titles|text|figures"):
             assert word in syntax

@@ -39,8 +39,9 @@ def big_report(n: int = 500) -> Report:
             )
         )
         text += piece
-    section = Section(0, 1, "Mục lớn", 0, len(text), 11)
-    return Report("big.txt", text, "utf-8", "Báo cáo 500 chỉ tiêu", None, (section,), tuple(figures))
+    section = Section(0, 1, "Mục lớn", 0, len(text), 11, figure_start=0, figure_end=n)
+    title = "Báo cáo 500 chỉ tiêu"
+    return Report("big.txt", text, "utf-8", title, None, (section,), tuple(figures), caption=title)
 
 
 @sync

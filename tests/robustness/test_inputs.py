@@ -1,7 +1,8 @@
 """Bad input never hurts: each case through the real CLI, with exit codes and stderr lines.
 
 In a folder, a bad file costs one stderr line ("reportview: skipped PATH: why") and the other
-reports still come out (exit 1). A PATH that does not exist is bad usage (exit 2).
+reports still come out (exit 1). A PATH that does not exist, or a file named as PATH that holds no
+report (empty, binary, unreadable), is exit 2.
 """
 
 from __future__ import annotations
@@ -64,12 +65,15 @@ def test_binary_file_named_on_the_command_line_is_exit_2(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t\n", b"\xef\xbb\xbf", b"\xff\xfe"])
-def test_empty_files_are_skipped_with_exit_1(tmp_path, content):
+def test_empty_files_are_skipped_in_a_folder_and_exit_2_when_named(tmp_path, content):
     folder = _folder_with_good_report(tmp_path)
     (folder / "empty.txt").write_bytes(content)
     _assert_skipped(_figures_of(folder), "empty.txt", "empty")
+    # The one rule (README, Exit codes): a file named as PATH that holds no report is bad input,
+    # empty or binary alike.
     run = run_cli("outline", folder / "empty.txt", "--format", "json", "--no-cache")
-    assert run.code == 1 and json.loads(run.out) == [] and len(run.err_lines) == 1  # nothing found
+    assert run.code == 2 and json.loads(run.out) == [] and len(run.err_lines) == 1
+    assert "empty" in run.err
 
 
 @posix_only

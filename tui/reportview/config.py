@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from reportview import __version__
+from reportview.ui.actions import key_ids
 
 SHIPPED_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
 ENV_VAR = "REPORTVIEW_CONFIG"
@@ -58,6 +59,7 @@ class Config:
     search_limit: int
     workers: int
     cache: bool
+    watch: bool = False
     source: str = ""
     base_dir: str = ""
     # An archive of at most this many reports is opened in memory, a bigger one lazily.
@@ -224,25 +226,14 @@ def _number(node: yaml.Node, path: str, where: str) -> float:
     return float(value)
 
 
-BINDING_IDS = (
-    "quit",
-    "help",
-    "search",
-    "next_hit",
-    "previous_hit",
-    "figures",
-    "next_report",
-    "previous_report",
-    "copy_figure",
-    "copy_value",
-    "copy_row",
-    "copy_section",
-    "copy_section_markdown",
-    "export",
-    "sort_figures",
-    "cursor_top",
-    "cursor_bottom",
-)
+# Textual's built-in themes (textual.theme.BUILTIN_THEMES; a test keeps this list equal to it).
+# Named here, not imported: textual.theme costs ~100 ms, and every CLI command reads the config.
+THEMES = (
+    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
+    "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki", "gruvbox",
+    "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon", "solarized-dark",
+    "solarized-light", "textual-dark", "textual-light", "tokyo-night",
+)  # fmt: skip
 
 SCHEMA: dict[str, Any] = {
     "corpus": _list(_string),
@@ -253,9 +244,10 @@ SCHEMA: dict[str, Any] = {
         "units": _map_of(_choice("measure", "count")),
         "magnitudes": _map_of(_number),
     },
-    "keys": {name: _string for name in BINDING_IDS},
+    "keys": {name: _string for name in key_ids()},
     "clipboard": {"method": _choice("auto", "osc52", "command"), "command": _optional_string},
-    "theme": _string,
+    "theme": _choice(*THEMES),
+    "watch": _bool,
     "search": {"limit": _int(1)},
     "loading": {"workers": _int(0), "cache": _bool, "archive_in_memory_max": _int(0)},
 }
@@ -423,6 +415,7 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
         search_limit=merged.get("search", {}).get("limit", 50),
         workers=loading.get("workers", 0),
         cache=loading.get("cache", True),
+        watch=merged.get("watch", False),
         archive_in_memory_max=loading.get("archive_in_memory_max", 5000),
         source=source,
         base_dir=base_dir or (str(Path(source).resolve().parent) if source else ""),

@@ -16,11 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from reportview.cli.index import cmd_index, open_archive_index
-from reportview.config import BINDING_IDS, Config
+from reportview.config import Config
+from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import LoadResult, load_corpus
-from reportview.core.export import ExportError, check_output, rows_for, value_text, write_export
-from reportview.core.loading import is_empty_reason
-from reportview.core.model import FIGURE_JSON_KEYS, Report
+from reportview.core.export import ExportError, Selection, check_output, display_value, write_export
+from reportview.core.model import Report
 from reportview.core.textsafe import json_safe, one_line, printable
 
 
@@ -56,12 +56,11 @@ def _load(args: argparse.Namespace, config: Config, with_terms: bool = False) ->
         for warning in report.warnings:
             print(f"reportview: {_line(report.path)}: {_line(warning)}", file=sys.stderr)
     named_files = {str(Path(p)) for p in paths if not Path(p).is_dir()}
-    # A file named on the command line that cannot be read is bad input (2); inside folders, or a
-    # named file that is merely empty, it is a skipped input (1).
+    # One rule: a file named as PATH that gives no report (empty, binary, unreadable) is bad input
+    # (2); a file skipped inside a folder is a skipped input (1), the rest still comes out.
     code = 0
     if result.skipped:
-        unreadable = any(s.path in named_files and not is_empty_reason(s.reason) for s in result.skipped)
-        code = 2 if unreadable else 1
+        code = 2 if any(s.path in named_files for s in result.skipped) else 1
     return result, code
 
 
@@ -107,10 +106,15 @@ def cmd_outline(args: argparse.Namespace, config: Config) -> int:
     return _finish(code, bool(result.reports))
 
 
-def _selected_figures(report: Report, section: int | None) -> list:
-    if section is None:
-        return list(report.figures)
-    return [f for f in report.figures if f.section_number == section]
+def _reports(n: int) -> str:
+    return f"{n:,} report" if n == 1 else f"{n:,} reports"
+
+
+def _no_section(reports: Sequence[Report], number: int) -> str:
+    """Why `--section N` found nothing, in one line."""
+    numbers = sorted({sec.number for r in reports for sec in r.sections if sec.number is not None})
+    have = f"sections here: {numbers[0]}-{numbers[-1]}" if numbers else "no numbered sections here"
+    return f"reportview: no section {number} in {_reports(len(reports))} ({have})"
 
 
 def cmd_figures(args: argparse.Namespace, config: Config) -> int:
@@ -118,56 +122,61 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
     if isinstance(loaded, int):
         return loaded
     result, code = loaded
+    selection = Selection.of_reports(result.reports, args.section)
+    if args.section is not None and not selection.parts and result.reports:
+        print(_no_section(result.reports, args.section), file=sys.stderr)
+        return _finish(code, False)
     out = sys.stdout
-    count = 0
-    if args.format == "jsonl":
-        for report in result.reports:
-            for f in _selected_figures(report, args.section):
-                out.write(json_safe(json.dumps(f.as_json(report.path), ensure_ascii=False)) + "\n")
-                count += 1
-    elif args.format in ("csv", "tsv"):
-        columns = FIGURE_JSON_KEYS
+    fmt = args.format or ("table" if out.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for report, f in selection.pairs():
+            out.write(json_safe(json.dumps(f.as_json(report.path), ensure_ascii=False)) + "\n")
+    elif fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if args.format == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        for report in result.reports:
-            for f in _selected_figures(report, args.section):
-                row = f.as_json(report.path)
-                cells = [_csv_cell(row[c], args.format) for c in columns]
-                writer.writerow(cells)
-                count += 1
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(COLUMN_NAMES)
+        writer.writerows([_csv_cell(v, fmt) for v in values(r, f)] for r, f in selection.pairs())
         out.write(buf.getvalue())
     else:
-        console = Console(file=out, highlight=False, soft_wrap=False)
-        for report in result.reports:
-            figs = _selected_figures(report, args.section)
-            count += len(figs)
-            table = Table(title=Text(_line(report.display_title)), title_justify="left", expand=False)
-            for name, justify in (
-                ("§", "right"),
-                ("as written", "left"),
-                ("value", "right"),
-                ("kind", "left"),
-                ("unit", "left"),
-                ("label", "left"),
-                ("±", "left"),
-            ):
-                table.add_column(name, justify=justify, overflow="fold")
-            for f in figs:
-                extra = " ".join(
-                    x for x in (f.qualifier or "", {"up": "▲", "down": "▼"}.get(f.change or "", "")) if x
-                )
-                table.add_row(
-                    Text(str(f.section_number) if f.section_number is not None else "·"),
-                    Text(one_line(f.text)),
-                    Text(value_text(f.value) + (f"/{value_text(f.total)}" if f.total is not None else "")),
-                    Text(f.kind),
-                    Text(one_line(f.unit)),
-                    Text(one_line(f.label or "")),
-                    Text(extra),
-                )
-            console.print(table)
-    return _finish(code, count > 0)
+        _figures_tables(selection, out)
+    if not selection.n_figures and result.reports:
+        print(f"reportview: no figures in {_reports(len(result.reports))}", file=sys.stderr)
+    return _finish(code, selection.n_figures > 0)
+
+
+def _figures_tables(selection: Selection, out) -> None:
+    """A Rich table per report, numbers in the report's own convention (39.399,4 or 39,399.4)."""
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    for part in selection.parts:
+        report = part.report
+        table = Table(title=Text(_line(report.display_title)), title_justify="left", expand=False)
+        for name, justify in (
+            ("§", "right"),
+            ("as written", "left"),
+            ("value", "right"),
+            ("kind", "left"),
+            ("unit", "left"),
+            ("label", "left"),
+            ("±", "left"),
+        ):
+            table.add_column(name, justify=justify, overflow="fold")
+        for f in part.figures:
+            extra = " ".join(
+                x for x in (f.qualifier or "", {"up": "▲", "down": "▼"}.get(f.change or "", "")) if x
+            )
+            value = display_value(f, report.convention)
+            if f.total is not None:
+                value += f"/{value_text(f.total)}"
+            table.add_row(
+                Text(str(f.section_number) if f.section_number is not None else "·"),
+                Text(one_line(f.text)),
+                Text(value),
+                Text(f.kind),
+                Text(one_line(f.unit)),
+                Text(one_line(f.label or "")),
+                Text(extra),
+            )
+        console.print(table)
 
 
 def _csv_cell(value: object, fmt: str) -> str:
@@ -183,6 +192,11 @@ def _csv_cell(value: object, fmt: str) -> str:
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     from reportview.core.search import SearchIndex
 
+    if not (args.query or "").strip():
+        return _die(
+            "reportview search: give a QUERY, e.g. reportview search 'cu tri di bau' seeds/"
+            " (PATH is optional: default the configured corpus)"
+        )
     limit = args.limit or config.search_limit
     if limit < 1:
         return _die("reportview search: --limit must be at least 1")
@@ -205,6 +219,9 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
             sec = f"§{h.section}" if h.section is not None else "§·"
             head = f"{h.score:6.1f}  {_line(h.doc)} {sec}  {one_line(h.title)}"
             sys.stdout.write(f"{head}\n        {one_line(h.snippet)}\n")
+    if not hits:
+        where = _reports(len(result.reports))
+        print(f"reportview: no results for {_line(repr(args.query))} in {where}", file=sys.stderr)
     return _finish(code, bool(hits))
 
 
@@ -224,21 +241,24 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     # Never write into a folder being read, nor into the configured corpus.
     protected = [Path(p) for p in [*paths, *config.corpus_paths()] if Path(p).is_dir()]
     try:  # refuse a bad output before reading anything
-        check_output(Path(args.output), args.force, protected)
+        check_output(args.output, args.force, protected)
     except ExportError as exc:
         return _die(f"reportview export: {_line(str(exc))}")
     loaded = _load(args, config)
     if isinstance(loaded, int):
         return loaded
     result, code = loaded
-    rows = rows_for(result.reports)
+    selection = Selection.of_reports(result.reports, args.section)
+    if args.section is not None and not selection.parts and result.reports:
+        print(_no_section(result.reports, args.section) + "; nothing written", file=sys.stderr)
+        return _finish(code, False)
     try:
-        n = write_export(Path(args.output), result.reports, rows, force=args.force, protected=protected)
+        n = write_export(Path(args.output), selection, force=args.force, protected=protected)
     except ExportError as exc:
         return _die(f"reportview export: {_line(str(exc))}")
     except OSError as exc:
         return _die(f"reportview export: {_line(args.output)}: {exc.strerror or exc}")
-    print(f"wrote {n} figures from {len(result.reports)} reports to {_line(args.output)}", file=sys.stderr)
+    print(f"wrote {n} figures from {_reports(len(selection.parts))} to {_line(args.output)}", file=sys.stderr)
     return _finish(code, n > 0)
 
 
@@ -258,6 +278,16 @@ def cmd_cache(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_keys(args: argparse.Namespace, config: Config) -> int:
-    for binding in BINDING_IDS:
-        print(f"{binding:24} {config.keys.get(binding, '')}")
+    """Every key as the help screen lists it (remaps applied), with the id to remap it under `keys:`."""
+    from reportview.ui.actions import keys_listing
+
+    rows = keys_listing(dict(config.keys))
+    width = max(len(keys) for _g, keys, _d, _i in rows)
+    group = None
+    for grp, keys, does, binding_id in rows:
+        if grp != group:
+            print(("\n" if group else "") + grp)
+            group = grp
+        tail = f"  [{binding_id}]" if binding_id else ""
+        print(_line(f"  {keys.ljust(width)}  {does}{tail}"))
     return 0

@@ -1,4 +1,6 @@
-"""Export figures: rows for tables and clipboards, and files in csv/json/jsonl/md/xlsx/sqlite."""
+"""Export figures: a selection written as csv/json/jsonl/md/xlsx/sqlite, and rows for clipboards.
+
+Every format reads one `Selection` and the column registry (`core.columns`)."""
 
 from __future__ import annotations
 
@@ -7,135 +9,120 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportview.core.model import Figure, Report
+from reportview.core.columns import COLUMN_NAMES, COLUMNS, cell_text, record, texts, value_text, values
+from reportview.core.model import Figure, Report, Section
 from reportview.core.numbers import format_number
 from reportview.core.textsafe import json_safe
-
-EXPORT_COLUMNS = (
-    "report",
-    "section",
-    "label",
-    "text",
-    "value",
-    "kind",
-    "unit",
-    "total",
-    "qualifier",
-    "change",
-    "base",
-    "start",
-    "end",
-)
-CLIP_COLUMNS = ("label", "text", "unit", "report", "section")
 
 
 class ExportError(Exception):
     """An export that cannot be written; str() is one line for the user."""
 
 
-def section_name(report: Report, figure: Figure) -> str:
-    if figure.section_index is None:
-        return ""
-    s = report.sections[figure.section_index]
-    return f"{s.number}. {s.title}" if s.number is not None else s.title
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One report's share of a selection: the sections and figures chosen from it."""
+
+    report: Report
+    sections: tuple[Section, ...]
+    figures: tuple[Figure, ...]
 
 
-def value_text(value: float) -> str:
-    """A normalised value written plainly: 39399400000000 / 93.18 (no exponent, no trailing .0)."""
-    if value == int(value) and abs(value) < 1e18:
-        return str(int(value))
-    return f"{value:.10f}".rstrip("0").rstrip(".")
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What an export or a copy writes: every format reads this one list, nothing else."""
+
+    parts: tuple[Part, ...]
+
+    @classmethod
+    def of_reports(cls, reports: Iterable[Report], section_number: int | None = None) -> Selection:
+        """Whole reports, or (with `section_number`) each report's sections of that number."""
+        parts = []
+        for report in reports:
+            if section_number is None:
+                parts.append(Part(report, report.sections, report.figures))
+                continue
+            sections = tuple(s for s in report.sections if s.number == section_number)
+            if sections:
+                figures = tuple(f for s in sections for f in report.figures_in(s.index))
+                parts.append(Part(report, sections, figures))
+        return cls(tuple(parts))
+
+    @classmethod
+    def of_section(cls, report: Report, section: Section) -> Selection:
+        return cls((Part(report, (section,), report.figures_in(section.index)),))
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        return tuple(p.report for p in self.parts)
+
+    @property
+    def n_figures(self) -> int:
+        return sum(len(p.figures) for p in self.parts)
+
+    @property
+    def n_sections(self) -> int:
+        return sum(len(p.sections) for p in self.parts)
+
+    def pairs(self) -> Iterator[tuple[Report, Figure]]:
+        for part in self.parts:
+            for figure in part.figures:
+                yield part.report, figure
 
 
-def display_value(figure: Figure, convention: str = "vi") -> str:
-    """The normalised value for people: grouped digits in the report's convention."""
+def display_value(figure: Figure, convention: str) -> str:
+    """The normalised value for people: grouped digits in the report's convention (Report.convention)."""
     decimals = None if figure.value != int(figure.value) else 0
     return format_number(figure.value, "vi" if convention == "vi" else "en", decimals)
 
 
-def figure_row(report: Report, figure: Figure) -> dict[str, object]:
-    return {
-        "report": report.path,
-        "section": section_name(report, figure),
-        "label": figure.label or "",
-        "text": figure.text,
-        "value": figure.value,
-        "kind": figure.kind,
-        "unit": figure.unit,
-        "total": figure.total,
-        "qualifier": figure.qualifier or "",
-        "change": figure.change or "",
-        "base": figure.base or "",
-        "start": figure.start,
-        "end": figure.end,
-    }
-
-
-def _cell(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return value_text(v)
-    return " ".join(str(v).split())
-
-
 def tsv(rows: Iterable[Sequence[object]]) -> str:
     """Tab-separated lines; tabs and newlines inside cells become spaces."""
-    return "\n".join("\t".join(_cell(v) for v in row) for row in rows) + "\n"
+    return "\n".join("\t".join(cell_text(v) for v in row) for row in rows) + "\n"
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     def esc(v: object) -> str:
-        return _cell(v).replace("|", "\\|")
+        return cell_text(v).replace("|", "\\|")
 
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(esc(v) for v in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
-def clip_row(report: Report, figure: Figure) -> list[object]:
-    """label, value as written, unit, report, section: the row `Y` copies."""
-    return [figure.label or "", figure.text, figure.unit, report.name, section_name(report, figure)]
+def clip_rows(selection: Selection) -> list[list[object]]:
+    """The rows `Y`, `c` and `C` copy: every column, a value per column."""
+    return [values(r, f) for r, f in selection.pairs()]
 
 
-def rows_for(
-    reports: Iterable[Report], figures_of: Callable[[Report], Iterable[Figure]] | None = None
-) -> list[dict[str, object]]:
-    out = []
-    for report in reports:
-        figs = figures_of(report) if figures_of else report.figures
-        out.extend(figure_row(report, f) for f in figs)
-    return out
-
-
-def render_csv(rows: Sequence[dict[str, object]]) -> str:
+def render_csv(selection: Selection) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for row in rows:
-        writer.writerow(
-            [_cell(row[c]) if c != "value" else value_text(float(row[c])) for c in EXPORT_COLUMNS]
-        )  # type: ignore[arg-type]
+    writer.writerow(COLUMN_NAMES)
+    writer.writerows(texts(r, f) for r, f in selection.pairs())
     return buf.getvalue()
 
 
-def render_json(rows: Sequence[dict[str, object]]) -> str:
-    return json_safe(json.dumps(list(rows), ensure_ascii=False, indent=1)) + "\n"
+def render_json(selection: Selection) -> str:
+    rows = [record(r, f) for r, f in selection.pairs()]
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=1)) + "\n"
 
 
-def render_jsonl(rows: Sequence[dict[str, object]]) -> str:
-    return "".join(json_safe(json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
+def render_jsonl(selection: Selection) -> str:
+    return "".join(
+        json_safe(json.dumps(record(r, f), ensure_ascii=False)) + "\n" for r, f in selection.pairs()
+    )
 
 
-def render_markdown(rows: Sequence[dict[str, object]]) -> str:
-    cols = ("report", "section", "label", "text", "value", "unit", "qualifier", "change")
-    return markdown_table(cols, ([r[c] for c in cols] for r in rows))
+def render_markdown(selection: Selection) -> str:
+    return markdown_table(COLUMN_NAMES, clip_rows(selection))
 
 
-TEXT_FORMATS: dict[str, tuple[Callable[[Sequence[dict[str, object]]], str], str]] = {
+TEXT_FORMATS: dict[str, tuple[Callable[[Selection], str], str]] = {
     ".csv": (render_csv, "utf-8-sig"),  # the BOM makes Excel read UTF-8
     ".json": (render_json, "utf-8"),
     ".jsonl": (render_jsonl, "utf-8"),
@@ -144,15 +131,16 @@ TEXT_FORMATS: dict[str, tuple[Callable[[Sequence[dict[str, object]]], str], str]
 FORMATS = (*TEXT_FORMATS, ".xlsx", ".sqlite")
 
 
-def check_output(path: Path, force: bool, protected: Iterable[Path] = ()) -> None:
-    """Refuse unknown formats, overwriting without force, and writing into a corpus folder."""
+def check_output(path: Path | str, force: bool, protected: Iterable[Path] = ()) -> None:
+    """Refuse folders, unknown formats, overwriting without force, and writing into a corpus folder."""
+    raw, path = str(path), Path(path)
+    if path.is_dir() or raw.endswith(("/", os.sep)):
+        raise ExportError(f"{path}: is a folder; name a file in it, e.g. {path / 'figures.csv'}")
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(
             f"{path}: unknown export format {suffix or '(none)'}; use one of {' '.join(FORMATS)}"
         )
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder; name a file")
     if os.path.lexists(path) and not force:
         raise ExportError(f"{path}: exists; use --force to overwrite")
     target = path.resolve().parent
@@ -202,18 +190,15 @@ def atomic_write(path: Path, write: Callable[[str], None], force: bool = True) -
 
 
 def write_export(
-    path: Path,
-    reports: Sequence[Report],
-    rows: Sequence[dict[str, object]],
-    force: bool = False,
-    protected: Iterable[Path] = (),
+    path: Path, selection: Selection, force: bool = False, protected: Iterable[Path] = ()
 ) -> int:
-    """Write `rows` (figure rows of `reports`) to `path` by its extension; returns rows written."""
+    """Write the selection's figures to `path`, format by extension; returns the figures written."""
     check_output(path, force, protected)
     suffix = path.suffix.lower()
+    write: Callable[[str], None]
     if suffix in TEXT_FORMATS:
         render, encoding = TEXT_FORMATS[suffix]
-        data = render(rows)
+        data = render(selection)
 
         def write(tmp: str) -> None:
             # surrogateescape: a non-UTF-8 file name goes out as the bytes it was
@@ -221,20 +206,27 @@ def write_export(
                 fh.write(data)
 
     elif suffix == ".xlsx":
-        write = _xlsx_writer(rows)
+        write = _xlsx_writer(selection)
     else:
-        from reportview.core.store import write_sqlite
+        from reportview.core.sql_export import write_sqlite
 
         def write(tmp: str) -> None:
-            write_sqlite(tmp, reports)
+            write_sqlite(tmp, selection)
 
     atomic_write(path, write, force=force)
-    return len(rows)
+    return selection.n_figures
 
 
-def _xlsx_writer(rows: Sequence[dict[str, object]]) -> Callable[[str], None]:
+# Excel's own grouping (shown in the reader's locale); integers without a decimal mark.
+XLSX_INTEGER = "#,##0"
+XLSX_DECIMAL = "#,##0.0#########"
+
+
+def _xlsx_writer(selection: Selection) -> Callable[[str], None]:
     try:
         from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
     except ImportError:
         raise ExportError("xlsx export needs the xlsx extra: pip install 'reportview[xlsx]'") from None
 
@@ -242,11 +234,29 @@ def _xlsx_writer(rows: Sequence[dict[str, object]]) -> Callable[[str], None]:
         wb = Workbook()
         ws = wb.active
         ws.title = "figures"
-        ws.append(list(EXPORT_COLUMNS))
-        for row in rows:
-            ws.append(
-                [row[c] if c in ("value", "total", "start", "end") else _cell(row[c]) for c in EXPORT_COLUMNS]
-            )
+        ws.append(list(COLUMN_NAMES))
+        widths = [len(name) for name in COLUMN_NAMES]
+        for report, figure in selection.pairs():
+            row: list[object] = []
+            for i, column in enumerate(COLUMNS):
+                value = column.get(report, figure)
+                # Numbers stay numbers (a spreadsheet sums them); text is one line.
+                cell = value if column.numeric or value is None else cell_text(value)
+                row.append(cell)
+                shown = len(value_text(value) if isinstance(value, float) else str(cell or ""))
+                widths[i] = max(widths[i], min(shown, column.width))
+            ws.append(row)
+        for i, column in enumerate(COLUMNS, start=1):
+            if column.numeric:
+                for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                    if isinstance(cell.value, float):
+                        whole = cell.value == int(cell.value)
+                        cell.number_format = XLSX_INTEGER if whole else XLSX_DECIMAL
+            ws.column_dimensions[get_column_letter(i)].width = widths[i - 1] + 2
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"  # the header stays when scrolling
+        ws.auto_filter.ref = ws.dimensions
         wb.save(tmp)
 
     return write

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,8 +23,8 @@ from reportview.core.labels import (
     qualifier_around,
     words_before,
 )
-from reportview.core.model import Figure
-from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, parse_number
+from reportview.core.model import TableRef
+from reportview.core.numbers import NUMBER_TOKEN, Convention, detect_convention, detect_language, parse_number
 
 if TYPE_CHECKING:
     from reportview.config import Config
@@ -46,6 +46,28 @@ class Entry:
     cls: str  # magnitude | currency | percent | measure | count
     canonical: str
     factor: float = 1.0
+
+
+# Not frozen: the reader's working record of one figure, completed as it is read (sign, label);
+# the loader maps each to the frozen model.Figure exactly once (source offsets, text, section).
+@dataclass(slots=True)
+class RawFigure:
+    """A figure as read from the analysed (NFC) text: offsets into that text, no section yet."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str
+    total: float | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    base: str | None = None
+    label: str | None = None
+    upper: float | None = None
+    period: str | None = None
+    place: str | None = None
+    table: TableRef | None = None
 
 
 @dataclass(frozen=True)
@@ -138,10 +160,11 @@ def _tokens_before(text: str, pos: int, limit: int = 5) -> list[Tok]:
 class _Context:
     """Per-document state shared by the readers of each number."""
 
-    def __init__(self, text: str, rules: FigureRules, convention: Convention) -> None:
+    def __init__(self, text: str, rules: FigureRules, convention: Convention, language: Convention) -> None:
         self.text = text
         self.rules = rules
-        self.convention = convention
+        self.convention = convention  # how numbers are written: parse_number reads this
+        self.language = language  # the prose: which words name counted things, labels, bases
 
     def phrase(self, toks: Sequence[Tok], i: int, glued_only: bool = False) -> tuple[Entry, int] | None:
         """The longest lexicon phrase starting at toks[i]: (entry, number of tokens)."""
@@ -188,15 +211,22 @@ def extract_figures(
     furniture: Sequence[tuple[int, int]] = (),
     rules: FigureRules | None = None,
     title_span: tuple[int, int] | None = None,
-) -> list[Figure]:
-    """Every figure of `text` inside the title and body, outside furniture, in text order."""
+    *,
+    convention: Convention | None = None,
+    language: Convention | None = None,
+) -> list[RawFigure]:
+    """Every figure of `text` inside the title and body, outside furniture, in text order.
+
+    `convention` and `language` are the document's, decided once by the parse (loading); read
+    from `text` when not given."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
-    convention: Convention = (
-        detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
-    )
-    ctx = _Context(text, rules, convention)
-    out: list[Figure] = []
+    if convention is None:
+        convention = detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
+    if language is None:
+        language = detect_language(text, body)
+    ctx = _Context(text, rules, convention, language)  # type: ignore[arg-type]
+    out: list[RawFigure] = []
     for rs, re_ in regions:
         skip_to = rs
         for m in NUMBER_TOKEN.finditer(text, rs, re_):
@@ -212,7 +242,9 @@ def extract_figures(
     labels = inherit_labels(
         text, [f.label for f in out], [(f.start, f.end) for f in out], [f.base for f in out]
     )
-    return [f if f.label == label else replace(f, label=label) for f, label in zip(out, labels, strict=True)]
+    for f, label in zip(out, labels, strict=True):
+        f.label = label  # the label is decided here, once
+    return out
 
 
 # --- reading one number ---------------------------------------------------------------------------
@@ -291,7 +323,7 @@ def _skip_date_or_time(text: str, s: int, e: int) -> int | None:
     return None
 
 
-def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None, int]:
+def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[RawFigure | None, int]:
     text = ctx.text
     token = text[s:e]
     prev_char = text[s - 1] if s > 0 else "\n"
@@ -350,7 +382,7 @@ def _read(ctx: _Context, s: int, e: int, region_end: int) -> tuple[Figure | None
     return _signed(text, fig), consumed
 
 
-def _signed(text: str, fig: Figure | None) -> Figure | None:
+def _signed(text: str, fig: RawFigure | None) -> RawFigure | None:
     """A sign written before a figure ("(-8,2%)", "+5%") is part of it: value and change follow it."""
     if fig is None or fig.start == 0:
         return fig
@@ -363,16 +395,15 @@ def _signed(text: str, fig: Figure | None) -> Figure | None:
     if text[max(0, fig.start - 12) : fig.start - 1].rstrip()[-1:].isdigit():
         return fig
     negative = sign != "+"
-    return replace(
-        fig,
-        start=fig.start - 1,
-        text=text[fig.start - 1 : fig.end],
-        value=-fig.value if negative else fig.value,
-        change=fig.change or ("down" if negative else "up"),
-    )
+    fig.start -= 1
+    fig.value = -fig.value if negative else fig.value
+    fig.change = fig.change or ("down" if negative else "up")
+    return fig
 
 
-def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) -> tuple[Figure | None, int]:
+def _read_slash(
+    ctx: _Context, s: int, e: int, value: float, before: list[Tok]
+) -> tuple[RawFigure | None, int]:
     text = ctx.text
     m = NUMBER_TOKEN.match(text, e + 1)
     assert m is not None
@@ -393,7 +424,7 @@ def _read_slash(ctx: _Context, s: int, e: int, value: float, before: list[Tok]) 
     if noun is not None and value <= second and toks and toks[0].space:
         unit, _, _ = noun
         words = words_before(text, s)
-        qualifier = qualifier_around(text, s, end, ctx.convention, words)
+        qualifier = qualifier_around(text, s, end, ctx.language, words)
         return _figure(
             ctx, s, end, value, "ratio", unit, end, total=second, qualifier=qualifier, words=words
         ), end
@@ -422,9 +453,9 @@ def _noun_at(
     if first.text[0].isupper() and not (first.text.isupper() and len(first.text) <= 6):
         return None
     n = 1
-    if ctx.convention == "vi" and first.low in lx.CLASSIFIERS:
+    if ctx.language == "vi" and first.low in lx.CLASSIFIERS:
         return _written(ctx.text, toks, i, 1), 1, None
-    if ctx.convention == "en":
+    if ctx.language == "en":
         # "1,250 new companies": an English count's noun may follow an adjective or two.
         for k in range(i, min(i + 3, len(toks))):
             if not toks[k].is_word or toks[k].low in lx.NOT_NOUNS:
@@ -434,7 +465,7 @@ def _noun_at(
                 return _written(ctx.text, toks, k, hit[1]), k - i + hit[1], hit[0]
         if not first.low.endswith("s"):
             return None
-    if ctx.convention == "vi" and i + 1 < len(toks):
+    if ctx.language == "vi" and i + 1 < len(toks):
         second = toks[i + 1]
         if (
             second.is_word
@@ -473,7 +504,7 @@ def _rate_tail(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int]:
 
 def _read_tail(
     ctx: _Context, s: int, e: int, value: float, before: list[Tok], region_end: int
-) -> tuple[Figure | None, int]:
+) -> tuple[RawFigure | None, int]:
     text = ctx.text
     toks = _tokens_after(text, e)
     glued = bool(toks) and toks[0].space == "" and toks[0].is_word
@@ -619,7 +650,7 @@ def _read_tail(
     elif kind == "count" and magnitude:
         fig_end = end
     words = words_before(text, s)  # read once: the qualifier and the change both look at them
-    qualifier = qualifier_around(text, s, consumed, ctx.convention, words)
+    qualifier = qualifier_around(text, s, consumed, ctx.language, words)
     return _figure(ctx, s, fig_end, value, kind, unit, consumed, qualifier=qualifier, words=words), max(
         consumed, e
     )
@@ -648,7 +679,7 @@ def _measured_after(ctx: _Context, e: int) -> bool:
 
 def _range_start(
     ctx: _Context, s: int, e: int, value: float, toks: Sequence[Tok], region_end: int
-) -> Figure | None:
+) -> RawFigure | None:
     """The first number of a range ("30 - 40 tuổi", "400-500 tô bún") takes the second's unit."""
     if len(toks) < 2 or toks[0].low not in lx.RANGE_WORDS or not toks[1].is_number:
         return None
@@ -698,7 +729,7 @@ _SPELLED_RATIO = re.compile(
 )
 
 
-def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[Figure, int] | None:
+def _spelled_ratio(ctx: _Context, s: int, e: int) -> tuple[RawFigure, int] | None:
     m = _SPELLED_RATIO.match(ctx.text, e)
     if not m:
         return None
@@ -725,10 +756,10 @@ def _figure(
     total: float | None = None,
     qualifier: str | None = None,
     words: list[str] | None = None,
-) -> Figure:
+) -> RawFigure:
     text = ctx.text
-    change = change_before(text, s, ctx.convention, words)
-    base = base_after(text, consumed, ctx.convention)
-    label = label_for(text, s, consumed, kind, unit, ctx.convention)
-    # Offsets and text are the analysed (NFC) text's; the loader maps them to the source.
-    return Figure(s, end, text[s:end], value, kind, unit, total, qualifier, change, base, label)
+    change = change_before(text, s, ctx.language, words)
+    base = base_after(text, consumed, ctx.language)
+    label = label_for(text, s, consumed, kind, unit, ctx.language)
+    # Offsets are the analysed (NFC) text's; the loader maps them to the source.
+    return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label)

@@ -556,3 +556,78 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     """
 )
+
+# --- periods (core/periods.py): the time a figure refers to ---------------------------------------
+# Words that open a term of years ("nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025", "năm học 2020-2021").
+PERIOD_TERM_WORDS: tuple[str, ...] = ("nhiệm kỳ", "giai đoạn", "năm học", "thời kỳ", "niên khóa", "niên khoá")
+# The words of "năm 2021", "tháng 3/2021", "quý I/2021", "6 tháng đầu năm 2021", "9 tháng năm 2023".
+PERIOD_YEAR_WORDS: tuple[str, ...] = ("năm",)
+PERIOD_MONTH_WORDS: tuple[str, ...] = ("tháng",)
+PERIOD_QUARTER_WORDS: tuple[str, ...] = ("quý",)
+# Between "6 tháng" and "năm": "đầu" (the first n months), "cuối" (the last n months).
+PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
+PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
+# English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
+PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
+PERIOD_HALF_WORDS_EN: dict[str, str] = {"first half of": "H1", "second half of": "H2"}
+# Halves named in words ("nửa đầu năm 2023"), and month counts spelled out ("Sáu tháng đầu năm").
+PERIOD_HALF_WORDS: dict[str, str] = {"nửa đầu năm": "H1", "nửa cuối năm": "H2", "nửa sau năm": "H2"}
+PERIOD_SPELLED_MONTHS: dict[str, int] = {
+    "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11,
+}  # fmt: skip
+# A year after these words is a comparison or a price basis, not the figure's time
+# ("so với năm 2020", "giá so sánh năm 2010", "compared with 2020").
+PERIOD_NOT_AFTER: tuple[str, ...] = (
+    "so với", "so", "so với cùng kỳ", "cùng kỳ", "giá so sánh", "giá ss", "giá", "giá hiện hành",
+    "giá cố định", "compared with", "compared to", "than", "from", "since", "over",
+)  # fmt: skip
+# Words that may open a sentence before its period ("Trong năm 2021, ...", "Kết quả đến tháng 11/2021, ...");
+# a period so placed (or followed by a comma) frames the rest of the paragraph.
+PERIOD_FRAME_LEAD: frozenset[str] = _phrases(
+    """
+    trong|đến|tính đến|tính từ|kết quả|kết quả đến|ngay từ|từ|qua|sau|cuối|đầu|vào|riêng|riêng trong|sang
+    bước sang|bước vào|để|in|during|for|by|at|the|end|of|at the end of|as of
+    """
+)
+
+# --- places (core/places.py) ----------------------------------------------------------------------
+# Words that name the kind of a place before its name, and the kind they mean.
+PLACE_PREFIXES: dict[str, str] = {
+    "tỉnh": "tỉnh",
+    "thành phố": "thành phố",
+    "tp.": "thành phố",
+    "tp": "thành phố",
+    "t.p": "thành phố",
+    "huyện": "huyện",
+    "thị xã": "thị xã",
+    "tx.": "thị xã",
+    "quận": "quận",
+    "phường": "phường",
+    "xã": "xã",
+    "thị trấn": "thị trấn",
+}
+# Of these, the ones that `place_key` drops (issue 15: "gia-lai", "ho-chi-minh").
+PLACE_KEY_DROPPED: tuple[str, ...] = (
+    "tỉnh",
+    "thành phố",
+    "tp.",
+    "tp",
+    "t.p",
+    "huyện",
+    "thị xã",
+    "tx.",
+    "quận",
+)
+# Phrases that put a figure in a wider place than the report's own ("toàn tỉnh là 6,9%", "cả nước"),
+# with the level they name: "country" is always another place; "province" is another place in a
+# report about a district or city.
+PLACE_WHOLE: dict[str, str] = {
+    "cả nước": "country",
+    "toàn quốc": "country",
+    "bình quân cả nước": "country",
+    "toàn tỉnh": "province",
+    "cả tỉnh": "province",
+    "toàn vùng": "region",
+}
+# Words before a place name that make the figure about that place ("tại phường Phong Khê").
+PLACE_AT_WORDS: frozenset[str] = frozenset("tại ở của trên địa bàn thuộc".split())

@@ -6,7 +6,6 @@ The pipeline runs one way: file -> decoded text -> furniture spans -> sections -
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import errno
 import itertools
 import os
@@ -23,8 +22,9 @@ from reportview.core.formats import MissingExtraError, extract_text
 from reportview.core.furniture import classify_lines, compile_rules
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
-from reportview.core.numbers import detect_convention
-from reportview.core.outline import build_outline
+from reportview.core.numbers import Convention, detect_convention, detect_language
+from reportview.core.outline import build_outline, fallback_title
+from reportview.core.periods import figure_periods, report_period
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -261,51 +261,83 @@ def parse_text(
     marks = classify_lines(lines, rules)
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
+    line_spans = [(ln.start, ln.end) for ln in lines]
+    fig_rules = figure_rules(config)
+    big = _is_big(norm, line_spans)
+    # Decided once for the document, stored on the Report, read by display and exports.
+    convention = fig_rules.convention
+    if convention == "auto":
+        body = outline.body
+        sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE)) if big else body
+        convention = detect_convention(norm, sample)
+    language = detect_language(norm, outline.body)
 
-    raw_figures = _figures_in_pieces(
-        norm,
-        outline.body,
-        [(s, e) for s, e, _ in furniture_nfc],
-        figure_rules(config),
-        outline.title_span,
-        [(ln.start, ln.end) for ln in lines],
+    raw_figures = list(
+        _figures_in_pieces(
+            norm,
+            outline.body,
+            [(s, e) for s, e, _ in furniture_nfc],
+            fig_rules,
+            outline.title_span,
+            line_spans,
+            big,
+            convention,
+            language,
+        )
     )
+    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
+    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
     src, src_end = view.source, view.source_end
-    sections = tuple(
-        Section(i, s.number, s.title, src(s.start), src_end(s.end), src(s.body_start))
-        for i, s in enumerate(outline.sections)
-    )
-    ordered = all(a.end <= b.start for a, b in itertools.pairwise(sections))
-    starts = [sec.start for sec in sections] if ordered else None
-    figures = []
-    for shift, f in raw_figures:
+    spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
+    ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    starts = [a for a, _ in spans] if ordered else None
+    numbers = [s.number for s in outline.sections]
+    figures: list[Figure] = []
+    owners: list[int | None] = []  # the section index of each figure
+    for (shift, f), period in zip(raw_figures, periods, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
         start, end = src(f.start + shift), src_end(f.end + shift)
-        idx = _section_at(sections, starts, start)
-        # The constructor, not dataclasses.replace: this runs once per figure of the corpus.
+        idx = _section_at(spans, starts, start)
+        owners.append(idx)
+        # The one place a raw figure becomes a model Figure (source offsets, text, section).
         figures.append(
             Figure(
                 start=start,
                 end=end,
                 text=text[start:end],
                 value=f.value,
-                kind=f.kind,
+                kind=f.kind,  # type: ignore[arg-type]
                 unit=f.unit,
                 total=f.total,
-                qualifier=f.qualifier,
-                change=f.change,
+                qualifier=f.qualifier,  # type: ignore[arg-type]
+                change=f.change,  # type: ignore[arg-type]
                 base=f.base,
                 label=f.label,
                 section_index=idx,
-                section_number=sections[idx].number if idx is not None else None,
+                section_number=numbers[idx] if idx is not None else None,
                 upper=f.upper,
-                period=f.period,
+                period=f.period or period,
                 place=f.place,
                 table=f.table,
             )
         )
+    ranges = figure_ranges(owners, len(spans))
+    if sum(b - a for a, b in ranges) != sum(o is not None for o in owners):
+        # Sections out of text order (never seen in the corpora): one run per section, kept so.
+        order = sorted(range(len(figures)), key=lambda k: (owners[k] is None, owners[k] or 0, k))
+        figures = [figures[k] for k in order]
+        ranges = figure_ranges([owners[k] for k in order], len(spans))
+    sections = tuple(
+        Section(i, s.number, s.title, a, b, src(s.body_start), *ranges[i])
+        for i, (s, (a, b)) in enumerate(zip(outline.sections, spans, strict=True))
+    )
+    caption = outline.title or fallback_title(
+        text,
+        [(s.number, s.title, s.start, s.end) for s in sections[:1]],
+        sum(1 for s in sections if s.number is not None),
+    )
     return Report(
         path=path,
         text=text,
@@ -320,6 +352,10 @@ def parse_text(
         title_span=(src(outline.title_span[0]), src_end(outline.title_span[1]))
         if outline.title_span
         else None,
+        convention=convention,
+        language=language,
+        caption=caption,
+        period=own_period,
     )
 
 
@@ -347,16 +383,18 @@ def _figures_in_pieces(
     rules: FigureRules,
     title_span: tuple[int, int] | None,
     line_spans: list[tuple[int, int]],
+    big: bool,
+    convention: Convention,
+    language: Convention,
 ) -> Iterator[tuple[int, Figure]]:
-    """(offset shift, figure) for every figure, in text order; the whole text at once unless big."""
-    if len(text) <= BIG_TEXT_CHARS and not any(e - s > LONG_LINE_CHARS for s, e in line_spans):
-        for f in extract_figures(text, body, furniture, rules, title_span=title_span):
+    """(offset shift, figure) for every figure, in text order; the whole text at once unless big.
+
+    One convention and language for the whole document (the parse's), not one per piece."""
+    facts = {"convention": convention, "language": language}
+    if not big:
+        for f in extract_figures(text, body, furniture, rules, title_span=title_span, **facts):
             yield 0, f
         return
-    if rules.convention == "auto":
-        # One convention for the whole document, not one per piece.
-        sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE))
-        rules = dataclasses.replace(rules, convention=detect_convention(text, sample))
     ends = [e for _, e in furniture]  # furniture spans are sorted and do not overlap
     for a, b in _pieces(text, line_spans):
         piece_body = _clip(body, a, b)
@@ -370,8 +408,15 @@ def _figures_in_pieces(
             cut = _clip(furniture[i], a, b)
             if cut is not None:
                 cuts.append(cut)
-        for f in extract_figures(text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title):
+        for f in extract_figures(
+            text[a:b], piece_body or (0, 0), cuts, rules, title_span=piece_title, **facts
+        ):
             yield a, f
+
+
+def _is_big(text: str, line_spans: list[tuple[int, int]]) -> bool:
+    """A text read for figures in pieces (see BIG_TEXT_CHARS)."""
+    return len(text) > BIG_TEXT_CHARS or any(e - s > LONG_LINE_CHARS for s, e in line_spans)
 
 
 def _clip(span: tuple[int, int], a: int, b: int) -> tuple[int, int] | None:
@@ -412,15 +457,32 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
     return last if last is not None and last > lo else hi
 
 
-def _section_at(sections: tuple[Section, ...], starts: list[int] | None, offset: int) -> int | None:
-    """The section holding `offset`: by bisection over `starts` when sections come in order and do
-    not overlap (they do), else (starts None) the first that holds it."""
+def _section_at(spans: list[tuple[int, int]], starts: list[int] | None, offset: int) -> int | None:
+    """The index of the section holding `offset`: by bisection over `starts` when sections come in
+    order and do not overlap (they do), else (starts None) the first that holds it."""
     if starts is None:
-        return next((sec.index for sec in sections if sec.start <= offset < sec.end), None)
+        return next((i for i, (a, b) in enumerate(spans) if a <= offset < b), None)
     i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and sections[i].start <= offset < sections[i].end:
-        return sections[i].index
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return i
     return None
+
+
+def figure_ranges(owners: list[int | None], n_sections: int) -> list[tuple[int, int]]:
+    """Per section, the (first, end) indices of its figures in the report's figure list.
+
+    Figures come in text order and sections do not overlap, so each section's figures are one
+    run; a section without figures gets an empty range where its run would be."""
+    ranges = [(0, 0)] * n_sections
+    k = 0
+    for i in range(n_sections):
+        while k < len(owners) and (owners[k] is None or owners[k] < i):  # type: ignore[operator]
+            k += 1
+        first = k
+        while k < len(owners) and owners[k] == i:
+            k += 1
+        ranges[i] = (first, k)
+    return ranges
 
 
 def load_paths(

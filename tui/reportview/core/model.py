@@ -35,6 +35,9 @@ class Section:
     start: int
     end: int
     body_start: int
+    # Its figures are Report.figures[figure_start:figure_end] (figures come in text order).
+    figure_start: int = 0
+    figure_end: int = 0
 
     def __post_init__(self) -> None:
         if isinstance(self.title_utf8, str):
@@ -149,6 +152,9 @@ class Report:
     # The report's own place ("thành phố Bắc Ninh") and period ("2021", "2021-H1"), when stated.
     place: str | None = None
     period: str | None = None
+    # What a list row shows, decided by the parse: the title, else a readable fallback from the
+    # lead (outline.fallback_title); None when neither (display_title then shows the file name).
+    caption: str | None = None
 
     @property
     def name(self) -> str:
@@ -157,19 +163,13 @@ class Report:
 
     @property
     def display_title(self) -> str:
-        """The headline, or a readable fallback from the report's lead, or the file name."""
-        if self.title:
-            return self.title
-        from reportview.core.outline import fallback_title
-
-        items = sum(1 for s in self.sections if s.number is not None)
-        caption = fallback_title(
-            self.text, [(s.number, s.title, s.start, s.end) for s in self.sections[:1]], items
-        )
-        return caption or self.name
+        """The caption the parse decided (headline or fallback from the lead), or the file name."""
+        return self.caption or self.name
 
     def figures_in(self, section_index: int) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.section_index == section_index)
+        """The figures of section `section_index`: a slice, decided by the parse."""
+        s = self.sections[section_index]
+        return self.figures[s.figure_start : s.figure_end]
 
     def outline_json(self) -> dict[str, object]:
         return {

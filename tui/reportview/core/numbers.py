@@ -46,6 +46,14 @@ def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convent
             votes[which] += 1
     if votes["vi"] != votes["en"]:
         return "vi" if votes["vi"] > votes["en"] else "en"
+    return detect_language(text, (start, end))
+
+
+def detect_language(text: str, span: tuple[int, int] | None = None) -> Convention:
+    """The language of a document's prose ("vi" or "en"), from the start of `span`: Vietnamese
+    letters against common English words. Not the number convention: a Vietnamese text may
+    write its numbers the English way."""
+    start, end = span or (0, len(text))
     sample = text[start : min(end, start + 1500)]
     vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))

@@ -38,7 +38,7 @@ from reportview.core.terms import IndexTerms, UnitTerms
 log = logging.getLogger("reportview.cache")
 
 SCHEMA_VERSION = 1
-BLOB_VERSION = 3
+BLOB_VERSION = 5
 CACHE_FILE = "parse-cache.sqlite"
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
@@ -116,7 +116,10 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
         list(report.warnings),
         list(report.body),
         list(report.title_span) if report.title_span else None,
-        [[s.number, s.title, s.start, s.end, s.body_start] for s in report.sections],
+        [
+            [s.number, s.title, s.start, s.end, s.body_start, s.figure_start, s.figure_end]
+            for s in report.sections
+        ],
         [
             [
                 f.start,
@@ -147,7 +150,14 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
             for f in report.figures
         ],
         [[s.start, s.end, s.reason] for s in report.furniture],
-        [report.convention, report.language, report.place, report.period],
+        # The caption only when it is not the title (most reports): the title is stored above.
+        [
+            report.convention,
+            report.language,
+            report.place,
+            report.period,
+            None if report.caption == report.title else report.caption,
+        ],
         report.text if store_text else None,
         None
         if terms is None
@@ -184,7 +194,7 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
         version, title, date, encoding, warnings, body, title_span, secs, figs, furn, facts, stored, terms = (
             payload
         )
-        convention, language, place, period = facts
+        convention, language, place, period, caption = facts
         index_terms = (
             None
             if terms is None
@@ -257,6 +267,7 @@ def decode_entry(blob: bytes, path: str, text: str | None) -> tuple[Report, Inde
         language=language,
         place=place,
         period=period,
+        caption=title if caption is None else caption,
     )
     return report, index_terms
 

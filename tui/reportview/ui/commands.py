@@ -1,15 +1,19 @@
-"""Command palette (ctrl+p): the app's actions and "go to report / section" entries."""
+"""Command palette (ctrl+p) on the main screen: the registry's actions, then "go to" entries.
+
+Matching folds accents and case as search does (core.folding): `chi linh` finds Chí Linh."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
+from textual.content import Content
 
+from reportview.core.folding import fold
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
 
 if TYPE_CHECKING:
     from reportview.ui.screens.main import MainScreen
@@ -17,39 +21,28 @@ if TYPE_CHECKING:
 # Section entries for every report are offered up to this many; beyond, only the current report's.
 MAX_SECTION_ENTRIES = 5000
 
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Search", "search", "Search titles, text and figure labels"),
-    ("Copy figure", "copy_figure", "Copy the selected figure as written"),
-    ("Copy plain number", "copy_value", "Copy the selected figure's normalised value"),
-    ("Copy figure row (TSV)", "copy_row", "label, value, unit, report, section"),
-    ("Copy section figures (TSV)", "copy_section", "All figures of the section, tab-separated"),
-    ("Copy section figures (Markdown)", "copy_section_markdown", "All figures of the section as a table"),
-    ("Export figures to a file", "export", "csv, json, jsonl, md, xlsx, sqlite by extension"),
-    ("Sort figures", "sort_figures", "text order, value, kind, label"),
-    ("Next report", "next_report", "Move to the next report"),
-    ("Previous report", "previous_report", "Move to the previous report"),
-    ("Figures panel", "figures", "Focus the figures panel"),
-    ("Help", "help", "Every key and the search syntax"),
-)
-
 
 class ReportCommands(Provider):
-    """Our actions, then every report and section as a "go to" entry."""
+    """The actions available now, then every report and section as a "go to" entry."""
 
-    def _main(self) -> MainScreen | None:
-        from reportview.ui.screens.main import MainScreen
+    @property
+    def main(self) -> MainScreen:
+        return self.screen  # type: ignore[return-value]  (MainScreen.COMMANDS holds this provider)
 
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+    async def _run(self, row: actions.Action) -> None:
+        await self.app.run_action(row.target, self.main.action_target(row.owners[0]))
 
-    def _entries(self) -> Iterator[tuple[str, object, str]]:
-        main = self._main()
-        if main is None:
-            return
-        for title, action, help_text in ACTIONS:
-            yield title, partial(main.run_named_action, action), help_text
+    def _action_entries(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        main = self.main
+        for row in actions.ACTIONS:
+            if row.title is None or not main.available(row.when):
+                continue
+            keys = actions.keys_text(actions.effective_keys(row, dict(getattr(self.app, "keymap", {}))))
+            yield row.title, partial(self._run, row), f"{keys} · {row.help}"
+
+    def _entries(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        yield from self._action_entries()
+        main = self.main
         reports = main.reports
         total_sections = (
             sum(len(r.sections) for r in reports) if len(reports) < 5000 else MAX_SECTION_ENTRIES + 1
@@ -68,21 +61,21 @@ class ReportCommands(Provider):
                     )
 
     async def discover(self) -> Hits:
-        for title, callback, help_text in self._entries():
-            if title.startswith("Go to section"):
-                continue
-            # The palette reads str as markup: report text is escaped so it shows literally.
-            yield DiscoveryHit(escape(title), callback, text=title, help=escape(help_text))  # type: ignore[arg-type]
+        for title, callback, help_text in self._action_entries():
+            # Content, not str: the palette reads str as markup; titles and report text are literal.
+            yield DiscoveryHit(Content(title), callback, text=title, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        matcher = self.matcher(fold(query))
+        style = matcher.match_style
         for title, callback, help_text in self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(escape(title)),
-                    callback,  # type: ignore[arg-type]
-                    text=title,
-                    help=escape(help_text),
-                )
+            folded = fold(title)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
+            if score <= 0:
+                continue
+            display = Content(title)
+            if len(folded) == len(title):  # one folded character per character (NFC text)
+                for offset in offsets:
+                    if not title[offset].isspace():
+                        display = display.stylize(style, offset, offset + 1)
+            yield Hit(score, display, callback, text=title, help=Content(help_text))

@@ -12,35 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reportview.ui import actions
 from reportview.ui.widgets.key_footer import KeyFooter
-
-# (group, binding id or None, default keys, what it does). Ids are remapped from config.keys.
-KEYS: tuple[tuple[str, str | None, str, str], ...] = (
-    ("Move", None, "↑ ↓ / k j", "move in a list, scroll the text"),
-    ("Move", None, "pgup / pgdn", "a page up / down"),
-    ("Move", "cursor_top", "g,home", "to the top"),
-    ("Move", "cursor_bottom", "G,end", "to the bottom"),
-    ("Move", None, "tab / shift+tab", "next / previous pane"),
-    ("Move", None, "enter", "open the report or section under the cursor (mouse: click, double click)"),
-    ("Move", "previous_report", "left_square_bracket", "previous report"),
-    ("Move", "next_report", "right_square_bracket", "next report"),
-    ("Move", "figures", "f", "go to the figures panel"),
-    ("Search", "search", "slash", "search (results update as you type)"),
-    ("Search", None, "enter", "in search: jump to the result, hits marked in the text"),
-    ("Search", "next_hit", "n", "next hit"),
-    ("Search", "previous_hit", "N", "previous hit"),
-    ("Search", None, "escape", "close search and return; while loading: stop loading"),
-    ("Copy", "copy_figure", "y", "copy the figure as written (selected row, else the section's first)"),
-    ("Copy", "copy_value", "v", "copy the plain normalised number"),
-    ("Copy", "copy_row", "Y", "copy the row as TSV: label, value, unit, report, section"),
-    ("Copy", "copy_section", "c", "copy all figures of the section as TSV"),
-    ("Copy", "copy_section_markdown", "C", "copy all figures of the section as a Markdown table"),
-    ("Copy", "export", "e", "export the section's or report's figures to a file"),
-    ("Figures", "sort_figures", "s", "sort the figures: text order, value, kind, label"),
-    ("App", "help", "question_mark,f1", "this help"),
-    ("App", None, "ctrl+p", "command palette: actions, go to report / section"),
-    ("App", "quit", "q", "quit"),
-)
 
 SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
     ("plain words", "fuzzy, accents and case ignored: cu tri di bau finds cử tri đi bầu"),
@@ -48,18 +21,6 @@ SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
     ("kind:money|percent|count|ratio|measure", "figures of that kind"),
     ("in:titles|text|figures", "only report and section titles, section text, or figure labels"),
 )
-
-
-def key_text(app, keys: str) -> str:
-    """Keys as the user types them: 'question_mark,f1' -> '? / f1'."""
-    if "/" in keys:
-        return keys
-    out = []
-    for key in keys.split(","):
-        key = key.strip()
-        if key:
-            out.append(app.get_key_display(Binding(key, "")))
-    return " / ".join(out)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -93,12 +54,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Keys", style="bold", no_wrap=True, min_width=14)
         table.add_column("Does")
         group = None
-        for grp, binding_id, default, does in KEYS:
+        for grp, keys, does, _id in actions.keys_listing(keymap):
             if grp != group:
                 table.add_row(Text(grp, style="bold underline"), "")
                 group = grp
-            keys = keymap.get(binding_id, default) if binding_id else default
-            table.add_row(Text(key_text(self.app, keys)), Text(does))
+            table.add_row(Text(keys), Text(does))
         return table
 
     def _syntax_table(self) -> Table:

@@ -9,13 +9,14 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Resize
@@ -24,15 +25,19 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
+from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import iter_corpus
-from reportview.core.export import CLIP_COLUMNS, clip_row, markdown_table, tsv, value_text
+from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
+from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
+from reportview.ui.errors import GuardedMessages
+from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.help import HelpScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -67,36 +72,36 @@ def start_process_helpers() -> None:
         sys.stderr = saved
 
 
+@dataclass(frozen=True, slots=True)
+class HitTrail:
+    """The results a jump was made from and the stops n/N step through, kept together: a new
+    search replaces the results list, never the trail of the jump (a stale index crashed N)."""
+
+    hits: tuple[Any, ...]
+    stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
+
+
+_MAIN_ACTIONS = actions.by_target("main")
+
 NARROW = 100  # below this many columns the figures panel goes under the text
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
-class MainScreen(Screen[None]):
+class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     """Everything the user works with."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the field must have focus before the keys typed right after `/` are routed.
-        Binding("slash", "search", "Search", id="search", priority=True),
-        Binding("n", "next_hit", "Next hit", id="next_hit"),
-        Binding("N", "previous_hit", "Prev hit", id="previous_hit"),
-        Binding("f", "figures", "Figures", show=False, id="figures"),
-        Binding("right_square_bracket", "next_report", "Next report", show=False, id="next_report"),
-        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="previous_report"),
-        Binding("y", "copy_figure", "Copy", id="copy_figure"),
-        Binding("v", "copy_value", "Copy number", show=False, id="copy_value"),
-        Binding("Y", "copy_row", "Copy row", id="copy_row"),
-        Binding("c", "copy_section", "Copy all", id="copy_section"),
-        Binding("C", "copy_section_markdown", "Copy MD", show=False, id="copy_section_markdown"),
-        Binding("e", "export", "Export", id="export"),
-        Binding("escape", "escape", "Stop loading", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("main")  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[Any]] = {ReportCommands}  # type: ignore[assignment]
 
     AUTO_FOCUS = "#reports"
 
-    def __init__(self, paths: Sequence[str], use_cache: bool = True, archive: str | None = None) -> None:
+    def __init__(
+        self, paths: Sequence[str], use_cache: bool = True, watch: bool = False, archive: str | None = None
+    ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.use_cache = use_cache
+        self.init_live(watch)  # live folders (ui/live.py)
         self.archive = archive  # an archive folder (`reportview --archive DIR`): see _steps
         self.reports: list[Report] = []
         self.skipped: list[Any] = []
@@ -112,8 +117,8 @@ class MainScreen(Screen[None]):
         self._n_figures = 0
         self.index: SearchIndex | None = None  # built while the reports load
         self._index_lock = threading.Lock()
-        self.search_hits: list[Any] = []  # results of the last search
-        self.hit_stops: list[tuple[int, int, int]] = []  # (result index, start, end) for n/N
+        self.search_hits: list[Any] = []  # results of the last search drawn
+        self.trail: HitTrail | None = None  # what n/N step through: the results of the last jump
         self.hit_pos = -1
         self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
         self._return_focus: Widget | None = None
@@ -212,6 +217,7 @@ class MainScreen(Screen[None]):
         done = total = 0
         try:
             start_process_helpers()
+            self.live_look()
             steps = self._steps()
             for step in steps:
                 if worker.is_cancelled:
@@ -221,6 +227,7 @@ class MainScreen(Screen[None]):
                     if self.index is not None:
                         with self._index_lock:
                             self.index.add(step.report, step.terms)
+                    self.live_keep(step.report, step.terms)
                     batch.append(step.report)
                 elif step.skipped is not None:
                     skipped.append(step.skipped)
@@ -306,6 +313,9 @@ class MainScreen(Screen[None]):
             parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
         if error:
             parts.append(error)
+        if self.live and not cancelled:
+            parts.append("watching for changes")
+            self.start_live()
         status.set_text(" · ".join(parts))
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
@@ -375,7 +385,7 @@ class MainScreen(Screen[None]):
             reason = "This report has no sections."
         else:
             reason = "This section has no figures."
-        table.show(figures, reason)
+        table.show(figures, reason, report.convention if report else "vi")
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
@@ -426,26 +436,28 @@ class MainScreen(Screen[None]):
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
 
-    def action_escape(self) -> None:
+    def action_stop_loading(self) -> None:
         if self.is_loading:
             self._cancel.set()
             self.query_one(StatusBar).set_text("Stopping…")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "escape":
-            return self.is_loading
-        if action in ("next_hit", "previous_hit"):
-            return bool(self.hit_stops)
-        if action in (
-            "copy_figure",
-            "copy_value",
-            "copy_row",
-            "copy_section",
-            "copy_section_markdown",
-            "export",
-        ):
+    def available(self, when: str) -> bool | None:
+        """Whether actions of this availability (actions.WHEN) can run: True, None (shown dim),
+        False (hidden)."""
+        if when == "report":
             return True if self.report is not None else None
+        if when == "figure":
+            table = self._figures_table
+            return True if table is not None and table.current is not None else None
+        if when == "hits":
+            return bool(self.hit_stops)
+        if when == "loading":
+            return self.is_loading
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        row = _MAIN_ACTIONS.get(action)
+        return self.available(row.when) if row is not None else True
 
     # --- copying -----------------------------------------------------------------------------
 
@@ -482,26 +494,27 @@ class MainScreen(Screen[None]):
         figure, report = self.current_figure(), self.report
         if figure is None or report is None:
             return self._no_figure()
-        self.copy(tsv([clip_row(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
+        # the export's columns, without the header: pasted under a `c` copy, it lines up
+        self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
-        return [clip_row(report, f) for f in report.figures_in(section.index)]
+        return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
-        self.copy(tsv([list(CLIP_COLUMNS), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
+        self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
         self.copy(
-            markdown_table(CLIP_COLUMNS, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
+            markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
 
     def copy(self, text: str, what: str) -> None:
@@ -537,17 +550,13 @@ class MainScreen(Screen[None]):
         if report is None:
             self.notify("Nothing to export: no report is open.", severity="warning", markup=False)
             return
-        section = self.section
-        stem = Path(report.name).stem
-        suffix = f"-s{section.number}" if section is not None and section.number is not None else ""
-        default = os.path.join(os.getcwd(), f"{stem}{suffix}-figures.csv")
         protected = [Path(p) for p in self.paths if Path(p).is_dir()]
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
 
-        self.app.push_screen(ExportScreen(report, section, default, protected), done)
+        self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
     # --- search ------------------------------------------------------------------------------
 
@@ -635,22 +644,28 @@ class MainScreen(Screen[None]):
 
     def open_result(self, index: int) -> None:
         results = self.query_one(ResultList)
-        self.search_hits = list(results.hits)
-        self.hit_stops = []
-        for ri, hit in enumerate(self.search_hits):
+        hits = tuple(results.hits)
+        stops: list[tuple[int, int, int]] = []
+        for ri, hit in enumerate(hits):
             spans = sorted(hit.matches) or [(-1, -1)]
-            self.hit_stops.extend((ri, a, b) for a, b in spans)
-        self.hit_pos = next((i for i, s in enumerate(self.hit_stops) if s[0] == index), -1)
+            stops.extend((ri, a, b) for a, b in spans)
+        self.trail = HitTrail(hits, tuple(stops))
+        self.hit_pos = next((i for i, s in enumerate(stops) if s[0] == index), -1)
         self._return_focus = None  # a jump lands in the text, not where the search started
         self.action_search_close()
         self._go_to_stop()
         self.set_focus(self.query_one(Reader))
 
+    @property
+    def hit_stops(self) -> tuple[tuple[int, int, int], ...]:
+        return self.trail.stops if self.trail is not None else ()
+
     def _go_to_stop(self) -> None:
-        if not (0 <= self.hit_pos < len(self.hit_stops)):
+        trail = self.trail
+        if trail is None or not (0 <= self.hit_pos < len(trail.stops)):
             return
-        ri, start, _end = self.hit_stops[self.hit_pos]
-        hit = self.search_hits[ri]
+        ri, start, _end = trail.stops[self.hit_pos]
+        hit = trail.hits[ri]
         if not (0 <= hit.report_index < len(self.reports)):
             return
         report = self.reports[hit.report_index]
@@ -667,9 +682,9 @@ class MainScreen(Screen[None]):
         self.query_one(SectionList).move_to(section_index, notify=False)
         if start >= 0:
             self.query_one(Reader).scroll_to_offset(start)
-        n = len(self.hit_stops)
+        n = len(trail.stops)
         self.query_one(StatusBar).set_text(
-            f"Hit {self.hit_pos + 1}/{n} · result {ri + 1}/{len(self.search_hits)} · n/N next/previous"
+            f"Hit {self.hit_pos + 1}/{n} · result {ri + 1}/{len(trail.hits)} · n/N next/previous"
         )
         self.refresh_bindings()
 
@@ -683,12 +698,12 @@ class MainScreen(Screen[None]):
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
 
-    # --- palette -----------------------------------------------------------------------------
+    # --- palette ---------------------------------------------------------------------------
 
-    def run_named_action(self, action: str) -> None:
-        if action == "help":
-            self.app.push_screen(HelpScreen())
-        elif action == "sort_figures":
-            self.figures_table.action_sort()
-        else:
-            getattr(self, f"action_{action}")()
+    def action_target(self, owner: str) -> Any:
+        """Where an action of `owner` (actions.OWNERS) runs when the palette picks it."""
+        if owner == "app":
+            return self.app
+        if owner == "figures":
+            return self.figures_table
+        return self

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -16,6 +16,8 @@ from textual.widgets import DataTable
 from reportview.core.export import display_value
 from reportview.core.model import Figure
 from reportview.core.textsafe import one_line
+from reportview.ui import actions
+from reportview.ui.errors import GuardedMessages
 
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
 CHANGE_MARKS = {"up": "▲", "down": "▼"}
@@ -44,25 +46,22 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
 
 
+_FIGURE_ACTIONS = actions.by_target("figures")
+
+
 def marks_for(figure: Figure) -> str:
     return (
         QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
     ).strip()
 
 
-class FiguresTable(DataTable):
+class FiguresTable(GuardedMessages, DataTable):
     """Figures of one section; `current` is the figure under the cursor."""
 
     DEFAULT_CSS = """
     FiguresTable { background: $surface; scrollbar-size-vertical: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g,home", "scroll_top", "Top", show=False, id="cursor_top"),
-        Binding("G,end", "scroll_bottom", "Bottom", show=False, id="cursor_bottom"),
-        Binding("s", "sort", "Sort", id="sort_figures"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("figures")  # type: ignore[assignment]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -70,6 +69,7 @@ class FiguresTable(DataTable):
         )
         self.figures: list[Figure] = []  # in display (sorted) order
         self.sort_mode = 0
+        self.convention = "vi"  # the shown report's number convention
         self.chosen = False  # the user picked a row since the section was shown
         self.empty_reason = "No section selected."
         self._marked: int | None = None
@@ -84,8 +84,15 @@ class FiguresTable(DataTable):
             self._unfilled = None
             self._fill(list(self.figures), keep)
 
-    def show(self, figures: Sequence[Figure], empty_reason: str = "This section has no figures.") -> None:
+    def show(
+        self,
+        figures: Sequence[Figure],
+        empty_reason: str = "This section has no figures.",
+        convention: str = "vi",
+    ) -> None:
+        """Show `figures`, their values written in `convention` (the report's, decided by the parse)."""
         self.chosen = self.has_focus
+        self.convention = convention
         self.empty_reason = empty_reason
         self._fill(list(figures), keep=None)
 
@@ -120,7 +127,7 @@ class FiguresTable(DataTable):
             Text(label),  # Text, not str: DataTable reads str cells as markup
             Text(marks_for(f)),
             Text(KIND_TAGS.get(f.kind, f.kind)),
-            Text(display_value(f), justify="right"),
+            Text(display_value(f, self.convention), justify="right"),
             Text(one_line(f.unit)),
         ]
 
@@ -148,6 +155,19 @@ class FiguresTable(DataTable):
             row = self.figures.index(figure)
             self.move_cursor(row=row, animate=False, scroll=True)
             self._mark(row)
+
+    def action_cursor_top(self) -> None:
+        self.action_scroll_top()
+
+    def action_cursor_bottom(self) -> None:
+        self.action_scroll_bottom()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        row = _FIGURE_ACTIONS.get(action)
+        if row is None:
+            return True
+        available = getattr(self.screen, "available", None)
+        return available(row.when) if available is not None else True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._mark(event.cursor_row)

@@ -14,19 +14,21 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from reportview.ui import actions
+from reportview.ui.errors import GuardedMessages
 from reportview.ui.widgets.painted import PaintedScrollView
 
 CURSOR_MARK = "▸ "
 NO_MARK = "  "
 
 
-class LineList(PaintedScrollView, can_focus=True):
+class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     """A cursor list over rows drawn on demand."""
 
     DEFAULT_CSS = """
@@ -45,15 +47,7 @@ class LineList(PaintedScrollView, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--cursor", "line-list--empty"}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("g,home", "first", "Top", show=False, id="cursor_top"),
-        Binding("G,end", "last", "Bottom", show=False, id="cursor_bottom"),
-        Binding("enter", "select", "Open", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("lists")  # type: ignore[assignment]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -152,10 +146,10 @@ class LineList(PaintedScrollView, can_focus=True):
     def action_page_down(self) -> None:
         self.cursor += max(1, self.scrollable_content_region.height - 1)
 
-    def action_first(self) -> None:
+    def action_cursor_top(self) -> None:
         self.cursor = 0
 
-    def action_last(self) -> None:
+    def action_cursor_bottom(self) -> None:
         self.cursor = self._count - 1
 
     def action_select(self) -> None:

@@ -18,13 +18,15 @@ from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from reportview.core.model import Figure, Report, Section
 from reportview.core.textsafe import one_line, printable
+from reportview.ui import actions
 from reportview.ui.counts import counted
+from reportview.ui.errors import GuardedMessages
 from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
@@ -42,7 +44,7 @@ def _clean(chunk: str) -> str:
     return printable(chunk.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 
-class Reader(PaintedScrollView, can_focus=True):
+class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     """Section text with figure and hit styling, wrapped to at most 80 columns."""
 
     DEFAULT_CSS = """
@@ -65,12 +67,7 @@ class Reader(PaintedScrollView, can_focus=True):
         "reader--empty",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False, id="cursor_top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="cursor_bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("reader")  # type: ignore[assignment]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -251,6 +248,20 @@ class Reader(PaintedScrollView, can_focus=True):
     def lines(self) -> list[str]:
         """The laid-out lines as plain text (for tests and tools)."""
         return [line.plain for line in self._lines]
+
+    # --- keys (actions.py names them as every pane does) ---------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self.action_scroll_up()
+
+    def action_cursor_down(self) -> None:
+        self.action_scroll_down()
+
+    def action_cursor_top(self) -> None:
+        self.action_scroll_home()
+
+    def action_cursor_bottom(self) -> None:
+        self.action_scroll_end()
 
     # --- drawing -----------------------------------------------------------------------------
 

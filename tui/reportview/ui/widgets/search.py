@@ -6,24 +6,19 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input
 
 from reportview.core.model import Report
 from reportview.core.textsafe import one_line, printable
+from reportview.ui import actions
 from reportview.ui.widgets.line_list import LineList
 
 
 class SearchInput(Input):
     """The query field; up/down move through the results while typing."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.search_move(1)", "Next result", show=False),
-        Binding("up", "screen.search_move(-1)", "Previous result", show=False),
-        Binding("pagedown", "screen.search_move(10)", "Page down", show=False),
-        Binding("pageup", "screen.search_move(-10)", "Page up", show=False),
-        Binding("escape", "screen.search_close", "Close search", show=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("search")  # type: ignore[assignment]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder='search: words, "exact phrase", kind:money, in:titles', id=id)

@@ -1,0 +1,235 @@
+"""Periods: the time a report and each of its figures refer to ("2021", "2021-H1", "2021-Q1", "2021-9M",
+"2021-03", a term "2015-2020"), read from the words of the text (docs/figures.md, "What a figure means")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportview.core import lexicon as lx
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of table phrases, longest first, spaces matching any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_YEAR = r"(?:19|20)\d\d(?![\d/.,]\d)"
+_SEP = r"\s*(?:/|-|–|\s)\s*(?:" + _alt(lx.PERIOD_YEAR_WORDS) + r")?\s*"
+_MONTHS = _alt(lx.PERIOD_MONTH_WORDS)
+_YEARS = _alt(lx.PERIOD_YEAR_WORDS)
+_COUNT = r"\d{1,2}|" + _alt(tuple(lx.PERIOD_SPELLED_MONTHS))
+_PERIOD = re.compile(
+    r"(?<![\w/])(?:"
+    # a term: "nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025"
+    rf"(?P<term>{_alt(lx.PERIOD_TERM_WORDS)})\s+(?P<t1>(?:19|20)\d\d)\s*[-–]\s*(?P<t2>(?:19|20)\d\d)(?!\d)"
+    # the first (or last) n months: "6 tháng đầu năm 2021", "9 tháng năm 2023", "5 tháng đầu năm"
+    rf"|(?P<n>{_COUNT})\s+(?:{_MONTHS})\s+(?:(?P<first>{_alt(lx.PERIOD_FIRST_WORDS)})"
+    rf"|(?P<last>{_alt(lx.PERIOD_LAST_WORDS)}))?\s*(?:{_YEARS})(?:\s+(?P<ny>{_YEAR}))?"
+    # a quarter: "quý I/2021", "Quý I năm 2021", "quý 2"
+    rf"|(?:{_alt(lx.PERIOD_QUARTER_WORDS)})\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_SEP}(?P<qy>{_YEAR}))?"
+    # a month: "tháng 3/2021", "tháng 11 năm 2021"
+    rf"|(?:{_MONTHS})\s+(?P<m>\d{{1,2}}){_SEP}(?P<my>{_YEAR})"
+    # a year: "năm 2021", "Năm 2022" (not "năm 2020-2021", a term)
+    rf"|(?:{_YEARS})\s+(?P<y>(?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)"
+    # a half named in words: "nửa đầu năm 2023"
+    rf"|(?P<vh>{_alt(tuple(lx.PERIOD_HALF_WORDS))})(?:\s+(?P<vhy>(?:19|20)\d\d)(?!\d))?"
+    # English: "first half of 2021", "Q1 2021", "FY2021", "in 2021"
+    rf"|(?P<half>{_alt(tuple(lx.PERIOD_HALF_WORDS_EN))})\s+(?P<hy>(?:19|20)\d\d)(?!\d)"
+    r"|Q(?P<eq>[1-4])\s*(?P<eqy>(?:19|20)\d\d)(?!\d)"
+    rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/])"
+    r")",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
+_SCOPE_END = re.compile(r"[.!?;](?=\s)|\n")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,(](?=\s)|\(|\n")
+_FRAME_WORDS = lx.PERIOD_FRAME_LEAD
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A period named in the text: where, what, and whether it frames the rest of its paragraph."""
+
+    start: int
+    end: int
+    period: str
+    frame: bool
+
+
+def _months(n: int, year: int, last: bool) -> str:
+    """ "6 tháng đầu năm 2021" -> 2021-H1; 3 -> Q1; 9 -> 9M; 12 -> the year; "6 tháng cuối năm" -> H2."""
+    if last:
+        return {6: f"{year}-H2", 3: f"{year}-Q4"}.get(n, f"{year}")
+    if n == 6:
+        return f"{year}-H1"
+    if n == 3:
+        return f"{year}-Q1"
+    if n >= 12:
+        return f"{year}"
+    return f"{year}-{n}M"
+
+
+def _read(m: re.Match[str], year: int | None) -> str | None:
+    """The period a match names; `year` fills "6 tháng đầu năm" and "quý II" that name none."""
+    g = m.groupdict()
+    if g["term"]:
+        return f"{g['t1']}-{g['t2']}" if g["t1"] < g["t2"] else None
+    if g["n"]:
+        y = int(g["ny"]) if g["ny"] else year
+        n = int(g["n"]) if g["n"].isdigit() else lx.PERIOD_SPELLED_MONTHS[" ".join(g["n"].lower().split())]
+        if y is None or not 1 <= n <= 12 or not (g["ny"] or g["first"] or g["last"]):
+            return None
+        return _months(n, y, bool(g["last"]))
+    if g["q"]:
+        y = int(g["qy"]) if g["qy"] else year
+        q = _ROMAN.get(g["q"].lower()) or int(g["q"])
+        return None if y is None else f"{y}-Q{q}"
+    if g["m"]:
+        month = int(g["m"])
+        return f"{g['my']}-{month:02d}" if 1 <= month <= 12 else None
+    if g["y"]:
+        return g["y"]
+    if g["vh"]:
+        y = int(g["vhy"]) if g["vhy"] else year
+        return None if y is None else f"{y}-{lx.PERIOD_HALF_WORDS[' '.join(g['vh'].lower().split())]}"
+    if g["half"]:
+        return f"{g['hy']}-{lx.PERIOD_HALF_WORDS_EN[' '.join(g['half'].lower().split())]}"
+    if g["eq"]:
+        return f"{g['eqy']}-Q{g['eq']}"
+    if g["ey"]:
+        return g["ey"]
+    return None
+
+
+def _frames(text: str, start: int, end: int, line_start: int) -> bool:
+    """A period opens its clause with at most a few lead words ("Năm 2022, ...", "Kết quả đến tháng 11/2021,
+    ...", "..., trong nhiệm kỳ 2020 - 2025, Đảng bộ ...") and ends it with a comma or opens the sentence."""
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, line_start, start)), default=line_start)
+    lead = text[clause:start].strip(' \t\u00a0-–•*"“').lower().split()
+    if len(lead) > 4 or not all(w in _FRAME_WORDS for w in lead):
+        return False
+    if text[end : end + 3].lstrip(" \t\u00a0").startswith(","):
+        return True
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, line_start, start)), default=line_start)
+    return sentence == clause
+
+
+def mentions(text: str, start: int = 0, end: int | None = None, year: int | None = None) -> list[Mention]:
+    """Every period named in text[start:end], in text order (comparisons and price bases left out)."""
+    out: list[Mention] = []
+    end = len(text) if end is None else end
+    for m in _PERIOD.finditer(text, start, end):
+        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        period = _read(m, year)
+        if period is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        frame = _frames(text, m.start(), m.end(), line_start)
+        # A term inside a sentence names a body or a plan ("HĐND các cấp nhiệm kỳ 2021-2026"), not a time.
+        if m["term"] and not frame:
+            continue
+        out.append(Mention(m.start(), m.end(), period, frame))
+    return out
+
+
+def _year_of(period: str | None) -> int | None:
+    if not period:
+        return None
+    return (
+        int(period[-4:]) if "-" in period and period[-4:].isdigit() and len(period) == 9 else int(period[:4])
+    )
+
+
+def report_period(
+    text: str,
+    title_span: tuple[int, int] | None,
+    body: tuple[int, int],
+    date: str | None,
+    lead_chars: int = 600,
+) -> str | None:
+    """The report's own period: framed in its title or lead ("Năm 2021, ..."), else named there, else the
+    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's."""
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    spans = [title_span] if title_span else []
+    spans.append((body[0], min(body[1], body[0] + lead_chars)))
+    if year is None:
+        named = [m for a, b in spans for m in mentions(text, a, b)]
+        year = _year_of(named[0].period) if named else None
+    found = [m for a, b in spans for m in mentions(text, a, b, year)]
+    if found:
+        in_title = [m for m in found if title_span and m.start < title_span[1]]
+        framed = [m for m in found if m.frame]
+        return (in_title or framed or found)[0].period
+    return str(year) if year else None
+
+
+def figure_periods(text: str, spans: Sequence[tuple[int, int]], own: str | None) -> list[str | None]:
+    """The period of each figure (spans in text order): the last one its sentence (or its parenthesis)
+    names before it, else the one framing its paragraph, else the report's own."""
+    if not spans:
+        return []
+    year = _year_of(own)
+    found = mentions(text, max(0, spans[0][0] - 2000), spans[-1][0], year)
+    starts = [m.start for m in found]
+    out: list[str | None] = []
+    for s, _e in spans:
+        k = bisect.bisect_left(starts, s)
+        out.append(_period_at(text, s, found, k, own))
+    return out
+
+
+def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
+    line_start = text.rfind("\n", 0, s) + 1
+    paren = _open_paren(text, line_start, s)
+    # Inside a parenthesis its own words come first, semicolons and all ("(năm 2020 là 52,6%; 46,6%)").
+    scope = paren if paren is not None else line_start
+    for m in _SCOPE_END.finditer(text, scope, s):
+        # A semicolon ends the scope unless only bare figures follow it ("52,6%; 46,6%; 0,8%").
+        if m[0] != ";" or _WORDS.search(text, m.end(), s):
+            scope = m.end()
+    i = k - 1
+    while i >= 0 and found[i].start >= line_start:
+        m = found[i]
+        if m.end <= s and ((m.start >= scope and _visible(text, m.end, s)) or m.frame):
+            return m.period
+        if paren is not None and m.start < paren:
+            # Out of the parenthesis: the clause around it decides, as for any figure there.
+            return _period_at(text, paren, found, i + 1, own)
+        i -= 1
+    return own
+
+
+def _open_paren(text: str, start: int, s: int) -> int | None:
+    """Where the parenthesis holding `s` opened (within the line), or None."""
+    depth = 0
+    for i in range(s - 1, start - 1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _visible(text: str, pos: int, s: int) -> bool:
+    """No parenthesis that opened before `pos` closes before `s` ("(năm 2020 là 7,11%); ... 6,2%")."""
+    depth = 0
+    for ch in text[pos:s]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return True
