@@ -111,7 +111,7 @@ def identical(a: Path, b: Path) -> bool:
     tables = {
         "reports": "id",
         "sections": "report_id, idx",
-        "figures": "report_id, idx",
+        "figures": "id",
         "archive_files": "report_id",
         "archive_texts": "report_id",
         "archive_units": "uid",

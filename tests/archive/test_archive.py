@@ -56,17 +56,18 @@ def test_reports_read_back_equal_the_parse(corpus: Path, built: Path):
 
 def test_user_tables_are_the_exports(corpus: Path, built: Path, tmp_path: Path):
     """The archive's reports/sections/figures rows are those `reportview export x.sqlite` writes."""
-    from reportview.core.store import write_sqlite
+    from reportview.core.export import Selection
+    from reportview.core.sql_export import write_sqlite
 
     reports = load_corpus([str(corpus)], default_config(), use_cache=False).reports
     export = tmp_path / "x.sqlite"
-    write_sqlite(export, reports)
+    write_sqlite(export, Selection.of_reports(reports))
     a, b = sqlite3.connect(archive_db(built)), sqlite3.connect(export)
-    for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "report_id, idx")):
+    for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "id")):
         assert a.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall() == (
             b.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
         )
-    assert a.execute("SELECT count(*) FROM figure_rows").fetchone()[0] == sum(len(r.figures) for r in reports)
+    assert a.execute("SELECT count(*) FROM figures").fetchone()[0] == sum(len(r.figures) for r in reports)
 
 
 def test_search_equals_in_memory_engine(corpus: Path, built: Path):

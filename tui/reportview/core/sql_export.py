@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportview.core.columns import COLUMNS, full_title
 
 if TYPE_CHECKING:
-    from reportview.core.export import Selection
+    from reportview.core.export import Part, Selection
 
 
 def _quoted(name: str) -> str:
@@ -69,49 +69,53 @@ def write_sqlite(path: str | os.PathLike[str], selection: Selection) -> None:
         conn.executescript(SCHEMA)
         with conn:
             for part in selection.parts:
-                report = part.report
-                cur = conn.execute(
-                    "INSERT INTO reports(doc, title, date, place, period, convention, language, encoding,"
-                    " n_sections, n_figures) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        report.path,
-                        report.display_title,
-                        report.date,
-                        report.place,
-                        report.period,
-                        report.convention,
-                        report.language,
-                        report.encoding,
-                        len(part.sections),
-                        len(part.figures),
-                    ),
-                )
-                report_id = cur.lastrowid
-                per_section: dict[int | None, int] = {}
-                for f in part.figures:
-                    per_section[f.section_index] = per_section.get(f.section_index, 0) + 1
-                conn.executemany(
-                    'INSERT INTO sections(report_id, idx, number, title, start, "end", n_figures)'
-                    " VALUES (?,?,?,?,?,?,?)",
-                    [
-                        (
-                            report_id,
-                            s.index,
-                            s.number,
-                            full_title(report, s),
-                            s.start,
-                            s.end,
-                            per_section.get(s.index, 0),
-                        )
-                        for s in part.sections
-                    ],
-                )
-                conn.executemany(
-                    _INSERT_FIGURE,
-                    [
-                        (report_id, f.section_index, *(c.get(report, f) for c in COLUMNS))
-                        for f in part.figures
-                    ],
-                )
+                insert_part(conn, part)
     finally:
         conn.close()
+
+
+def insert_part(conn: sqlite3.Connection, part: Part, report_id: int | None = None) -> int:
+    """Write one part's report, sections and figures rows (the report's id: `report_id`, or the
+    next free one); returns the id. The archive writes its user tables with this too."""
+    report = part.report
+    cur = conn.execute(
+        "INSERT INTO reports(id, doc, title, date, place, period, convention, language, encoding,"
+        " n_sections, n_figures) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            report_id,
+            report.path,
+            report.display_title,
+            report.date,
+            report.place,
+            report.period,
+            report.convention,
+            report.language,
+            report.encoding,
+            len(part.sections),
+            len(part.figures),
+        ),
+    )
+    report_id = cur.lastrowid or 0
+    per_section: dict[int | None, int] = {}
+    for f in part.figures:
+        per_section[f.section_index] = per_section.get(f.section_index, 0) + 1
+    conn.executemany(
+        'INSERT INTO sections(report_id, idx, number, title, start, "end", n_figures) VALUES (?,?,?,?,?,?,?)',
+        [
+            (
+                report_id,
+                s.index,
+                s.number,
+                full_title(report, s),
+                s.start,
+                s.end,
+                per_section.get(s.index, 0),
+            )
+            for s in part.sections
+        ],
+    )
+    conn.executemany(
+        _INSERT_FIGURE,
+        [(report_id, f.section_index, *(c.get(report, f) for c in COLUMNS)) for f in part.figures],
+    )
+    return report_id

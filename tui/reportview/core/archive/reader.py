@@ -37,7 +37,7 @@ class ReportRow:
 
     index: int
     path: str
-    title: str | None
+    title: str  # as the list shows it: the headline, or the fallback (Report.display_title)
     date: str | None
     n_sections: int
     n_figures: int
@@ -78,7 +78,7 @@ class Archive:
         """Report rows `start` .. `start + count` (0-based, in discovery order)."""
         with self.lock:
             found = self.conn.execute(
-                "SELECT id, path, title, date, n_sections, n_figures FROM reports"
+                "SELECT id, doc, title, date, n_sections, n_figures FROM reports"
                 " WHERE id > ? AND id <= ? ORDER BY id",
                 (start, start + count),
             ).fetchall()
@@ -102,7 +102,7 @@ class Archive:
                 self._kept.move_to_end(index)
                 return kept
             row = self.conn.execute(
-                "SELECT r.path, f.blob, t.text FROM reports r JOIN archive_files f ON f.report_id = r.id"
+                "SELECT r.doc, f.blob, t.text FROM reports r JOIN archive_files f ON f.report_id = r.id"
                 " JOIN archive_texts t ON t.report_id = r.id WHERE r.id = ?",
                 (index + 1,),
             ).fetchone()
@@ -130,7 +130,7 @@ class Archive:
             )
             pending = units.fetchone()
             for rid, path, blob, text, whole in conn.execute(
-                "SELECT r.id, r.path, f.blob, t.text, f.fold_whole FROM reports r"
+                "SELECT r.id, r.doc, f.blob, t.text, f.fold_whole FROM reports r"
                 " JOIN archive_files f ON f.report_id = r.id JOIN archive_texts t ON t.report_id = r.id"
                 " ORDER BY r.id"
             ):

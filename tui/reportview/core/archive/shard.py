@@ -21,10 +21,12 @@ from typing import Any
 
 from reportview import __version__
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
+from reportview.core.export import Part
 from reportview.core.folding import fold
 from reportview.core.loading import InputError, load_report, read_file_bytes
 from reportview.core.model import Report
-from reportview.core.store import _insert_tables, encode_report
+from reportview.core.sql_export import insert_part
+from reportview.core.store import encode_report
 from reportview.core.terms import IndexTerms, index_terms
 
 # Texts are compressed fast: the archive is written once per change and read a unit at a time.
@@ -73,11 +75,14 @@ def unit_rows(report: Report, terms: IndexTerms, report_id: int, first_uid: int)
             if figures
             else None
         )
+        sec = report.sections[unit.section] if unit.section >= 0 else None
         rows.append(
             (
                 first_uid + k,
                 report_id,
                 unit.section,
+                sec.number if sec is not None else None,
+                sec.title if sec is not None else None,
                 *unit.title,
                 *unit.body,
                 _sorted_words(unit.title_words),
@@ -125,6 +130,7 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         fingerprint = config.parsing_fingerprint()
         report_id = 0
         uid = 0
+        figure = 1
         with conn:
             for pos, abspath, display in task.items:
                 before = _stat(abspath)
@@ -139,8 +145,11 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
                     before = (before[0], -1)  # changed while read: the next run parses it again
                 terms = index_terms(report)
                 report_id += 1
-                add_report(conn, report_id, pos, abspath, before, crc, fingerprint, report, terms, uid)
+                add_report(
+                    conn, report_id, pos, abspath, before, crc, fingerprint, report, terms, uid, figure
+                )
                 uid += len(terms.units)
+                figure += len(report.figures)
     finally:
         conn.close()
 
@@ -156,23 +165,12 @@ def add_report(
     report: Report,
     terms: IndexTerms,
     first_uid: int,
+    first_figure: int,
 ) -> None:
     """Write one parsed report's rows (user tables and archive tables) with the given ids."""
+    insert_part(conn, Part(report, report.sections, report.figures), report_id)
     conn.execute(
-        "INSERT INTO reports(id, path, title, date, encoding, n_sections, n_figures) VALUES (?,?,?,?,?,?,?)",
-        (
-            report_id,
-            report.path,
-            report.title,
-            report.date,
-            report.encoding,
-            len(report.sections),
-            len(report.figures),
-        ),
-    )
-    _insert_tables(conn, report_id, report)
-    conn.execute(
-        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             report_id,
             pos,
@@ -183,14 +181,16 @@ def add_report(
             fingerprint,
             __version__,
             encode_report(report, store_text=False),
+            report.title,
             first_uid,
             len(terms.units),
+            first_figure,
             int(terms.fold_whole),
         ),
     )
     conn.execute("INSERT INTO archive_texts VALUES (?,?)", (report_id, compress_text(report.text)))
     conn.executemany(
-        "INSERT INTO archive_units VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO archive_units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         unit_rows(report, terms, report_id, first_uid),
     )
 
