@@ -36,6 +36,8 @@ from reportview.core.search import (
 from reportview.core.terms import IndexTerms
 
 _ALL = "{title_words other_words}"
+# Light reports kept for making hits (a query's hits touch each a few times).
+HIT_REPORTS_KEPT = 1024
 _TITLE = "title_words"
 
 
@@ -124,12 +126,18 @@ class _HitReports:
 
     def __init__(self, index: ArchiveIndex) -> None:
         self._index = index
+        self._kept: dict[int, _HitReport] = {}
 
     def __len__(self) -> int:
         return self._index._archive.n_reports
 
     def __getitem__(self, r: int) -> _HitReport:
-        return _HitReport(self._index, r)
+        kept = self._kept.get(r)
+        if kept is None:
+            if len(self._kept) >= HIT_REPORTS_KEPT:
+                self._kept.clear()
+            kept = self._kept[r] = _HitReport(self._index, r)
+        return kept
 
 
 class _KindUnits:
