@@ -7,10 +7,11 @@ Synthetic corpora replicate ../shared/corpus/vn-news into distinct copies (each 
 its copy number and its last line given a varied ending, "(lưu trữ K)", so nothing is deduplicated). In one
 run it prints: archive build time with the local engine (both sizes) and with Dask on a
 LocalCluster of 2 worker processes (the small size, checked identical to the local archive),
-against the read+regex floor (read, decode, find every number: no parsing); opening each archive
-(warm: a second fresh process) and its peak RSS, in a fresh process each: the archive, its search
-index, the first page of the reports list and the first report, then every keystroke below; search
-p50/p95 over the big archive against the in-memory engine on 10k sections of vn-news, same run.
+against the read+regex floor (read, decode, find every number: no parsing); the app opening each
+archive (warm: the second of two fresh processes; headless, until the first report is on screen)
+and its peak RSS after a search; the archive and its index alone (open, first page of rows, first
+report) and, in that process, search p50/p95 over every keystroke below, against the in-memory
+engine on 10k sections of vn-news, same run.
 The last line is the summary: rss big/small, open big/small, search p95 archive/in-memory,
 whether the Dask archive was identical.
 """
@@ -22,7 +23,6 @@ import gc
 import json
 import os
 import re
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -137,8 +137,18 @@ def identical(a: Path, b: Path) -> bool:
         cb.close()
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM: ru_maxrss would carry the parent's over fork + exec)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def child_open(directory: str) -> dict:
-    """In a fresh process: open the archive as the app does, then search every keystroke."""
+    """In a fresh process: open the archive and its index as the app does; then time every
+    keystroke over it and over the in-memory engine on 10k sections, interleaved (same load)."""
     t = time.perf_counter()
     from reportview.core.archive.reader import Archive
     from reportview.core.archive.search import ArchiveIndex
@@ -148,43 +158,87 @@ def child_open(directory: str) -> dict:
     rows = archive.rows(0, 60)
     archive.report(0)
     open_s = time.perf_counter() - t
+    rss_open = peak_rss_mb()
+    memory, sections = in_memory_index()
     index.search("xyzzy")
+    memory.search("xyzzy")
     gc.collect()
     gc.freeze()
-    times = []
+    times, mem_times = [], []
     for q in QUERIES:
         s = time.perf_counter()
         index.search(q, 50)
         times.append((time.perf_counter() - s) * 1000)
+        s = time.perf_counter()
+        memory.search(q, 50)
+        mem_times.append((time.perf_counter() - s) * 1000)
     return {
         "open_s": open_s,
         "rows": len(rows),
         "reports": archive.n_reports,
         "units": archive.n_units,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": rss_open,
         "p50": pct(times, 50),
         "p95": pct(times, 95),
+        "mem_p50": pct(mem_times, 50),
+        "mem_p95": pct(mem_times, 95),
+        "mem_sections": sections,
     }
 
 
+def child_app(directory: str) -> dict:
+    """In a fresh process: the app itself over the archive (headless, 120x40), opened lazily at
+    both sizes (archive_in_memory_max 0, so that the two sizes take the same path): time from
+    creating the app to the first report on screen, then a search typed, peak RSS."""
+    import asyncio
+    import dataclasses
+
+    from reportview.config import default_config
+    from reportview.ui.app import ReportViewApp
+
+    config = dataclasses.replace(default_config(), archive_in_memory_max=0)
+    query = "ngân sách"
+
+    async def run() -> dict:
+        t = time.perf_counter()
+        app = ReportViewApp(paths=[directory], config=config, use_cache=False, archive=directory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not app.loaded.is_set():
+                await pilot.pause(0.005)
+            await pilot.pause()
+            opened = time.perf_counter() - t
+            assert app.main.report_index == 0
+            await pilot.press("slash", *query)
+            while app.main.results_query != query:
+                await pilot.pause(0.01)
+            await pilot.pause()
+            hits = len(app.main.search_hits)
+        return {"app_open_s": opened, "app_hits": hits}
+
+    out = asyncio.run(run())
+    out["app_rss_mb"] = peak_rss_mb()
+    return out
+
+
 def open_archive(directory: Path) -> dict:
-    """The second of two fresh-process opens (the first warms the page cache)."""
-    out = {}
-    for _ in range(2):
+    """The second of two fresh-process opens (the first warms the page cache), of the archive
+    and its index alone and of the app."""
+    out: dict = {}
+    for mode in ("--child-open", "--child-open", "--child-app", "--child-app"):
         run = subprocess.run(
-            [sys.executable, __file__, "--child-open", str(directory)],
+            [sys.executable, __file__, mode, str(directory)],
             capture_output=True,
             text=True,
             check=False,
         )
         if run.returncode != 0:
             raise RuntimeError(run.stderr[-3000:])
-        out = json.loads(run.stdout.strip().splitlines()[-1])
+        out.update(json.loads(run.stdout.strip().splitlines()[-1]))
     return out
 
 
-def in_memory_search() -> tuple[float, float, int]:
-    """The in-memory engine over the first 10k sections of vn-news: p50, p95 (ms), sections."""
+def in_memory_index():  # -> tuple[SearchIndex, int]
+    """The in-memory engine over the first 10k sections of vn-news (and how many sections)."""
     from reportview.config import default_config
     from reportview.core.corpus import load_corpus
     from reportview.core.search import SearchIndex
@@ -197,29 +251,21 @@ def in_memory_search() -> tuple[float, float, int]:
         sections += len(r.sections)
         if sections >= MEMORY_SECTIONS:
             break
-    index = SearchIndex.build(reports, terms)
-    index.search("xyzzy")
-    gc.collect()
-    gc.freeze()
-    try:
-        times = []
-        for q in QUERIES:
-            s = time.perf_counter()
-            index.search(q, 50)
-            times.append((time.perf_counter() - s) * 1000)
-    finally:
-        gc.unfreeze()
-    return pct(times, 50), pct(times, 95), sections
+    return SearchIndex.build(reports, terms), sections
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2k vs 20k reports (default 20k vs 200k)")
     parser.add_argument("--child-open", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--child-app", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", metavar="DIR", help="where to put the synthetic corpora and archives")
     args = parser.parse_args()
     if args.child_open:
         print(json.dumps(child_open(args.child_open)))
+        return 0
+    if args.child_app:
+        print(json.dumps(child_app(args.child_app)))
         return 0
     if not CORPUS.is_dir():
         print(f"archive: needs {CORPUS} (set REPORTVIEW_SHARED)", file=sys.stderr)
@@ -229,7 +275,6 @@ def main() -> int:
     os.environ.setdefault("XDG_CACHE_HOME", str(work / "xdg"))
     lines: list[str] = []
     try:
-        mem_p50, mem_p95, mem_sections = in_memory_search()
         sizes = {}
         for n in (small_n, big_n):
             t = time.perf_counter()
@@ -263,22 +308,26 @@ def main() -> int:
         opened = {n: open_archive(work / f"archive{n}") for n in (small_n, big_n)}
         for n, o in opened.items():
             lines.append(
-                f"open  {n:>7,} reports ({o['units']:,} units): {o['open_s'] * 1000:6.0f} ms warm,"
-                f" peak RSS {o['rss_mb']:5.0f} MB (after {len(QUERIES)} searches);"
-                f" search p50 {o['p50']:6.2f} ms p95 {o['p95']:6.2f} ms"
+                f"app   {n:>7,} reports ({o['units']:,} units): open {o['app_open_s'] * 1000:6.0f} ms warm"
+                f" (app created -> first report shown), peak RSS {o['app_rss_mb']:5.0f} MB after a search"
+                f" ({o['app_hits']} hits) | archive + index alone: open {o['open_s'] * 1000:5.0f} ms,"
+                f" peak RSS {o['rss_mb']:4.0f} MB; search p50 {o['p50']:6.2f} ms p95 {o['p95']:6.2f} ms"
+                f" vs in-memory engine on {o['mem_sections']:,} sections p50 {o['mem_p50']:6.2f} ms"
+                f" p95 {o['mem_p95']:6.2f} ms (same {len(QUERIES)} keystrokes, interleaved)"
             )
             print(lines[-1], flush=True)
-        lines.append(
-            f"in-memory engine, {mem_sections:,} sections of vn-news: search p50 {mem_p50:6.2f} ms"
-            f" p95 {mem_p95:6.2f} ms over the same {len(QUERIES)} keystrokes"
-        )
         s, b = opened[small_n], opened[big_n]
+        rss, opening, p95 = (
+            b["app_rss_mb"] / s["app_rss_mb"],
+            b["app_open_s"] / s["app_open_s"],
+            b["p95"] / b["mem_p95"],
+        )
         lines.append(
-            f"archive: rss big/small {b['rss_mb'] / s['rss_mb']:.2f}x · open big/small"
-            f" {b['open_s'] / s['open_s']:.2f}x · search p95 vs in-memory {b['p95'] / mem_p95:.2f}x"
+            f"archive: rss big/small {rss:.2f}x · open big/small {opening:.2f}x"
+            f" · search p95 vs in-memory {p95:.2f}x"
             f" · dask identical: {'yes' if same else 'no'}"
         )
-        print("\n".join(lines[-2:]))
+        print(lines[-1])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
