@@ -174,3 +174,18 @@ def test_archive_loaded_into_memory_searches_the_same(corpus: Path, built: Path)
         assert [r for r, _ in pairs] == list(memory.reports)
         for q in queries()[::3]:
             assert [h.as_json() for h in loaded.search(q, 20)] == [h.as_json() for h in memory.search(q, 20)]
+
+
+def test_cli_index_reports_skipped_files(tmp_path: Path, capsys):
+    from reportview.cli.main import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED_FILES[0], src / SEED_FILES[0].name)
+    (src / "empty.txt").write_bytes(b"")
+    assert main(["index", str(src), "--archive", str(tmp_path / "a")]) == 1
+    captured = capsys.readouterr()
+    assert "skipped" in captured.err and "empty.txt" in captured.err
+    assert "1 reports" in captured.out and "1 skipped" in captured.out
+    with Archive(tmp_path / "a") as archive:
+        assert len(archive.reports) == 1

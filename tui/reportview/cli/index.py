@@ -47,10 +47,13 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     out = Path(args.archive) if args.archive else default_archive_dir()
     try:
         mapper = mapper_for(args.engine, config, args.scheduler, args.workers)
-        stats, _ = index_archive(paths, out, config, mapper, engine=args.engine)
+        stats, skipped = index_archive(paths, out, config, mapper, engine=args.engine)
     except EngineUnavailable as exc:
         print(f"reportview index: {exc}", file=sys.stderr)
         return 2
+    for s in skipped:
+        line = printable(f"reportview: skipped {s.path}: {s.reason}", keep_newlines=False)
+        print(line, file=sys.stderr)
     print(
         f"{stats.reports} reports in {printable(str(out), keep_newlines=False)}"
         f" ({stats.parsed} parsed, {stats.reused} unchanged, {stats.skipped} skipped;"

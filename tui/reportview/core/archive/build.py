@@ -139,7 +139,7 @@ def index_archive(
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-65536")
         conn.executescript(ARCHIVE_SCHEMA)
-        reports, units, n_skipped = _merge(conn, db if reuse else None, reuse, shards, skipped)
+        reports, units, parse_skipped = _merge(conn, db if reuse else None, reuse, shards, skipped)
         _build_search(conn)
         conn.executemany(
             "INSERT INTO archive_meta VALUES (?,?)",
@@ -161,14 +161,14 @@ def index_archive(
         files=len(files),
         parsed=len(misses),
         reused=len(reuse),
-        skipped=n_skipped,
+        skipped=len(skipped) + len(parse_skipped),
         reports=reports,
         units=units,
         seconds=time.perf_counter() - t0,
         parse_seconds=parse_seconds,
         engine=engine,
     )
-    return stats, skipped
+    return stats, skipped + parse_skipped
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -206,8 +206,9 @@ def _merge(
     reuse: dict[int, int],
     shards: list[Path],
     skipped: list[Skipped],
-) -> tuple[int, int, int]:
-    """Fill the new archive from the old one's reused rows and the shards', in discovery order."""
+) -> tuple[int, int, list[Skipped]]:
+    """Fill the new archive from the old one's reused rows and the shards', in discovery order;
+    returns the reports and units it holds, and the files the shards could not read."""
     # (pos, source, source id, source first unit, units, source first figure, figures) of every
     # report the archive will hold.
     rows: list[tuple[int, int, int, int, int, int, int]] = []
@@ -265,7 +266,7 @@ def _merge(
             "INSERT INTO archive_skipped(pos, path, reason) VALUES (?,?,?)",
             [(-1 - i, s.path, s.reason) for i, s in enumerate(skipped)] + sorted(skipped_rows),
         )
-    return len(rows), next_unit, len(skipped) + len(skipped_rows)
+    return len(rows), next_unit, [Skipped(path, reason) for _, path, reason in sorted(skipped_rows)]
 
 
 def _build_search(conn: sqlite3.Connection) -> None:
