@@ -65,6 +65,10 @@ class Archive:
         self._kept: OrderedDict[int, Report] = OrderedDict()
         self.reports = LazyReports(self)
 
+    def connect(self) -> sqlite3.Connection:
+        """Another read-only connection to the archive (for a reader in another thread)."""
+        return sqlite3.connect(read_only_uri(archive_db(self.dir)), uri=True, check_same_thread=False)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -122,7 +126,7 @@ class Archive:
 
     def with_terms(self) -> Iterator[tuple[Report, IndexTerms]]:
         """Every report, decoded, with its index terms (for loading an archive into memory)."""
-        conn = sqlite3.connect(read_only_uri(archive_db(self.dir)), uri=True)
+        conn = self.connect()
         try:
             units = conn.execute(
                 "SELECT report_id, section, ta, tb, ba, bb, title_words, other_words FROM archive_units"

@@ -160,8 +160,9 @@ class ArchiveIndex(SearchIndex):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self._archive = archive
-        self._conn = archive.conn
-        self._lock = archive.lock
+        # Its own connection (and the engine's own lock): the reports list and the reader read
+        # through the archive's while a search runs in a worker.
+        self._conn = archive.connect()
         self._reports = _HitReports(self)  # type: ignore[assignment]
         self._whole = archive.whole_folded()
         self._u_report = _Count(archive.n_units)  # type: ignore[assignment]
@@ -346,7 +347,12 @@ class ArchiveIndex(SearchIndex):
     def _source(self, r: int) -> str:
         text = self._texts.get(r)
         if text is None:
-            text = self._archive.text(r)
+            row = self._conn.execute(
+                "SELECT text FROM archive_texts WHERE report_id = ?", (r + 1,)
+            ).fetchone()
+            if row is None:
+                raise IndexError(r)
+            text = decompress_text(row[0])
             self._texts.put(r, text, len(text))
         return text
 
