@@ -189,3 +189,28 @@ def test_cli_index_reports_skipped_files(tmp_path: Path, capsys):
     assert "1 reports" in captured.out and "1 skipped" in captured.out
     with Archive(tmp_path / "a") as archive:
         assert len(archive.reports) == 1
+
+
+def test_files_from_an_fsspec_url(tmp_path: Path):
+    """memory:// stands for any fsspec store (s3://, gcs://): listed, fetched, re-indexed by key."""
+    fsspec = pytest.importorskip("fsspec", reason="fsspec comes with the dask extra")
+    fs = fsspec.filesystem("memory")
+    for f in SEED_FILES:
+        fs.pipe(f"/rv-test/{f.name}", f.read_bytes())
+    try:
+        first = build(["memory://rv-test"], tmp_path / "url")
+        assert (first.parsed, first.reports) == (len(SEED_FILES), len(SEED_FILES))
+        local = load_corpus([str(p) for p in SEED_FILES], default_config(), use_cache=False).reports
+        with Archive(tmp_path / "url") as archive:
+            got = list(archive.reports)
+            assert [r.path for r in got] == [f"memory:///rv-test/{f.name}" for f in SEED_FILES]
+            assert [(r.text, r.sections, r.figures) for r in got] == [
+                (r.text, r.sections, r.figures) for r in local
+            ]
+        again = build(["memory://rv-test"], tmp_path / "url")
+        assert (again.parsed, again.reused) == (0, len(SEED_FILES))
+        fs.pipe(f"/rv-test/{SEED_FILES[0].name}", SEED_FILES[0].read_bytes() + "\nThêm một dòng.\n".encode())
+        third = build(["memory://rv-test"], tmp_path / "url")
+        assert (third.parsed, third.reused) == (1, len(SEED_FILES) - 1)
+    finally:
+        fs.rm("/rv-test", recursive=True)

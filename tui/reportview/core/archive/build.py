@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reportview import __version__
+from reportview.core.archive.remote import fetch, is_url, list_urls, stamp
 from reportview.core.archive.schema import (
     ARCHIVE_SCHEMA,
     ARCHIVE_VERSION,
@@ -29,7 +30,7 @@ from reportview.core.archive.schema import (
     REPORT_COLUMN,
     SHARD_DIR,
 )
-from reportview.core.loading import Skipped, discover, read_file_bytes
+from reportview.core.loading import InputError, Skipped, discover, read_file_bytes
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 
@@ -84,7 +85,15 @@ def _old_entries(db: Path, fingerprint: str) -> dict[str, tuple[int, int, int, i
     return {k: (r, s, m, c) for k, r, s, m, c in rows}
 
 
-def _fresh(path: Path, entry: tuple[int, int, int, int]) -> bool:
+def _fresh(path: Path | str, entry: tuple[int, int, int, int]) -> bool:
+    """The file still has the size, mtime and CRC-32 its archive row was parsed from."""
+    if isinstance(path, str):  # a URL
+        if stamp(path) != (entry[1], entry[2]):
+            return False
+        try:
+            return zlib.crc32(fetch(path)) == entry[3]
+        except InputError:
+            return False
     try:
         st = os.stat(path)
     except OSError:
@@ -93,7 +102,7 @@ def _fresh(path: Path, entry: tuple[int, int, int, int]) -> bool:
         return False
     try:
         return zlib.crc32(read_file_bytes(path)) == entry[3]
-    except OSError:
+    except (OSError, InputError):
         return False
 
 
@@ -109,13 +118,17 @@ def index_archive(
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = archive_db(out_dir)
-    files, skipped = discover(paths, config.extensions)
+    local, skipped = discover([p for p in paths if not is_url(p)], config.extensions)
+    # Local files first (discovery order), then the files under each URL, in the order given.
+    files: list[Path | str] = [*local]
+    for url in (str(p) for p in paths if is_url(p)):
+        files.extend(list_urls(url, config.extensions))
     fingerprint = config.parsing_fingerprint()
     old = _old_entries(db, fingerprint)
     reuse: dict[int, int] = {}
     misses: list[tuple[int, str, str]] = []
     for pos, f in enumerate(files):
-        key = os.path.abspath(f)
+        key = f if isinstance(f, str) else os.path.abspath(f)
         entry = old.get(key)
         if entry is not None and _fresh(f, entry):
             reuse[pos] = entry[0]

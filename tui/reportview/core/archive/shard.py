@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reportview import __version__
+from reportview.core.archive import remote
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
 from reportview.core.export import Part
 from reportview.core.folding import fold
@@ -133,15 +134,15 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         figure = 1
         with conn:
             for pos, abspath, display in task.items:
-                before = _stat(abspath)
+                stat = remote.stamp if remote.is_url(abspath) else _stat
+                before = stat(abspath)
                 try:
-                    crc = zlib.crc32(read_file_bytes(Path(abspath)))
-                    report = load_report(abspath, config, display_path=display)
+                    crc, report = _parse(abspath, display, config)
                 except (InputError, OSError) as exc:
                     why = str(exc) if isinstance(exc, InputError) else (exc.strerror or str(exc))
                     conn.execute("INSERT INTO archive_skipped VALUES (?,?,?)", (pos, display, why))
                     continue
-                if _stat(abspath) != before:
+                if stat(abspath) != before:
                     before = (before[0], -1)  # changed while read: the next run parses it again
                 terms = index_terms(report)
                 report_id += 1
@@ -152,6 +153,15 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
                 figure += len(report.figures)
     finally:
         conn.close()
+
+
+def _parse(key: str, display: str, config: Any) -> tuple[int, Report]:
+    """The CRC-32 of a file's bytes and its parse (a URL is fetched and parsed from a local copy)."""
+    if remote.is_url(key):
+        data = remote.fetch(key)
+        with remote.local_copy(key, data) as tmp:
+            return zlib.crc32(data), load_report(tmp, config, display_path=display)
+    return zlib.crc32(read_file_bytes(Path(key))), load_report(key, config, display_path=display)
 
 
 def add_report(
