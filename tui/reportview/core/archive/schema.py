@@ -74,14 +74,15 @@ CREATE TABLE IF NOT EXISTS archive_skipped (pos INTEGER PRIMARY KEY, path TEXT N
 
 # Built over the merged archive only. The tokenizer splits on what `\\w+` does not match (the
 # words were cut by the project's WORD pattern already); '_' is a word character there too.
-# Prefix indexes of 1-3 characters: the word being typed is a prefix, and without them FTS5
-# merges every matching word's postings (vn-news: "n*" 128 ms -> 0.07 ms; archive +30%).
+# Prefix indexes of 1-2 characters: the word being typed is a prefix, and FTS5 answers a prefix
+# it has no index for by merging every matching word's postings whole (vn-news: "n*" 128 ms ->
+# 0.07 ms). Longer prefixes are asked as the words they expand to (`search`), read lazily.
 SEARCH_SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS archive_fts USING fts5(
     title_words, other_words, kinds,
     content='archive_units', content_rowid='uid',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'",
-    prefix='1 2 3'
+    prefix='1 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS archive_vocab USING fts5vocab(archive_fts, 'col');
 CREATE TABLE IF NOT EXISTS archive_terms (

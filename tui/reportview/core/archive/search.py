@@ -36,6 +36,10 @@ from reportview.core.search import (
 from reportview.core.terms import IndexTerms
 
 _ALL = "{title_words other_words}"
+# Typed prefixes up to this long are asked from FTS5's prefix index (schema: prefix='1 2');
+# longer ones as their words, unless there are more than PREFIX_AS_WORDS.
+PREFIX_INDEXED = 2
+PREFIX_AS_WORDS = 64
 # Light reports kept for making hits (a query's hits touch each a few times).
 HIT_REPORTS_KEPT = 1024
 _TITLE = "title_words"
@@ -249,9 +253,11 @@ class ArchiveIndex(SearchIndex):
         ]
 
     def _any_of(self, q: Query, i: int, words: list[str]) -> str:
-        """FTS5 for "any of term i's expansion words": a prefix query for the typed prefix."""
+        """FTS5 for "any of term i's expansion words": the words themselves (FTS5 reads each
+        one's postings lazily), or for a short typed prefix or one of many words, the prefix
+        (answered from its prefix index, or by merging its words' postings)."""
         term = q.terms[i]
-        if term.prefix:
+        if term.prefix and (len(term.text) <= PREFIX_INDEXED or len(words) > PREFIX_AS_WORDS):
             rest = [w for w in words if not w.startswith(term.text)]
             parts = [_quote(term.text) + " *"] + [_quote(w) for w in rest]
         else:
