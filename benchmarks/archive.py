@@ -87,6 +87,30 @@ def make_corpus(target: Path, n: int) -> Path:
     return target
 
 
+def copy_archive(src: Path, out: Path, times: int) -> float:
+    """An archive of `times` copies of `src`'s reports, merged with SQL (no parsing), FTS5 built."""
+    from reportview.core.archive import build as archive_build
+
+    t = time.perf_counter()
+    out.mkdir(parents=True)
+    db = out / "archive.sqlite"
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(archive_build.ARCHIVE_SCHEMA)
+        reports, units, _ = archive_build._merge(conn, None, {}, [src / "archive.sqlite"] * times, [])
+        archive_build._build_search(conn)
+        src_meta = sqlite3.connect(src / "archive.sqlite").execute("SELECT key, value FROM archive_meta")
+        meta = dict(src_meta.fetchall())
+        meta.update(reports=str(reports), units=str(units))
+        conn.executemany("INSERT INTO archive_meta VALUES (?,?)", list(meta.items()))
+        conn.commit()
+    finally:
+        conn.close()
+    return time.perf_counter() - t
+
+
 def floor_seconds(folder: Path) -> float:
     """Read every file, decode it, find every number: what no build can go under."""
     t = time.perf_counter()
@@ -260,6 +284,14 @@ def main() -> int:
     parser.add_argument("--child-open", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--child-app", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", metavar="DIR", help="where to put the synthetic corpora and archives")
+    parser.add_argument(
+        "--copies",
+        nargs=2,
+        type=int,
+        metavar=("N", "K"),
+        help="parse N reports; make the big archive of K copies of that one, merged by SQL (no parsing:"
+        " for measuring the app and search when parsing N*K files takes too long; copies repeat words)",
+    )
     args = parser.parse_args()
     if args.child_open:
         print(json.dumps(child_open(args.child_open)))
@@ -271,12 +303,14 @@ def main() -> int:
         print(f"archive: needs {CORPUS} (set REPORTVIEW_SHARED)", file=sys.stderr)
         return 2
     small_n, big_n = (2_000, 20_000) if args.quick else (20_000, 200_000)
+    if args.copies:
+        small_n, big_n = args.copies[0], args.copies[0] * args.copies[1]
     work = Path(tempfile.mkdtemp(prefix="rv-archive-bench-", dir=args.workdir))
     os.environ.setdefault("XDG_CACHE_HOME", str(work / "xdg"))
     lines: list[str] = []
     try:
         sizes = {}
-        for n in (small_n, big_n):
+        for n in (small_n,) if args.copies else (small_n, big_n):
             t = time.perf_counter()
             folder = make_corpus(work / f"corpus{n}", n)
             made = time.perf_counter() - t
@@ -291,6 +325,14 @@ def main() -> int:
                 f" ({local / floor:5.1f}x the read+regex floor {floor:.1f} s;"
                 f" parsing {stats.parse_seconds:.1f} s, merge + FTS5 {local - stats.parse_seconds:.1f} s),"
                 f" {stats.units:,} units, archive {size_mb:.0f} MB"
+            )
+            print(lines[-1], flush=True)
+        if args.copies:
+            copied = copy_archive(work / f"archive{small_n}", work / f"archive{big_n}", args.copies[1])
+            size_mb = (work / f"archive{big_n}" / "archive.sqlite").stat().st_size / 1e6
+            lines.append(
+                f"build {big_n:>7,} reports: {args.copies[1]} copies of the {small_n:,} merged by SQL in"
+                f" {copied:.1f} s (no parsing; FTS5 and term counts built), archive {size_mb:.0f} MB"
             )
             print(lines[-1], flush=True)
         from distributed import LocalCluster
