@@ -313,7 +313,7 @@ class ArchiveIndex(SearchIndex):
         missing = [u for u in uids if self._regions.get(u) is None]
         if missing:
             units = self._units(missing)
-            need = sorted({u.report for u in units.values()} - set(self._texts_known()))
+            need = sorted({u.report for u in units.values() if self._texts.get(u.report) is None})
             for k in range(0, len(need), 500):
                 chunk = need[k : k + 500]
                 marks = ",".join("?" * len(chunk))
@@ -326,9 +326,6 @@ class ArchiveIndex(SearchIndex):
             for uid, unit in units.items():
                 self._store_region(uid, unit)
         return uids
-
-    def _texts_known(self) -> list[int]:
-        return list(self._texts._items)
 
     def _units(self, uids: list[int]) -> dict[int, _Unit]:
         out: dict[int, _Unit] = {}
