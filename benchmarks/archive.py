@@ -135,7 +135,7 @@ def identical(a: Path, b: Path) -> bool:
     tables = {
         "reports": "id",
         "sections": "report_id, idx",
-        "figures": "id",
+        "figures": "report_id, idx",
         "archive_files": "report_id",
         "archive_texts": "report_id",
         "archive_units": "uid",

@@ -40,7 +40,8 @@ def sequential(news_files: list[str]):
 
 
 def _two_workers():
-    return dataclasses.replace(default_config(), workers=2)
+    config = default_config()
+    return dataclasses.replace(config, load=dataclasses.replace(config.load, workers=2))
 
 
 def _check(reports, expected) -> None:

@@ -64,18 +64,18 @@ VI = [
 
 EN = [
     ("6.5 percent", 6.5, "percent", "%"),
-    ("39,399.4 billion", 3.93994e13, "money", "VND"),
+    ("VND 39,399.4 billion", 3.93994e13, "money", "VND"),
     ("0.9%", 0.9, "percent", "%"),
     ("1,250", 1250, "count", "companies"),
     ("12%", 12, "percent", "%"),
     ("3,400", 3400, "count", "workers"),
-    ("2.3 billion", 2.3e9, "money", "USD"),
+    ("$2.3 billion", 2.3e9, "money", "USD"),
     ("4.2%", 4.2, "percent", "%"),
     ("1.8 billion USD", 1.8e9, "money", "USD"),
     ("125,000 TEU", 125000, "measure", "TEU"),
     ("3.5 million tonnes", 3.5e6, "measure", "tonnes"),
     ("45 days", 45, "measure", "days"),
-    ("12m", 1.2e7, "money", "USD"),
+    ("$12m", 1.2e7, "money", "USD"),
     ("60%", 60, "percent", "%"),
     ("412", 412, "count", "communes"),
     ("407/412", 407, "ratio", "delegates"),
@@ -112,8 +112,7 @@ BULLETIN = [
     ("18.500", 18500, "count", "lượt"),
     ("1.200", 1200, "count", "người"),
     ("1.035/1.050", 1035, "ratio", "trường"),
-    ("12", 12, "measure", "tuổi"),
-    ("17 tuổi", 17, "measure", "tuổi"),
+    ("12 đến 17 tuổi", 12, "measure", "tuổi"),  # a range: upper 17
     ("245", 245, "count", "ca"),
     ("30%", 30, "percent", "%"),
     ("56", 56, "count", "vụ"),
@@ -177,7 +176,7 @@ def test_an_english_report_keeps_its_convention_and_is_displayed_in_it():
     assert (vi.convention, vi.language) == ("vi", "vi")
     shown = {f.text: display_value(f, en.convention) for f in en.figures}
     assert shown["0.9%"] == "0.9"
-    assert shown["39,399.4 billion"] == "39,399,400,000,000"
+    assert shown["VND 39,399.4 billion"] == "39,399,400,000,000"
     shown_vi = {f.text: display_value(f, vi.convention) for f in vi.figures}
     assert shown_vi["68.400 tỷ đồng"] == "68.400.000.000.000"
     assert shown_vi["9,33%"] == "9,33"

@@ -51,48 +51,11 @@ def score(gold: dict, pred: dict) -> tuple[dict[str, int], list[str]]:
     return counts, errors
 
 
-# Documents the rules do not read right yet: expected failures, strict so that a fix must remove them.
-KNOWN_MISSES = frozenset(
-    [
-        "tphcm_10_su_kien",
-        "lienminh_10_su_kien",
-        "cafef_10_su_kien",
-        "vinhphuc_nien_giam",
-        "hanoi_10_su_kien",
-        "lamdong_quy_ii",
-        "cucthongke_quy_i",
-        "binhdinh_dcs_portal",
-        "baotayninh_portal",
-        "kinhtenongthon_dates",
-        "kinhtemoitruong_dates",
-        "consosukien_thang_5",
-        "gopfp_6_thang_2005",
-        "laichau_thoi_su",
-        "welhat_annual_report",
-        "slocounty_annual_report",
-        "annapolis_progress",
-        "portstephens_annual_report",
-        "vdocument_converted",
-        "baoquangbinh_speech",
-        "hatinh_10_su_kien",
-        "danang_10_su_kien",
-        "tamduong_title_date",
-        "znews_10_su_kien",
-        "123docz_converted",
-    ]
-)
-
-
-def _cases() -> list:
-    marks = pytest.mark.xfail(strict=True, reason="not read right yet")
-    return [pytest.param(g, id=g["doc"], marks=marks if g["doc"][9:-4] in KNOWN_MISSES else ()) for g in GOLD]
-
-
 def _outline(doc: str) -> dict:
     return load_report(DATA / doc).outline_json()
 
 
-@pytest.mark.parametrize("gold", _cases())
+@pytest.mark.parametrize("gold", GOLD, ids=[g["doc"] for g in GOLD])
 def test_held_out_outline(gold):
     _, errors = score(gold, _outline(gold["doc"]))
     assert not errors, errors

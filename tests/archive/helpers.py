@@ -32,7 +32,7 @@ PHRASES = [
 TABLES = {
     "reports": "id",
     "sections": "report_id, idx",
-    "figures": "id",
+    "figures": "report_id, idx",
     "archive_files": "report_id",
     "archive_texts": "report_id",
     "archive_units": "uid",

@@ -63,7 +63,7 @@ def test_user_tables_are_the_exports(corpus: Path, built: Path, tmp_path: Path):
     export = tmp_path / "x.sqlite"
     write_sqlite(export, Selection.of_reports(reports))
     a, b = sqlite3.connect(archive_db(built)), sqlite3.connect(export)
-    for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "id")):
+    for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "report_id, idx")):
         assert a.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall() == (
             b.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
         )
@@ -88,7 +88,7 @@ def test_search_equals_in_memory_engine(corpus: Path, built: Path):
 def test_search_small_budgets_walk_the_same_candidates(corpus: Path, built: Path, monkeypatch):
     """Tight budgets push queries through the intersect and stream paths: still the same hits."""
     import reportview.core.archive.search as archive_search
-    import reportview.core.search as search
+    import reportview.core.search.candidates as search
 
     for mod in (search, archive_search):
         monkeypatch.setattr(mod, "SET_LIMIT", 40)

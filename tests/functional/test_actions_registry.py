@@ -77,7 +77,7 @@ def test_one_registry_row_is_a_binding_in_keys_help_footer_and_palette() -> None
     )
     assert result.returncode == 0, result.stderr[-3000:]
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
-    assert lines["KEYS"] == "['  z          ring the terminal bell  [ring_bell]']"
+    assert lines["KEYS"] == "['  z          ring the terminal bell  keys.ring_bell']"
     assert lines["FOOTER"] == "True"
     assert lines["PRESSED"] == "1"
     assert lines["HELP"] == "['z ring the terminal bell']"

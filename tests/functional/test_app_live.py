@@ -75,20 +75,25 @@ async def test_watch_follows_added_changed_and_removed_files_keeping_the_selecti
         assert scroll > 0
         opened = main.report.path
 
-        # a new file appears (before the open one in discovery order: positions shift)
+        # a new file appears (first in name order): it joins at the end, nothing listed moves
+        index_before = main.index
         shutil.copy(SEED_FILES[3], folder / ("000a_" + SEED_FILES[3].name))
         await _until(pilot, lambda: len(main.reports) == 4, "a new file")
+        assert _paths(app)[:3] == [s.name for s in SEED_FILES[:3]]
+        assert _paths(app)[3] == "000a_" + SEED_FILES[3].name
         assert main.report.path == opened and main.section_index == longest
-        assert main.query_one(ReportList).cursor == main.report_index == 2
+        assert main.query_one(ReportList).cursor == main.report_index == 1
         assert reader.scroll_y == scroll
         assert app.sub_title.startswith("4 reports")
+        assert main.index is index_before and len(main.index.reports) == 4  # grown, not rebuilt
 
-        # the open file changes: reparsed, still open at its section and scroll
+        # the open file changes: reparsed in its place, still open at its section and scroll
         target = Path(opened)
         target.write_text(target.read_text(encoding="utf-8") + "\nThêm 12.345 khách du lịch mới.\n", "utf-8")
         os.utime(target, ns=(time.time_ns(), time.time_ns() + 10**9))  # a later mtime in any case
         await _until(pilot, lambda: "12.345 khách" in main.report.text, "a changed file")
-        assert main.report.path == opened and main.section_index == longest
+        assert main.report.path == opened and main.section_index == longest and main.report_index == 1
+        assert main.index is not index_before and len(main.index.reports) == 4
         assert reader.scroll_y == scroll
         # parsed through the cache: it holds the new parse under the file's new stamp
         cache = ParseCache.open_default(default_config())
@@ -130,3 +135,34 @@ async def test_without_watch_nothing_is_followed(tmp_path: Path) -> None:
         shutil.copy(SEED_FILES[1], folder / SEED_FILES[1].name)
         await pilot.pause(POLL * 5)
         assert len(app.main.reports) == 1 and app.main.live_changes == 0
+
+
+def test_watch_true_in_config_turns_it_on(tmp_path: Path) -> None:
+    from reportview.config import load_config
+
+    path = tmp_path / "c.yaml"
+    path.write_text("watch: true\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.watch and not default_config().watch
+    app = ReportViewApp(paths=[str(SEEDS)], config=config)
+    assert app.live and app.get_default_screen().live
+    assert not ReportViewApp(paths=[str(SEEDS)], config=config, watch=False).live
+
+
+@sync
+async def test_watch_survives_the_whole_folder_going_and_coming_back(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
+    app = ReportViewApp(paths=[str(folder)], config=default_config(), use_cache=False, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.live_seconds = POLL
+        await wait_loaded(pilot)
+        shutil.rmtree(folder)
+        await _until(pilot, lambda: not app.main.reports, "the folder removed")
+        assert app.main.report is None and app.sub_title.startswith("0 reports")
+        folder.mkdir()
+        shutil.copy(SEED_FILES[1], folder / SEED_FILES[1].name)
+        await _until(pilot, lambda: len(app.main.reports) == 1, "the folder back")
+        assert app.main.report is not None and app.main.report.path.endswith(SEED_FILES[1].name)
+        assert not app.internal_errors

@@ -56,13 +56,13 @@ async def test_twenty_thousand_reports_draw_only_visible_rows(
     # Indexing 20k copies of the seeds (340 MB of text) is the search benchmark's subject, not this test's.
     monkeypatch.setattr(SearchIndex, "add", lambda self, report, terms=None: None)
     drawn: list[int] = []
-    original = ReportList.row_text
+    original = ReportList.row_lines
 
     def counting(self, index, width):
         drawn.append(index)
         return original(self, index, width)
 
-    monkeypatch.setattr(ReportList, "row_text", counting)
+    monkeypatch.setattr(ReportList, "row_lines", counting)
     app = make_app()
     started = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:

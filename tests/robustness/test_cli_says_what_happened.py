@@ -126,7 +126,7 @@ def test_a_binary_and_an_empty_file_named_directly_exit_alike(tmp_path: Path) ->
 
 
 def test_keys_prints_what_help_shows_with_descriptions(tmp_path: Path) -> None:
-    from reportview.ui.screens.help import KEYS
+    from reportview.ui.actions import ACTIONS
 
     config = tmp_path / "c.yaml"
     config.write_text("keys:\n  copy_row: R\n", encoding="utf-8")
@@ -137,5 +137,5 @@ def test_keys_prints_what_help_shows_with_descriptions(tmp_path: Path) -> None:
     assert "this help" in lines["?"] and "keys.help" in lines["?"]
     assert "next report" in lines["]"]
     assert "keys.copy_row" in lines["R"] and "Y" not in lines  # the remap is what is printed
-    for _group, _id, _keys, does in KEYS:
-        assert does in run.out
+    for action in ACTIONS:
+        assert action.help in run.out

@@ -242,9 +242,9 @@ def test_20_mb_single_line_finishes_with_bounded_memory(tmp_path):
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    from reportview.core import loading
+    from reportview.core import files, loading
 
-    monkeypatch.setattr(loading, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text(REPORT_TEXT * 10, encoding="utf-8")
     with pytest.raises(loading.InputError, match="too large"):

@@ -12,7 +12,6 @@ from reportview.core.furniture import (
     _LINK_WITH_TIME,
     _may_end_a_link,
     classify_lines,
-    compile_rules,
     is_counter_line,
 )
 from reportview.core.lines import split_lines
@@ -23,7 +22,7 @@ from reportview.core.outline import _SENTENCE_END, _SENTENCE_MARK, first_sentenc
 def _furniture(text: str) -> list[str]:
     cfg = default_config()
     lines = split_lines(text)
-    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    marks = classify_lines(lines, cfg.parse_rules.furniture)
     return [lines[i].text for i in sorted(marks)]
 
 

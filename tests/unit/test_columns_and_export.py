@@ -90,6 +90,9 @@ def test_a_section_only_sqlite_export_writes_that_sections_figures(
         assert conn.execute("select count(*) from figures").fetchone()[0] == len(expected)
         assert conn.execute("select n_figures, n_sections from reports").fetchall() == [(len(expected), 1)]
         assert conn.execute("select number, n_figures from sections").fetchall() == [(6, len(expected))]
+        first = bac_ninh.figures.index(expected[0])  # idx: the figure's place in the whole report
+        idx = [r[0] for r in conn.execute("select idx from figures order by idx")]
+        assert idx == list(range(first, first + len(expected)))
         money = conn.execute(
             "select label, value, unit, text, start, \"end\" from figures where kind = 'money' order by start"
         ).fetchall()
@@ -123,7 +126,7 @@ def test_the_sqlite_export_holds_what_users_query_not_the_caches_internals(
         # the join users write: figures per report title
         per_report = dict(
             conn.execute(
-                "select r.doc, count(f.id) from reports r left join figures f on f.report_id = r.id group by r.id"
+                "select r.doc, count(f.idx) from reports r left join figures f on f.report_id = r.id group by r.id"
             ).fetchall()
         )
         assert per_report == {r.path: len(r.figures) for r in seed_reports}
@@ -163,3 +166,23 @@ def test_unknown_theme_is_refused_and_the_theme_list_is_textuals() -> None:
     from reportview.config import THEMES
 
     assert set(THEMES) == set(BUILTIN_THEMES)
+
+
+def test_xlsx_takes_control_characters_and_undecodable_file_names(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl (the xlsx extra) is not installed")
+    from reportview.config import default_config
+    from reportview.core.corpus import load_corpus
+
+    text = SEED_000.read_text(encoding="utf-8").replace("Mặc dù chịu ảnh hưởng", "Mặc dù \x08chịu ảnh hưởng")
+    name = tmp_path / "b\udce1o-c\u00e1o.txt"  # a byte that is not UTF-8 in the file name
+    try:
+        name.write_text(text, encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system takes no undecodable file names")
+    reports = load_corpus([str(name)], default_config(), use_cache=False).reports
+    out = tmp_path / "f.xlsx"
+    n = write_export(out, Selection.of_reports(reports))
+    ws = openpyxl.load_workbook(out).active
+    assert ws.max_row == 1 + n
+    cells = [str(c.value) for row in ws.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert any("␈" in c for c in cells) and any("\\xe1" in c for c in cells)

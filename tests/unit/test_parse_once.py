@@ -54,3 +54,78 @@ def test_the_caption_is_decided_by_the_parse_and_display_title_only_reads_it(mon
         assert report.display_title == copy.display_title == report.caption
     # A report with neither title nor caption shows its file name.
     assert parse_text("\n\n", "dir/empty.txt", default_config()).display_title == "empty.txt"
+
+
+CORE = Path(__file__).resolve().parents[2] / "tui" / "reportview" / "core"
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return names
+
+
+def test_no_core_module_imports_the_app_config_textual_or_rich():
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) > 15
+    for path in files:
+        for name in _imports(path):
+            top = name.split(".")
+            assert not (top[0] in ("textual", "rich") or name.startswith("reportview.config")), (path, name)
+            assert name not in ("reportview.ui", "reportview.cli") and not name.startswith(
+                ("reportview.ui.", "reportview.cli.")
+            ), (path, name)
+    # The model is the ground floor: it imports nothing of reportview.
+    assert not any(n.startswith("reportview") for n in _imports(CORE / "model.py"))
+
+
+def test_the_parse_fingerprint_follows_the_modules_parsing_imports(tmp_path, monkeypatch):
+    import importlib
+
+    from reportview.core.rules import PARSE_ENTRY_MODULES, code_digest, imported_modules
+
+    # The real parse: modules reached only through others (labels via figures) are in the set.
+    real = imported_modules(PARSE_ENTRY_MODULES)
+    assert {"reportview.core.labels", "reportview.core.lexicon", "reportview.core.decoding"} <= set(real)
+    assert "reportview.config" not in real and "reportview.core.store" not in real
+
+    pkg = tmp_path / "fpkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "entry.py").write_text("from fpkg import a\n")
+    (pkg / "a.py").write_text("X = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    before = code_digest(("fpkg.entry",))
+    assert set(imported_modules(("fpkg.entry",))) == {"fpkg", "fpkg.entry", "fpkg.a"}
+    # A new module, imported (lazily, inside a function) by one parsing imports: a new digest.
+    (pkg / "b.py").write_text("Y = 2\n")
+    (pkg / "a.py").write_text("X = 1\n\n\ndef f():\n    from . import b\n\n    return b.Y\n")
+    importlib.invalidate_caches()
+    code_digest.cache_clear()
+    after = code_digest(("fpkg.entry",))
+    assert "fpkg.b" in imported_modules(("fpkg.entry",))
+    assert after != before
+    # ... and an edit of that new module changes it again.
+    (pkg / "b.py").write_text("Y = 3\n")
+    code_digest.cache_clear()
+    assert code_digest(("fpkg.entry",)) != after
+
+
+def test_workers_receive_the_compiled_rules_not_the_app_config():
+    import pickle
+
+    config = default_config()
+    rules = config.parse_rules
+    sent = pickle.dumps(rules)
+    # Nothing of the app's concerns (theme, clipboard, key bindings) travels with the rules.
+    for ui_value in (config.theme, "clipboard", "copy_section_markdown"):
+        assert ui_value.encode() not in sent
+    assert pickle.loads(sent).fingerprint == config.parsing_fingerprint()

@@ -226,7 +226,8 @@ def test_other_schema_version_is_rebuilt(cache_home: Path, folder: Path, parses:
 def test_fingerprint_change_invalidates(cache_home: Path, folder: Path, parses: list[str]) -> None:
     config = default_config()
     load_corpus([folder], config)
-    other = dataclasses.replace(config, units={**config.units, "thùng": "count"})
+    units = tuple(sorted({**config.units, "thùng": "count"}.items()))
+    other = dataclasses.replace(config, parse=dataclasses.replace(config.parse, units=units))
     assert other.parsing_fingerprint() != config.parsing_fingerprint()
     parses.clear()
     reports = load_corpus([folder], other).reports
@@ -290,3 +291,26 @@ def test_cli_search_from_cached_terms_answers_as_without_the_cache(
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] == outputs[2]
     assert '"snippet"' in outputs[0]
+
+
+def test_a_cache_from_an_older_format_is_rebuilt_with_a_one_line_notice(
+    cache_home: Path, folder: Path, parses: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    config = default_config()
+    first = load_corpus([folder], config).reports
+    conn = sqlite3.connect(default_cache_path())
+    with conn:  # a cache written before the format was recorded (blob version 5 and older)
+        conn.execute("DELETE FROM meta WHERE key = 'cache_format'")
+    conn.close()
+    parses.clear()
+    with caplog.at_level(logging.WARNING, logger="reportview.cache"):
+        _same(first, load_corpus([folder], config).reports)
+    notices = [r.getMessage() for r in caplog.records]
+    assert len(notices) == 1 and "\n" not in notices[0], notices
+    assert "another format" in notices[0] and "rebuilt" in notices[0] and "corrupt" not in notices[0]
+    assert len(parses) == len(first)
+    parses.clear()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="reportview.cache"):
+        _same(first, load_corpus([folder], config).reports)
+    assert parses == [] and caplog.records == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import stat
@@ -14,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from reportview import __version__
+from reportview.core.rules import LoadSettings, ParseRules, compile_parse_rules
 from reportview.ui.actions import key_ids
 
 SHIPPED_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
@@ -42,38 +40,113 @@ def user_config_path() -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class ParseSettings:
+    """config.yaml's parsing keys: extra furniture patterns, the number convention, extra units."""
+
+    furniture_lines: tuple[str, ...] = ()
+    tail_markers: tuple[str, ...] = ()
+    convention: str = "auto"
+    units: tuple[tuple[str, str], ...] = ()
+    magnitudes: tuple[tuple[str, float], ...] = ()
+
+    def rules(self) -> ParseRules:
+        """The compiled rules the core parses with (cached per distinct settings)."""
+        return compile_parse_rules(
+            self.furniture_lines, self.tail_markers, self.convention, self.units, self.magnitudes
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UiSettings:
+    """config.yaml's keys for the app: key bindings, clipboard, theme, search results shown."""
+
+    keys: Mapping[str, str]
+    clipboard_method: str = "auto"
+    clipboard_command: str | None = None
+    theme: str = "textual-dark"
+    search_limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
-    """The effective configuration."""
+    """The effective configuration, by concern: parsing, loading, the app."""
 
     corpus: tuple[str, ...]
-    extensions: tuple[str, ...]
-    furniture_lines: tuple[str, ...]
-    tail_markers: tuple[str, ...]
-    convention: str
-    units: Mapping[str, str]
-    magnitudes: Mapping[str, float]
-    keys: Mapping[str, str]
-    clipboard_method: str
-    clipboard_command: str | None
-    theme: str
-    search_limit: int
-    workers: int
-    cache: bool
+    parse: ParseSettings
+    load: LoadSettings
+    ui: UiSettings
+    # Follow the loaded paths for changes (--watch): the app and CLI read it.
     watch: bool = False
     source: str = ""
     base_dir: str = ""
     # An archive of at most this many reports is opened in memory, a bigger one lazily.
     archive_in_memory_max: int = 5000
 
+    # What the core is given (reportview.core.rules.Setup): compiled rules and load settings.
+    @property
+    def parse_rules(self) -> ParseRules:
+        return self.parse.rules()
+
+    @property
+    def load_settings(self) -> LoadSettings:
+        return self.load
+
     def parsing_fingerprint(self) -> str:
         """A hash of everything that changes how a file is parsed (for the cache)."""
-        parts = {
-            "version": __version__,
-            "code": _parser_code_digest(),
-            "furniture": [self.furniture_lines, self.tail_markers],
-            "figures": [self.convention, sorted(self.units.items()), sorted(self.magnitudes.items())],
-        }
-        return hashlib.sha1(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+        return self.parse_rules.fingerprint
+
+    # The flat names readers used before the settings were grouped.
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        return self.load.extensions
+
+    @property
+    def workers(self) -> int:
+        return self.load.workers
+
+    @property
+    def cache(self) -> bool:
+        return self.load.cache
+
+    @property
+    def furniture_lines(self) -> tuple[str, ...]:
+        return self.parse.furniture_lines
+
+    @property
+    def tail_markers(self) -> tuple[str, ...]:
+        return self.parse.tail_markers
+
+    @property
+    def convention(self) -> str:
+        return self.parse.convention
+
+    @property
+    def units(self) -> dict[str, str]:
+        return dict(self.parse.units)
+
+    @property
+    def magnitudes(self) -> dict[str, float]:
+        return dict(self.parse.magnitudes)
+
+    @property
+    def keys(self) -> Mapping[str, str]:
+        return self.ui.keys
+
+    @property
+    def clipboard_method(self) -> str:
+        return self.ui.clipboard_method
+
+    @property
+    def clipboard_command(self) -> str | None:
+        return self.ui.clipboard_command
+
+    @property
+    def theme(self) -> str:
+        return self.ui.theme
+
+    @property
+    def search_limit(self) -> int:
+        return self.ui.search_limit
 
     def corpus_paths(self) -> list[Path]:
         """The default corpus, relative paths tried against the cwd, then the config's folder."""
@@ -86,42 +159,6 @@ class Config:
                     p = alt
             paths.append(p)
         return paths
-
-
-def _parser_code_digest() -> str:
-    """A digest of the parsing code, so a changed extractor never reuses stale cached results."""
-    global _CODE_DIGEST
-    if _CODE_DIGEST is None:
-        core = Path(__file__).resolve().parent / "core"
-        digest = hashlib.sha1()
-        for name in PARSING_MODULES:
-            try:
-                digest.update((core / name).read_bytes())
-            except OSError:
-                digest.update(name.encode())
-        _CODE_DIGEST = digest.hexdigest()[:12]
-    return _CODE_DIGEST
-
-
-# The core modules whose code decides what a parsed report holds.
-PARSING_MODULES = (
-    "decoding.py",
-    "formats.py",
-    "lines.py",
-    "furniture.py",
-    "dates.py",
-    "outline.py",
-    "numbers.py",
-    "lexicon.py",
-    "figures.py",
-    "labels.py",
-    "loading.py",
-    "model.py",
-    # Index terms are cached with the parse.
-    "folding.py",
-    "terms.py",
-)
-_CODE_DIGEST: str | None = None
 
 
 # --- schema -------------------------------------------------------------------------------------
@@ -400,21 +437,27 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
     loading = merged.get("loading", {})
     return Config(
         corpus=tuple(merged.get("corpus", ())),
-        extensions=tuple(
-            e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())
+        parse=ParseSettings(
+            furniture_lines=tuple(fur.get("lines", ())),
+            tail_markers=tuple(fur.get("tail_markers", ())),
+            convention=fig.get("convention", "auto"),
+            units=tuple(sorted(fig.get("units", {}).items())),
+            magnitudes=tuple(sorted(fig.get("magnitudes", {}).items())),
         ),
-        furniture_lines=tuple(fur.get("lines", ())),
-        tail_markers=tuple(fur.get("tail_markers", ())),
-        convention=fig.get("convention", "auto"),
-        units=dict(fig.get("units", {})),
-        magnitudes=dict(fig.get("magnitudes", {})),
-        keys=dict(merged.get("keys", {})),
-        clipboard_method=clip.get("method", "auto"),
-        clipboard_command=clip.get("command"),
-        theme=merged.get("theme", "textual-dark"),
-        search_limit=merged.get("search", {}).get("limit", 50),
-        workers=loading.get("workers", 0),
-        cache=loading.get("cache", True),
+        load=LoadSettings(
+            extensions=tuple(
+                e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())
+            ),
+            workers=loading.get("workers", 0),
+            cache=loading.get("cache", True),
+        ),
+        ui=UiSettings(
+            keys=dict(merged.get("keys", {})),
+            clipboard_method=clip.get("method", "auto"),
+            clipboard_command=clip.get("command"),
+            theme=merged.get("theme", "textual-dark"),
+            search_limit=merged.get("search", {}).get("limit", 50),
+        ),
         watch=merged.get("watch", False),
         archive_in_memory_max=loading.get("archive_in_memory_max", 5000),
         source=source,

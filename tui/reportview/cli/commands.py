@@ -70,6 +70,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         "figures": cmd_figures,
         "search": cmd_search,
         "export": cmd_export,
+        "compare": cmd_compare,
         "cache": cmd_cache,
         "keys": cmd_keys,
         "index": cmd_index,
@@ -262,8 +263,14 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     return _finish(code, n > 0)
 
 
+def cmd_compare(args: argparse.Namespace, config: Config) -> int:
+    from reportview.cli.compare_cmd import cmd_compare as run_compare
+
+    return run_compare(args, config, _load)
+
+
 def cmd_cache(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.store import ParseCache
+    from reportview.core.cache import ParseCache
 
     cache = ParseCache.open_default(config)
     if args.action == "clear":
@@ -288,6 +295,6 @@ def cmd_keys(args: argparse.Namespace, config: Config) -> int:
         if grp != group:
             print(("\n" if group else "") + grp)
             group = grp
-        tail = f"  [{binding_id}]" if binding_id else ""
+        tail = f"  keys.{binding_id}" if binding_id else ""
         print(_line(f"  {keys.ljust(width)}  {does}{tail}"))
     return 0

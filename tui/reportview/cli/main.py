@@ -9,11 +9,12 @@ import sys
 from collections.abc import Sequence
 
 from reportview import __version__
+from reportview.cli import compare_cmd
 from reportview.cli import index as index_cli
 from reportview.config import ConfigError, load_config
 from reportview.core.textsafe import printable
 
-COMMANDS = ("outline", "figures", "search", "export", "cache", "keys", "index")
+COMMANDS = ("outline", "figures", "search", "export", "compare", "cache", "keys", "index")
 
 
 class UsageError(Exception):
@@ -205,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Print the app's key bindings (with remaps from config.yaml).",
         ("reportview keys",),
     )
+    compare_cmd.add_parser(sub, common)
     index_cli.add_parser(sub, common)
     return parser
 

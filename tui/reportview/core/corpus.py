@@ -15,7 +15,6 @@ import gc
 import multiprocessing
 import os
 import threading
-import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,17 +22,17 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportview.config import Config
-from reportview.core.loading import InputError, Skipped, discover, load_report, read_file_bytes, read_text
+from reportview.core.cache import FileProbe, ParseCache, Record
+from reportview.core.files import InputError, Skipped, discover
+from reportview.core.loading import load_report
 from reportview.core.model import Report
+from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 from reportview.core.terms import IndexTerms, index_terms
 
 # Below this many files to parse, parsing stays in this process.
 POOL_MIN_FILES = 64
 # Files per task sent to a worker: big enough that IPC is cheap, small enough to cancel promptly.
 MAX_CHUNK = 32
-# Fresh parses are written to the cache in transactions of this many.
-WRITE_BATCH = 256
 # Loads of at least this many files keep the GC off the reports already loaded (see iter_corpus).
 GC_FREEZE_MIN = 2048
 GC_FREEZE_EVERY = 1024
@@ -50,11 +49,26 @@ class Progress:
     terms: IndexTerms | None = None  # the report's index terms, when asked for (with_terms)
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One loaded report and its search index terms (None unless asked for, or when unknown)."""
+
+    report: Report
+    terms: IndexTerms | None = None
+
+
 @dataclass
 class LoadResult:
-    reports: list[Report] = field(default_factory=list)
+    items: list[Loaded] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    terms: list[IndexTerms | None] = field(default_factory=list)  # per report, when asked for
+
+    @property
+    def reports(self) -> list[Report]:
+        return [item.report for item in self.items]
+
+    @property
+    def terms(self) -> list[IndexTerms | None]:
+        return [item.terms for item in self.items]
 
 
 # --- reading and parsing one file (in a worker or here) -------------------------------------------
@@ -62,80 +76,52 @@ class LoadResult:
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A fresh parse and what the cache needs to store it (blob is None when not caching)."""
+    """A fresh parse, what the cache stores of it (None when not caching), and its index terms."""
 
     report: Report
-    size: int
-    mtime_ns: int
-    crc32: int
-    blob: bytes | None
+    record: Record | None
     terms: IndexTerms | None = None
 
 
-def text_crc(text: str) -> int:
-    """The CRC-32 a cache entry of a plain-text file is checked against: that of its decoded text."""
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return -1, -1
-    return st.st_size, st.st_mtime_ns
-
-
 def _parse_file(
-    path: Path, config: Config, want_blob: bool, display: str | None = None, want_terms: bool = False
+    path: Path, rules: ParseRules, want_record: bool, display: str | None = None, want_terms: bool = False
 ) -> Parsed:
-    """load_report(path), and what the cache needs to trust it later.
+    """load_report(path), and (want_record) the cache's record of it.
 
     Index terms are computed here, in the worker, when they are wanted or cached (then an app
     that opens the corpus again only appends them to its posting lists).
-
-    The cache checks a plain-text entry against the CRC of the decoded text (the parse depends on
-    nothing else, given the same fingerprint), and an entry whose text it stores (HTML/PDF/DOCX)
-    against the CRC of the file's bytes. A file that changes while it is parsed is not cached.
     """
-    from reportview.core.store import STORE_TEXT_SUFFIXES, encode_report
-
-    stored_text = path.suffix.lower() in STORE_TEXT_SUFFIXES
-    before = _stat(path)
-    crc = zlib.crc32(read_file_bytes(path)) if stored_text and want_blob else 0
-    report = load_report(path, config, display_path=display)
-    terms = index_terms(report) if want_blob or want_terms else None
-    wanted = terms if want_terms else None  # cached either way; sent back only when asked for
-    if not want_blob or _stat(path) != before:
-        return Parsed(report, *before, 0, None, wanted)
-    if not stored_text:
-        crc = text_crc(report.text)
-    return Parsed(report, *before, crc, encode_report(report, stored_text, terms), wanted)
+    probe = FileProbe(path) if want_record else None
+    report = load_report(path, rules, display_path=display)
+    terms = index_terms(report) if want_record or want_terms else None
+    record = probe.seal(report, terms) if probe is not None else None
+    return Parsed(report, record, terms if want_terms else None)
 
 
-_worker_config: Config | None = None
+_worker_rules: ParseRules | None = None
 
 
-def _init_worker(config: Config) -> None:
-    global _worker_config
-    _worker_config = config
+def _init_worker(rules: ParseRules) -> None:
+    global _worker_rules
+    _worker_rules = rules
 
 
 def _parse_chunk(
-    items: list[tuple[int, str, str]], want_blob: bool, want_terms: bool = False
+    items: list[tuple[int, str, str]], want_record: bool, want_terms: bool = False
 ) -> list[tuple[int, Parsed | str]]:
     """Parse files in a worker: (index, Parsed) or (index, reason skipped)."""
-    assert _worker_config is not None
+    assert _worker_rules is not None
     out: list[tuple[int, Parsed | str]] = []
     for index, path, display in items:
         try:
-            out.append((index, _parse_file(Path(path), _worker_config, want_blob, display, want_terms)))
+            out.append((index, _parse_file(Path(path), _worker_rules, want_record, display, want_terms)))
         except InputError as exc:
             out.append((index, str(exc)))
     return out
 
 
-def worker_count(config: Config) -> int:
-    return config.workers or os.cpu_count() or 1
+def worker_count(load: LoadSettings | Setup) -> int:
+    return load_settings_of(load).workers or os.cpu_count() or 1
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -168,18 +154,16 @@ def _chunks(misses: list[int], workers: int) -> list[list[int]]:
 # --- the load ---------------------------------------------------------------------------------
 
 
-def _open_cache(config: Config, use_cache: bool):  # -> ParseCache | None
-    if not (use_cache and config.cache):
+def _open_cache(rules: ParseRules, load: LoadSettings, use_cache: bool) -> ParseCache | None:
+    if not (use_cache and load.cache):
         return None
-    from reportview.core.store import ParseCache
-
-    cache = ParseCache.open_default(config)
+    cache = ParseCache.open_default(rules)
     return cache if cache.usable else None
 
 
 def iter_corpus(
     paths: Sequence[str | os.PathLike[str]],
-    config: Config,
+    setup: Setup,
     use_cache: bool = True,
     cancel: threading.Event | None = None,
     keep_frozen: bool = False,
@@ -194,16 +178,17 @@ def iter_corpus(
     there afterwards, for a caller that keeps the corpus for good (the app): handing millions
     of objects back makes the next full collection stop every thread for seconds.
     """
-    files, skipped = discover(paths, config.extensions)
+    rules, load = rules_of(setup), load_settings_of(setup)
+    files, skipped = discover(paths, load.extensions)
     total = len(files)
     for s in skipped:
         yield Progress(0, total, skipped=s)
     if not files:
         return
-    cache = _open_cache(config, use_cache)
+    cache = _open_cache(rules, load, use_cache)
     frozen = False
     try:
-        with closing(_load(files, total, config, cache, cancel, with_terms)) as steps:
+        with closing(_Loader(files, rules, load, cache, cancel, with_terms).run()) as steps:
             for n, step in enumerate(steps, 1):
                 yield step
                 if total >= GC_FREEZE_MIN and n % GC_FREEZE_EVERY == 0:
@@ -224,173 +209,163 @@ def iter_corpus(
             cache.close()
 
 
-def _load(
-    files: list[Path],
-    total: int,
-    config: Config,
-    cache,
-    cancel: threading.Event | None,
-    with_terms: bool = False,
-) -> Iterator[Progress]:
-    from reportview.core.store import STORE_TEXT_SUFFIXES, CacheCorrupt, NewEntry, cache_key, decode_entry
+class _Loader:
+    """One load: serves fresh cache entries here, parses the rest (here or in a pool), and
+    yields every file's Progress in discovery order."""
 
-    cancelled = cancel.is_set if cancel is not None else (lambda: False)
-    want_blob = cache is not None
-    entries = cache.entries() if cache is not None else {}
-    keys = [cache_key(f) for f in files] if cache is not None else []
+    def __init__(
+        self,
+        files: list[Path],
+        rules: ParseRules,
+        load: LoadSettings,
+        cache: ParseCache | None,
+        cancel: threading.Event | None,
+        with_terms: bool,
+    ) -> None:
+        self.files = files
+        self.total = len(files)
+        self.rules = rules
+        self.load = load
+        self.cache = cache
+        self.cancelled = cancel.is_set if cancel is not None else (lambda: False)
+        self.with_terms = with_terms
+        # Hits are decided from the key columns (stat only); blobs are read when a hit's turn comes.
+        self.hits = cache.plan(files) if cache is not None else {}
+        self.misses = [i for i in range(self.total) if i not in self.hits]
 
-    # Decide hits from the key columns (stat only); blobs are read when each hit's turn comes.
-    hits: dict[int, object] = {}
-    if entries:
-        for i, f in enumerate(files):
-            entry = entries.get(keys[i])
-            if entry is not None:
-                size, mtime_ns = _stat(f)
-                if cache.is_fresh(entry, size, mtime_ns):
-                    hits[i] = entry
-    misses = [i for i in range(total) if i not in hits]
-
-    pending_writes: list[NewEntry] = []
-
-    def remember(i: int, parsed: Parsed) -> None:
-        if cache is not None and parsed.blob is not None:
-            pending_writes.append(
-                NewEntry(keys[i], parsed.report, parsed.size, parsed.mtime_ns, parsed.crc32, parsed.blob)
-            )
-            if len(pending_writes) >= WRITE_BATCH:
-                cache.put_many(pending_writes)
-                pending_writes.clear()
-
-    def step(i: int, parsed: Parsed | str) -> Progress:
+    def step(self, i: int, parsed: Parsed | str) -> Progress:
         if isinstance(parsed, str):
-            return Progress(i + 1, total, skipped=Skipped(str(files[i]), parsed))
-        remember(i, parsed)
-        return Progress(i + 1, total, report=parsed.report, terms=parsed.terms if with_terms else None)
+            return Progress(i + 1, self.total, skipped=Skipped(str(self.files[i]), parsed))
+        if self.cache is not None and parsed.record is not None:
+            self.cache.record(self.files[i], parsed.report, parsed.record)
+        terms = parsed.terms if self.with_terms else None
+        return Progress(i + 1, self.total, report=parsed.report, terms=terms)
 
-    def parse_here(i: int) -> Progress:
+    def parse_here(self, i: int) -> Progress:
         try:
-            return step(i, _parse_file(files[i], config, want_blob, want_terms=with_terms))
+            want_record = self.cache is not None
+            return self.step(
+                i, _parse_file(self.files[i], self.rules, want_record, want_terms=self.with_terms)
+            )
         except InputError as exc:
-            return step(i, str(exc))
+            return self.step(i, str(exc))
 
-    def serve_hit(i: int) -> Progress:
-        """A fresh cache entry, checked against the file's text (or bytes); parsed again if it fails."""
-        f = files[i]
-        try:
-            blob, crc = cache.blob(hits[i])
-            if f.suffix.lower() in STORE_TEXT_SUFFIXES:
-                text = None
-                if crc != zlib.crc32(read_file_bytes(f)):
-                    raise CacheCorrupt("file changed without a new mtime")
-            else:
-                text = read_text(f)[0]
-                if crc != text_crc(text):
-                    raise CacheCorrupt("file changed without a new mtime")
-            report, terms = decode_entry(blob, str(f), text)
-            return Progress(i + 1, total, report=report, terms=terms if with_terms else None)
-        except (CacheCorrupt, InputError):
-            return parse_here(i)
+    def serve(self, i: int) -> Progress:
+        """A fresh cache entry (the cache checks it against the file); parsed again if it fails."""
+        assert self.cache is not None
+        found = self.cache.lookup(self.files[i], self.hits[i], self.with_terms)
+        if found is None:
+            return self.parse_here(i)
+        report, terms = found
+        return Progress(i + 1, self.total, report=report, terms=terms)
 
-    pool: ProcessPoolExecutor | None = None
-    try:
-        if len(misses) < POOL_MIN_FILES:
-            for i in range(total):
-                if cancelled():
+    def next_here(self, i: int) -> Progress:
+        return self.serve(i) if i in self.hits else self.parse_here(i)
+
+    def run(self) -> Iterator[Progress]:
+        if len(self.misses) < POOL_MIN_FILES:
+            for i in range(self.total):
+                if self.cancelled():
                     return
-                yield serve_hit(i) if i in hits else parse_here(i)
+                yield self.next_here(i)
             return
+        yield from _Pooled(self).run()
 
-        workers = min(worker_count(config), max(1, len(misses) // 16))
-        chunks = _chunks(misses, workers)
-        pool = ProcessPoolExecutor(
-            workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)
+
+class _Pooled:
+    """The pooled part of a load: chunks of misses in flight, results reordered to discovery order,
+    and fresh hits served here while the workers parse."""
+
+    def __init__(self, loader: _Loader) -> None:
+        self.loader = loader
+        self.workers = min(worker_count(loader.load), max(1, len(loader.misses) // 16))
+        self.chunks = _chunks(loader.misses, self.workers)
+        self.next_chunk = 0
+        self.inflight: dict[Future, list[int]] = {}
+        self.ready: dict[int, Parsed | str | Progress] = {}
+        self.here: set[int] = set()  # indices to parse in this process after a worker failed
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit_more(self) -> None:
+        assert self.pool is not None
+        files = self.loader.files
+        while len(self.inflight) < self.workers * 4 and self.next_chunk < len(self.chunks):
+            chunk = self.chunks[self.next_chunk]
+            # Absolute paths: a worker's folder is not necessarily ours.
+            items = [(i, os.path.abspath(files[i]), str(files[i])) for i in chunk]
+            fut = self.pool.submit(_parse_chunk, items, self.loader.cache is not None, self.loader.with_terms)
+            self.inflight[fut] = chunk
+            self.next_chunk += 1
+
+    def harvest(self, done: set[Future]) -> None:
+        for fut in done:
+            indices = self.inflight.pop(fut)
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): finish the load here.
+                self.here.update(indices)
+                for rest in self.chunks[self.next_chunk :]:
+                    self.here.update(rest)
+                self.next_chunk = len(self.chunks)
+                continue
+            except Exception:
+                # Parsed again here, in order, so that a real error surfaces as it would unpooled.
+                self.here.update(indices)
+                continue
+            for i, parsed in results:
+                self.ready[i] = parsed
+        self.submit_more()
+
+    def run(self) -> Iterator[Progress]:
+        loader = self.loader
+        total, hits = loader.total, loader.hits
+        self.pool = ProcessPoolExecutor(
+            self.workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(loader.rules,)
         )
-        max_inflight = workers * 4
-        next_chunk = 0
-        inflight: dict[Future, list[int]] = {}
-        here: set[int] = set()  # indices to parse in this process after a worker failed
-
-        def submit_more() -> None:
-            nonlocal next_chunk
-            while len(inflight) < max_inflight and next_chunk < len(chunks):
-                # Absolute paths: a worker's folder is not necessarily ours.
-                items = [(i, os.path.abspath(files[i]), str(files[i])) for i in chunks[next_chunk]]
-                inflight[pool.submit(_parse_chunk, items, want_blob, with_terms)] = chunks[next_chunk]
-                next_chunk += 1
-
-        def harvest(done: set[Future]) -> None:
-            nonlocal next_chunk
-            for fut in done:
-                indices = inflight.pop(fut)
-                try:
-                    results = fut.result()
-                except BrokenProcessPool:
-                    # A worker died (killed, out of memory): finish the load here.
-                    here.update(indices)
-                    for rest in chunks[next_chunk:]:
-                        here.update(rest)
-                    next_chunk = len(chunks)
+        try:
+            self.submit_more()
+            ahead = 0  # next index that may be a hit worth serving while workers parse
+            nxt = 0
+            while nxt < total:
+                if loader.cancelled():
+                    return
+                if nxt in self.ready:
+                    item = self.ready.pop(nxt)
+                    yield item if isinstance(item, Progress) else loader.step(nxt, item)
+                    nxt += 1
                     continue
-                except Exception:
-                    # Parsed again here, in order, so that a real error surfaces as it would unpooled.
-                    here.update(indices)
+                if nxt in hits or nxt in self.here:
+                    yield loader.next_here(nxt)
+                    nxt += 1
                     continue
-                for i, parsed in results:
-                    ready[i] = parsed
-            submit_more()
-
-        ready: dict[int, Parsed | str | Progress] = {}
-        submit_more()
-        ahead = 0  # next index that may be a hit worth serving while workers parse
-        nxt = 0
-        while nxt < total:
-            if cancelled():
-                return
-            if nxt in ready:
-                item = ready.pop(nxt)
-                yield item if isinstance(item, Progress) else step(nxt, item)
-                nxt += 1
-                continue
-            if nxt in hits:
-                yield serve_hit(nxt)
-                nxt += 1
-                continue
-            if nxt in here:
-                yield parse_here(nxt)
-                nxt += 1
-                continue
-            # The next report is being parsed: collect finished chunks, else serve hits ahead.
-            done = {f for f in inflight if f.done()}
-            if done:
-                harvest(done)
-                continue
-            ahead = max(ahead, nxt + 1)
-            while ahead < total and (ahead not in hits or ahead in ready):
-                ahead += 1
-            if ahead < total:
-                ready[ahead] = serve_hit(ahead)
-                continue
-            done, _ = wait(inflight, timeout=0.05, return_when=FIRST_COMPLETED)
-            if done:
-                harvest(done)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        if cache is not None and pending_writes:
-            cache.put_many(pending_writes)
+                # The next report is being parsed: collect finished chunks, else serve hits ahead.
+                done = {f for f in self.inflight if f.done()}
+                if done:
+                    self.harvest(done)
+                    continue
+                ahead = max(ahead, nxt + 1)
+                while ahead < total and (ahead not in hits or ahead in self.ready):
+                    ahead += 1
+                if ahead < total:
+                    self.ready[ahead] = loader.serve(ahead)
+                    continue
+                done, _ = wait(self.inflight, timeout=0.05, return_when=FIRST_COMPLETED)
+                if done:
+                    self.harvest(done)
+        finally:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def load_corpus(
-    paths: Sequence[str | os.PathLike[str]], config: Config, use_cache: bool = True, with_terms: bool = False
+    paths: Sequence[str | os.PathLike[str]], setup: Setup, use_cache: bool = True, with_terms: bool = False
 ) -> LoadResult:
     """Every report under PATHs in discovery order, with the files skipped and why (and, with
     `with_terms`, each report's search index terms)."""
     result = LoadResult()
-    for step in iter_corpus(paths, config, use_cache, with_terms=with_terms):
+    for step in iter_corpus(paths, setup, use_cache, with_terms=with_terms):
         if step.report is not None:
-            result.reports.append(step.report)
-            if with_terms:
-                result.terms.append(step.terms)
+            result.items.append(Loaded(step.report, step.terms))
         elif step.skipped is not None:
             result.skipped.append(step.skipped)
     return result

@@ -19,8 +19,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "dmy-vi",
     ),
     (re.compile(r"(?<![\w])([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)"), "mdy-en"),
-    (re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)"), "dmy-en"),
+    # "4 June 2019", "21-Mar-2020"
+    (re.compile(r"(?<!\d)(\d{1,2})(?:\s+|-)([A-Za-z]{3,9})\.?,?(?:\s+|-)(\d{4})(?!\d)"), "dmy-en"),
 )
+# A date segment of a header line: the parts of "author | date | section" are read one by one.
+_SEGMENT_SEP = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
+SEGMENT_MAX_WORDS = 5  # a name or section label beside the date, not a sentence
+NAME_WORDS_MAX = 8  # authors' names before a date
 _METADATA = re.compile(
     r"#\s*(?:" + "|".join(METADATA_DATE_KEYS) + r")\s*[=:]\s*(\d{4})-?(\d{2})-?(\d{2})", re.IGNORECASE
 )
@@ -40,7 +45,8 @@ def _read(match: re.Match[str], how: str) -> str | None:
     if how == "ymd":
         return _iso(int(g[0]), int(g[1]), int(g[2]))
     if how == "dmy":
-        return _iso(int(g[3]), int(g[2]), int(g[0]))
+        # An American "2/20/2018" cannot be day/month: read it month/day.
+        return _iso(int(g[3]), int(g[2]), int(g[0])) or _iso(int(g[3]), int(g[0]), int(g[2]))
     if how == "dmy-vi":
         return _iso(int(g[2]), int(g[1]), int(g[0]))
     if how == "mdy-en":
@@ -51,12 +57,41 @@ def _read(match: re.Match[str], how: str) -> str | None:
 
 
 def date_in_line(text: str) -> str | None:
-    """The ISO date of a header line that is essentially a date ("Thứ Ba, 11/01/2022 17:57")."""
+    """The ISO date of a header line that is essentially a date ("Thứ Ba, 11/01/2022 17:57"), also
+    beside a name or a section label after a bar ("26/12/2021 07:17 GMT+7 | Trong nước")."""
     if len(text) > 120:
         return None
     meta = _METADATA.fullmatch(text.strip())
     if meta:
         return _iso(int(meta[1]), int(meta[2]), int(meta[3]))
+    iso = _date_segment(text)
+    if iso is not None or "|" not in text:
+        return iso
+    parts = [p for p in _SEGMENT_SEP.split(text) if p.strip()]
+    if any(len(p.split()) > SEGMENT_MAX_WORDS for p in parts):
+        return None
+    for part in parts:
+        iso = _date_segment(part)
+        if iso:
+            return iso
+    return None
+
+
+def _names_before(before: str, after: str, words: list[str]) -> bool:
+    """Whether the words beside a date are its authors' names before it ("Tuấn Minh - Đức Sơn
+    06/12/2023 19:44"): every word capitalised, a few of them, nothing but a time after."""
+    names = _WORD.findall(before)
+    if not names or len(names) > NAME_WORDS_MAX:
+        return False
+    # Names are written "Đức Sơn": a capital, then small letters (a headline in capitals is not one).
+    if any(not w[0].isupper() or (len(w) > 1 and w.isupper()) for w in names):
+        return False
+    return all(w in DATE_LINE_WORDS for w in words[len(names) :]) and not _WORD.findall(
+        _NOISE.sub(" ", after)
+    )
+
+
+def _date_segment(text: str) -> str | None:
     for pattern, how in _PATTERNS:
         match = pattern.search(text)
         if not match:
@@ -64,12 +99,15 @@ def date_in_line(text: str) -> str | None:
         iso = _read(match, how)
         if iso is None:
             continue
-        rest = text[: match.start()] + " " + text[match.end() :]
+        before = text[: match.start()]
+        if how == "dmy-vi" and before.rstrip().endswith(","):
+            before = ""  # the place of an official document's date: "Kon Tum, ngày 25 tháng 01 năm 2024"
+        rest = before + " " + text[match.end() :]
         words = [w.lower() for w in _WORD.findall(_NOISE.sub(" ", rest))]
         if how.endswith("-en"):
             words = [w for w in words if w not in MONTHS_EN]
         strangers = [w for w in words if w not in DATE_LINE_WORDS]
-        if len(strangers) <= 1:
+        if len(strangers) <= 1 or _names_before(text[: match.start()], text[match.end() :], words):
             return iso
     return None
 
@@ -81,3 +119,31 @@ def publication_date(header_lines: Iterable[str]) -> str | None:
         if iso:
             return iso
     return None
+
+
+# A page's date given as a key before the first line's text ("date 2022-12-04 The council ...").
+_DATE_PREFIX = re.compile(
+    r"(?:" + "|".join(METADATA_DATE_KEYS) + r")\s*[=:]?\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:\s+|$)",
+    re.IGNORECASE,
+)
+# A headline's own timestamp at its end: "... TOÀN DIỆN (10:59 AM-27/01/2022)", "... - 12/01/2022".
+_TRAILING_STAMP = re.compile(r"\s*(?:\(([^()]{6,40})\)|[-–|]\s+([^-–|]{6,40}))$")
+
+
+def date_prefix(text: str) -> tuple[str | None, int]:
+    """(ISO date or None when only a month is given, length of the prefix) of a line that opens with
+    a date key ("date 2022-12 Hà Tĩnh ..."); (None, 0) when it does not."""
+    m = _DATE_PREFIX.match(text)
+    if not m:
+        return None, 0
+    day = m[3]
+    return (_iso(int(m[1]), int(m[2]), int(day)) if day else None), m.end()
+
+
+def trailing_stamp(text: str) -> tuple[str, int] | None:
+    """(ISO date, where the stamp starts) of a line ending with its own date stamp, else None."""
+    m = _TRAILING_STAMP.search(text)
+    if not m:
+        return None
+    iso = date_in_line(m[1] or m[2])
+    return (iso, m.start()) if iso else None

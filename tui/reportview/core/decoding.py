@@ -76,6 +76,17 @@ def decode_bytes(data: bytes) -> Decoded:
     return decoded
 
 
+def decode_again(data: bytes, encoding: str, warnings: tuple[str, ...]) -> str:
+    """The text `decode_bytes(data)` gave before, when it said `encoding` and `warnings` (a cached
+    parse of the same bytes): plain UTF-8 is decoded without detecting it again."""
+    if encoding == "utf-8" and not warnings:  # _decode's strict UTF-8 path: no BOM, no UTF-16
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return decode_bytes(data).text
+
+
 def _decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -1,4 +1,4 @@
-"""The words around a figure: its qualifier, change, comparison base and label."""
+"""The words around a figure that say what it means: its label (by the sentence's structure) and base."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from reportview.core import lexicon as lx
+from reportview.core.periods import PERIOD_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Where a clause ends when walking back from a figure (commas split list items).
@@ -25,67 +26,20 @@ def words_before(text: str, pos: int, window: int = 40) -> list[str]:
     return [w.lower() for w in _WORD.findall(chunk)]
 
 
-def _match_end(
-    words: list[str], table: dict[str, str], ends: frozenset[str], skip: frozenset[str]
-) -> str | None:
-    """The table entry that ends the word list, allowing filler words between it and the figure.
-
-    `ends` holds the last word of every table phrase: no phrase can end on another word."""
-    k = len(words)
-    while k > 0:
-        if words[k - 1] in ends:
-            for n in (3, 2, 1):
-                if k - n < 0:
-                    continue
-                phrase = " ".join(words[k - n : k])
-                if phrase in table:
-                    return table[phrase]
-        if words[k - 1] in skip:
-            k -= 1
-            continue
-        return None
-    return None
-
-
-_QUALIFIER_ENDS = frozenset(phrase.split()[-1] for phrase in lx.QUALIFIERS_BEFORE)
-
-
-def qualifier_around(
-    text: str, start: int, end: int, lang: str = "vi", words: list[str] | None = None
-) -> str | None:
-    """approx / over / under / at_least from the words right before (or "trở lên" right after)."""
-    after = text[end : end + 16].lower()
-    for phrase, q in lx.QUALIFIERS_AFTER.items():
-        if after.lstrip().startswith(phrase):
-            return q
-    words = words_before(text, start) if words is None else words
-    return _match_end(words, lx.QUALIFIERS_BEFORE, _QUALIFIER_ENDS, lx.FILLERS)
-
-
-def change_before(text: str, start: int, lang: str = "vi", words: list[str] | None = None) -> str | None:
-    """up / down when the figure is a change ("tăng 7%", "giảm 06 vụ", "vượt 0,9%")."""
-    words = words_before(text, start) if words is None else words
-    skip = lx.FILLERS | frozenset(lx.QUALIFIERS_BEFORE)
-    k = len(words)
-    while k > 0 and words[k - 1] in skip:
-        k -= 1
-    if k == 0:
-        return None
-    for n in (2, 1):
-        phrase = " ".join(words[max(0, k - n) : k])
-        if phrase in lx.CHANGES_BEFORE:
-            # "vượt mức 10/12 chỉ tiêu" is exceeding a target, not a change.
-            if k < len(words) and words[k] in lx.NOT_CHANGE_AFTER:
-                return None
-            return lx.CHANGES_BEFORE[phrase]
-    return None
-
-
 _BASE_SO = re.compile(
-    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;.()\n]{2,40}?)(?=\s*(?:[,;.()\n]|$|và\s|nhưng\s))", re.IGNORECASE
+    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.BASE_STOPS)
+    + r")\s))",
+    re.IGNORECASE,
 )
 _BASE_EN = re.compile(
     r"\s*((?:compared\s+(?:with|to)|from|than)\s+[^,;.()\n]{2,30}?)(?=\s*[,;.()\n]|$)", re.IGNORECASE
+)
+
+
+# "kế hoạch" + up to three words + "đề ra" / "giao" ("dự toán HĐND tỉnh giao"), no digit or break between.
+_BASE_TAIL = re.compile(
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:" + "|".join(re.escape(t) for t in lx.BASE_TAILS) + r")(?![\w])"
 )
 
 
@@ -94,37 +48,255 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     m = _BASE_SO.match(text, end) or (_BASE_EN.match(text, end) if lang == "en" else None)
     if m:
         return " ".join(m[1].split())
-    head = text[end : end + 40].lstrip().lower()
+    raw = text[end : end + 48].lstrip()
+    head = raw.lower()
     for word in lx.BASE_WORDS:
-        if head.startswith(word):
-            return word
+        if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
+            # As written ("Nghị quyết đề ra", "dự toán trung ương giao"), with the words that finish it.
+            n = len(word)
+            m = _BASE_TAIL.match(head, n)
+            if m:
+                n = m.end()
+            return " ".join(raw[:n].split())
     return None
 
 
+_DIGIT = re.compile(r"\d")
+_TRAILING_COMPARISON = re.compile(
+    r"\s+(?:so\s+với|so\s+cùng\s+kỳ|compared\s+(?:with|to))\s.*$", re.IGNORECASE
+)
+# "(theo giá so sánh 2010)", "tính theo giá hiện hành năm 2023": how it is measured, not what.
+_QUALIFIER_TAIL = re.compile(
+    r"\s*(?:\((?:"
+    + "|".join(lx.LABEL_FOOTNOTES)
+    + r")\b[^()]*\)|\b(?:"
+    + "|".join(lx.LABEL_FOOTNOTES)
+    + r")\b.*$)",
+    re.IGNORECASE,
+)
+_PERIOD_HINTS = ("quý", "tháng", "nửa")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
+
+
+def fronted_bases(
+    text: str, spans: list[tuple[int, int]], bases: list[str | None], changes: list[str | None]
+) -> list[str | None]:
+    """Bases stated before the figure ("so với cùng kỳ giảm 12 vụ (10,9%), giảm 8 người chết", "beating
+    the plan by 0.9%"): the figure's own, and for the changes after it in the same sentence that
+    state none."""
+    out = list(bases)
+    carried: str | None = None
+    for k, (s, _e) in enumerate(spans):
+        if k and _SENTENCE_END.search(text, spans[k - 1][1], s):
+            carried = None
+        if out[k] is not None:
+            continue
+        own = _fronted_base(text, s)
+        if own:
+            out[k] = carried = own
+        elif carried and (changes[k] or _bare_paren(text[spans[k - 1][1] : s])):
+            out[k] = carried  # "giảm 12 vụ (10,9%)": the share of that change, against the same base
+    return out
+
+
+def _bare_paren(gap: str) -> bool:
+    """The gap between a figure and the next opens a parenthesis after its unit ("12 vụ (10,9%")."""
+    gap = gap.rstrip()
+    return gap.endswith("(") and len(gap.split()) <= 3 and not any(c.isdigit() for c in gap)
+
+
+def _fronted_base(text: str, s: int) -> str | None:
+    chunk = text[max(0, s - 80) : s]
+    clause = chunk[_clause_start(chunk) :].split()
+    if not clause:
+        return None
+    low = [w.lower() for w in clause]
+    if low[0] in lx.LABEL_COMPARISON_LEADS and len(low) > 1:
+        # "beating the plan by": what is beaten.
+        words = clause[1:]
+        _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+        return " ".join(words) or None
+    if low[0] not in lx.BASE_STARTS:
+        return None
+    # "so với cùng kỳ giảm": the comparison, up to the change word.
+    for i, w in enumerate(low[1:], 1):
+        if w in lx.CHANGES_BEFORE or w in lx.QUALIFIERS_BEFORE or w in lx.FILLERS:
+            return " ".join(clause[:i]) if i > 1 else None
+    return None
+
+
+# "(GRDP, theo giá so sánh năm 2010)" -> "(GRDP)": the name, not its footnote.
+_PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
+
+
 def _clip(label: str) -> str:
-    label = " ".join(label.split()).strip(" ,;:-–(")
+    """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
+    LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
+    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
+    label = _PAREN_TAIL.sub(r"(\1)", label)
+    label = _QUALIFIER_TAIL.sub("", label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
-    if len(label) <= LABEL_MAX:
-        return label
-    cut = label[:LABEL_MAX].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:-–(") + "…"
+    words = label.split()
+    if len(words) > lx.LABEL_MAX_WORDS:
+        words = words[: lx.LABEL_MAX_WORDS]
+        if " ".join(words).count("(") > " ".join(words).count(")"):
+            words = " ".join(words)[: " ".join(words).rfind("(")].split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    return " ".join(words).strip(" ,;:-–(")
 
 
-_BREAKS = re.compile(r"[;:\n!?()]|[.,](?=\s)")
+# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name.)
+_ABBREV = r"(?<!TP)(?<!Tp)(?<!tp)(?<!TX)(?<!Tx)(?<!\bP)(?<!\bQ)"
+_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s)")
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()]|[.,](?=\s))", re.DOTALL)
-_AFTER_BREAK = re.compile(r"[;:\n.!?]|,(?=\s)|\(|\)")
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s))", re.DOTALL)
+_AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
-def _phrase_before(text: str, start: int) -> str:
+def _phrase_before(text: str, start: int) -> tuple[str, str]:
+    """The phrase before a figure that names it, and where it came from: "" (its own clause), "borrowed"
+    (the clause before, its own naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu"),
+    "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm"),
+    "joined" (the words after a "với" that follows another figure: "46 điểm ... với sức chứa trên")."""
     base = max(0, start - 160)
-    base = max(base, text.rfind("\n", base, start) + 1)
+    line = text.rfind("\n", base, start) + 1
+    if line:
+        base = line
+    elif base:
+        # Whole words only: a window that starts inside a word starts after it.
+        space = text.find(" ", base, start)
+        base = space + 1 if space >= 0 else start
     chunk = text[base:start]
+    cut = _clause_start(chunk)
+    # "số tài khoản thư điện tử công vụ: 13.160": a name and its value.
+    if cut and chunk[cut - 1] == ":" and not chunk[cut:].strip():
+        head = chunk[: cut - 1]
+        cut = _clause_start(head)
+        chunk = head
+    borrowed = ""
+    opener = _CLAUSE_OPENER.search(chunk, cut)
+    while opener:
+        # "Exports reached $2.3 billion while imports fell 4.2%": a new clause starts after "while".
+        cut = opener.end()
+        opener = _CLAUSE_OPENER.search(chunk, cut)
+    figures = _figure_numbers(chunk, cut)
+    if not figures:
+        # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
+        # "với" is the subject.
+        words = chunk[cut:].split()
+        joins = [
+            i
+            for i, w in enumerate(words)
+            if w.lower() in lx.LABEL_JOINS
+            and i
+            and words[i - 1].lower() not in lx.BASE_STARTS
+            and words[i - 1].lower() not in _JOIN_COMPOUNDS
+        ]
+        if joins:
+            own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
+    if figures:
+        # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
+        tail = chunk[figures[-1].end() :].split()
+        # ("so với quý trước" is a comparison, not a join.)
+        joins = [
+            i
+            for i, w in enumerate(tail)
+            if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
+        ]
+        joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
+        if not _weak(joined):
+            return joined, "joined"
+        # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
+        ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
+        if ands:
+            own = _trimmed_phrase(tail[ands[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
+        # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
+        # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
+        chunk = chunk[: figures[0].start()]
+        borrowed = "past-figure"
+    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
+    last = _trimmed_phrase(chunk[cut:].split())
+    if not _weak(last) and not _has_verb(last):
+        while cut and chunk[cut - 1] == ",":
+            prev = _clause_start(chunk[: cut - 1])
+            segment = chunk[prev : cut - 1]
+            # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
+            seg_words = segment.split()
+            short = (
+                len(last.split()) <= 2
+                or len(seg_words) <= 3
+                or (bool(seg_words) and seg_words[-1].lower() in lx.LABEL_LIST_FRAGMENTS)
+            )
+            if (
+                not short
+                or _FIGURE_NUMBER.search(segment)
+                or _weak(_trimmed_phrase(segment.split()))
+                or len(seg_words) > 8
+                or _has_verb(segment)
+            ):
+                break
+            cut = prev
+            # The list's head ("Giá trị sản xuất nông, lâm, thủy sản") ends the walk.
+            if len(segment.split()) > 2:
+                break
+            last = segment
+    phrase = chunk[cut:]
+    if not figures and cut and chunk[cut - 1] == ",":
+        prev = _clause_start(chunk[: cut - 1])
+        segment = chunk[prev : cut - 1]
+        if not _FIGURE_NUMBER.search(segment):
+            subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
+            own = _trimmed_phrase(phrase.split())
+            if _weak(own) and subject:
+                # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
+                phrase, borrowed = subject, "borrowed"
+            elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
+                phrase = f"{own} {subject}"
+    # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
+    # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
+    phrase = _QUALIFIER_TAIL.sub("", _PAREN_TAIL.sub(r"(\1)", phrase))
+    # "... quý I năm 2023 so với cùng kỳ năm trước tăng ở 58": the comparison is the base.
+    phrase = _TRAILING_COMPARISON.sub("", phrase)
+    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
+
+
+def _subject_of(segment: str, limit: int = 8) -> str:
+    """The words of a clause before its first verb ("thu nhập bình quân tăng qua các năm" -> "thu nhập
+    bình quân"), or "" when a verb opens it or nothing is left."""
+    words = segment.split()
+    for i, w in enumerate(words):
+        low = w.lower().strip(",;:")
+        two = " ".join(x.lower() for x in words[i : i + 2])
+        if low in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
+            words = words[:i]
+            break
+    subject = _trimmed_phrase(words)
+    return "" if _weak(subject) or len(subject.split()) > limit else subject
+
+
+def _has_verb(segment: str) -> bool:
+    words = [w.strip(',;:()"“”.').lower() for w in segment.split()]
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
+
+
+_CLAUSE_OPENER = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(chunk: str) -> int:
+    """Where the clause ending `chunk` starts: after its last break, a balanced "(...)" kept inside."""
     last = _UP_TO_LAST_BREAK.match(chunk)
     cut = 0 if last is None else last.end()
     if cut and chunk[cut - 1] not in "()":
-        return _trimmed_phrase(chunk[cut:].split())
+        return cut
     # Keep "(GRDP ...)" inside a subject: only an unbalanced "(" ends the clause.
     depth = 0
     cut = 0
@@ -134,13 +306,41 @@ def _phrase_before(text: str, start: int) -> str:
             depth += 1
         elif ch == "(":
             if depth == 0:
-                cut = m.end()
-                break
+                return m.end()
             depth -= 1
         elif depth == 0:
-            cut = m.end()
-            break
-    return _trimmed_phrase(chunk[cut:].split())
+            return m.end()
+    return cut
+
+
+# Words that make "với" part of another phrase, not a join ("tương ứng với", "đối với", "cùng với").
+_JOIN_COMPOUNDS = frozenset({"ứng", "đối", "cùng", "so", "compared", "along", "together"})
+
+
+def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
+    """The numbers of chunk[start:] that are figures: not dates, years or identifiers ("mức độ 3")."""
+    out = []
+    for m in _FIGURE_NUMBER.finditer(chunk, start):
+        if PERIOD_WORDS.match(chunk, m.start()):
+            continue  # "6 tháng đầu năm": a period, not a figure
+        before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
+        if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
+            continue
+        out.append(m)
+    return out
+
+
+# Words before a number that make it a name, not a figure ("mức độ 3", "lớp 10"); "số" is both.
+_IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
+
+
+# A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
+# A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") or a month ("9/2022") is not.
+_FIGURE_NUMBER = re.compile(
+    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
+    r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
+)
 
 
 def _trimmed_phrase(words: list[str]) -> str:
@@ -178,29 +378,152 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 
 
 def _phrase_after(text: str, end: int) -> str:
-    chunk = text[end : end + 200]
+    chunk = text[end : end + 160]
     m = _AFTER_BREAK.search(chunk)
+    # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase.
+    while m and m[0] == "," and _noun_follows(chunk, m.end()):
+        m = _AFTER_BREAK.search(chunk, m.end())
     if m:
         chunk = chunk[: m.start()]
-    words = chunk.split()
+    words = chunk.split()[: lx.LABEL_MAX_WORDS + 6]
+    lows = [w.lower() for w in words]
     # Stop before a comparison or the next figure.
     out = []
     for k, w in enumerate(words):
         if w[:1].isdigit():
             break
+        low = lows[k]
         # "so với ...", "đạt 97,8%", "tăng 7%": the start of a comparison or of the next figure.
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if w.lower() in lx.LABEL_STOPS and (w.lower() in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
+        if low in lx.LABEL_STOPS and (low in lx.BASE_STARTS or not nxt or nxt[:1].isdigit()):
             break
+        # "trường hợp với tổng số tiền 1,8 tỷ đồng": what follows belongs to the next figure;
+        # "180 camera và sử dụng flycam": "và" before a verb starts another clause.
+        if low in lx.LABEL_AFTER_STOPS and (
+            _figure_ahead(words, k + 1) or _has_verb(" ".join(lows[k + 1 : k + 3]))
+        ):
+            break
+        if low in _AFTER_END_FIRST and any(
+            " ".join(lows[k : k + n]) in lx.LABEL_AFTER_ENDS for n in (1, 2, 3)
+        ):
+            break  # "... suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm": a circumstance or another item
         out.append(w)
-    return " ".join(out[:12])
+    if len(out) > lx.LABEL_MAX_WORDS:
+        # Too long: end at the last comma within the limit (a whole list item), else at the limit.
+        out = out[: lx.LABEL_MAX_WORDS]
+        commas = [i for i, w in enumerate(out) if w.endswith(",") and i >= lx.LABEL_MAX_WORDS // 2]
+        if commas:
+            out = out[: commas[-1] + 1]
+    return " ".join(out).rstrip(",")
+
+
+# The first words of the LABEL_AFTER_ENDS phrases (most words start none: skip the phrase lookups).
+_AFTER_END_FIRST = frozenset(p.split()[0] for p in lx.LABEL_AFTER_ENDS)
+
+
+def _noun_follows(chunk: str, pos: int) -> bool:
+    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure, a name opening
+    a new clause ("..., Paige VanZant cũng ...") or a verb."""
+    nxt = chunk[pos : pos + 24].split()
+    if not nxt or not nxt[0][:1].isalpha() or (nxt[0][:1].isupper() and not nxt[0].isupper()):
+        return False
+    first = nxt[0].lower().strip(",;")
+    two = " ".join(nxt[:2]).lower()
+    tables = (lx.LABEL_VERBS, lx.LABEL_CONNECTIVES, lx.LABEL_LEADING, lx.LABEL_STOPS)
+    return not any(first in t or two in t for t in tables)
+
+
+def _figure_ahead(words: list[str], k: int, reach: int = 5) -> bool:
+    return any(w[:1].isdigit() for w in words[k : k + reach])
+
+
+def _weak(label: str | None) -> bool:
+    """A label that names nothing: empty, only verbs and connectives ("như vậy", "hoàn thành"), or a
+    period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
+    if not label or not any(c.isalpha() for c in label):
+        return True
+    if only_function_words(label):
+        return True
+    return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
+
+
+def _names_period(label: str) -> bool:
+    """Whether a period can stand in the label at all (a cheap test before the period pattern)."""
+    return _DIGIT.search(label) is not None or any(w in label.lower() for w in _PERIOD_HINTS)
+
+
+def only_connectives(label: str) -> bool:
+    """Every word of `label` is a connective (or a period): no verb, no noun."""
+    words = [w.strip(',;:()"“”').lower() for w in PERIOD_WORDS.sub(" ", label).split()]
+    return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
+
+
+_FUNCTION_PARTS = frozenset(w for p in (*lx.LABEL_VERBS, *lx.LABEL_CONNECTIVES) for w in p.split())
+
+
+@lru_cache(maxsize=8192)
+def only_function_words(label: str) -> bool:
+    """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
+    words = [w.strip(',;:()"“”').lower() for w in label.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    # Most labels hold a word no table phrase contains: no need to match phrases.
+    if not _FUNCTION_PARTS.issuperset(words):
+        return False
+    k = 0
+    while k < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[k : k + n])
+            if len(words) - k >= n and (phrase in lx.LABEL_VERBS or phrase in lx.LABEL_CONNECTIVES):
+                k += n
+                break
+        else:
+            return False
+    return True
 
 
 def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str = "vi") -> str | None:
-    """What the figure measures, in the report's words, short enough for a panel column."""
-    before = _phrase_before(text, start)
-    after = _phrase_after(text, end)
-    if kind in ("count", "ratio"):
+    """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
+    carries a sentence's subject to the figures that only continue it)."""
+    before, borrowed = _phrase_before(text, start)
+    if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
+        before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
+    raw_after = _phrase_after(text, end)
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
+    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    after = _trimmed_phrase(raw_after.split())
+    counted = kind in ("count", "ratio")
+    if counted and borrowed == "past-figure":
+        before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
+    elif counted and before and not only_connectives(before):
+        pass  # "xử phạt 1.049 trường hợp" -> "trường hợp xử phạt": the action names what is counted
+    elif _weak(before):
+        before = ""
+        paren = text.rfind("(", max(0, start - 24), start)
+        if paren >= 0 and _weak(text[paren + 1 : start].strip()):
+            # "VPB vẫn tăng mạnh nhất (6,4%)": a figure in brackets measures what stands before them
+            # (unless another figure stands there too: then it is that figure's parenthesis).
+            before, borrowed = _phrase_before(text, paren)
+            before = "" if _weak(before) or borrowed == "past-figure" else before
+    if counted:
+        # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
+        after = "" if not after or only_connectives(after) else after
+    elif _weak(after) or _starts_base(after):
+        after = ""
+    if borrowed == "borrowed" and after and kind == "percent":
+        before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
+    if counted and before and borrowed == "joined":
+        label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
+    elif (
+        kind in ("count", "ratio")
+        and before
+        and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " "))
+    ):
+        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
+        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
+        label = before
+    elif kind in ("count", "ratio"):
         # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
         # ngừng hoạt động" -> the words after the noun.
         if after:
@@ -211,11 +534,31 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
             label = f"{unit} {before}".strip()
+    elif after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+        label = after  # "The province targets 7% growth": what the verb's object names
+    elif kind == "measure" and after and len(before.split()) > 4:
+        label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
     elif before:
         label = before
     else:
-        label = after
-    return _clip(label) or None
+        label = "" if adjunct and not counted else after
+    label = _clip(label)
+    return None if _weak(label) else label
+
+
+def _starts_comparison(phrase: str) -> bool:
+    low = phrase.lower()
+    return any(low == w or low.startswith(w + " ") for w in lx.BASE_STARTS)
+
+
+def _has_digit(phrase: str) -> bool:
+    return any(c.isdigit() for c in phrase)
+
+
+def _starts_base(phrase: str) -> bool:
+    """ "kế hoạch", "so với năm 2020", "dự toán": a comparison, which is the base, not the label."""
+    low = phrase.lower()
+    return any(low == w or low.startswith(w + " ") for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
 
 
 def _contains_number(text: str, number: str) -> bool:
@@ -236,16 +579,41 @@ def _contains_number(text: str, number: str) -> bool:
 
 
 _SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def inherit_labels(
     text: str, labels: list[str | None], spans: list[tuple[int, int]], bases: list[str | None]
 ) -> list[str | None]:
-    """A figure that only continues the sentence's topic ("..., vượt 0,9% kế hoạch, tăng 7% so với
-    năm 2020"), or whose own phrase runs back over the figure before it ("218 vụ tăng 2,4 lần"),
-    takes the label of the figure before it in the same sentence."""
+    """Labels by the sentence's structure, over a document's figures in text order:
+    - a figure in a parenthesis measures what its owner measures, with the parenthesis' own words
+      (`tỷ lệ 93,18% (năm 2020 là 92,66%)`; `52,24%; 46,98%; 0,78% (tương ứng với năm 2020 là 52,6%;
+      46,6%; 0,8%)` pairs the figures in order);
+    - a figure that only continues the sentence's topic (`..., vượt 0,9% kế hoạch, tăng 7% so với năm
+      2020`), or whose own phrase runs back over the figure before it, takes the label of the figure
+      before it in the same sentence."""
     out = list(labels)
-    for k in range(1, len(out)):
+    n = len(out)
+    owners = _paren_owners(text, spans)
+    for k in range(n):
+        owner = owners.get(k)
+        if owner is None or out[owner] is None:
+            continue
+        paren = text.rfind("(", spans[owner][1], spans[k][0])
+        # "(Trong đó, 175 công dân nhập ngũ vào Quân đội, ...)": a figure that names its own subject keeps it.
+        near = {w.lower() for w in _WORD.findall(text[paren + 1 : spans[k][0]])}
+        near.update(w.lower() for w in _WORD.findall(text[spans[k][1] : spans[k][1] + 24])[:2])
+        if out[k] and not {w.lower() for w in _WORD.findall(out[k])} <= near:
+            continue
+        first = k
+        while first > 0 and spans[first - 1][0] > paren:
+            first -= 1
+        # The parenthesis' words before its first figure ("tương ứng với năm 2020 là 52,6%; 46,6%").
+        own = _paren_words(text, paren + 1, spans[first][0])
+        out[k] = _clip(f"{out[owner]} {own}") if own else out[owner]
+    for k in range(1, n):
+        if k in owners:
+            continue
         own = out[k]
         prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
         weak = (
@@ -258,5 +626,125 @@ def inherit_labels(
         gap = text[spans[k - 1][1] : spans[k][0]]
         if _SENTENCE_GAP.search(gap):
             continue
-        out[k] = out[k - 1]
+        # "Tổng sản phẩm trên địa bàn (GRDP) ..., vượt 0,9% kế hoạch": the subject's short name.
+        short = _ACRONYM_END.search(out[k - 1])
+        out[k] = short[1] if short else out[k - 1]
+    for k in range(1, n):
+        if out[k] and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
+            out[k] = _parallel(out[k - 1], out[k])
+    for k in range(n):
+        if out[k] is None:
+            # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
+            # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
+            after = _clip(_phrase_after(text, spans[k][1]))
+            if not _weak(after):
+                out[k] = after
+            elif k and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
+                out[k] = out[k - 1]  # "CPI tháng 9 tăng 0,35%; bình quân 9 tháng tăng 2,9%": the same
+            else:
+                out[k] = _sentence_subject(text, spans[k][0])
     return out
+
+
+def _parallel(prev: str, own: str) -> str:
+    """A list item that repeats only the end of the item before it takes that item's head: "tỷ lệ cung
+    cấp dịch vụ công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%" -> "... trực tuyến mức độ 4"."""
+    p, o = prev.split(), own.split()
+    if len(o) > 4 or len(p) <= len(o):
+        return own
+    tail = p[len(p) - len(o) :]
+    same = 0
+    while same < len(o) and tail[same].lower() == o[same].lower():
+        same += 1
+    # The same words but for the last one or two ("mức độ 3" / "mức độ 4").
+    if same >= 2 and 1 <= len(o) - same <= 2:
+        return " ".join(p[: len(p) - len(o)] + o)
+    return own
+
+
+def _sentence_subject(text: str, start: int) -> str | None:
+    """The subject of the sentence holding `start`: its first clause's words before the first verb."""
+    lo = max(0, start - 240)
+    cut = max((m.end() for m in _SENTENCE_GAP.finditer(text, lo, start)), default=lo)
+    head = text[cut:start]
+    m = _FIGURE_NUMBER.search(head)
+    if m:
+        head = head[: m.start()]
+    first = _BREAKS.split(head, maxsplit=1)[0]
+    subject = _subject_of(first, limit=lx.LABEL_MAX_WORDS)
+    return _clip(subject) or None
+
+
+# A label ending in its acronym: "Tổng sản phẩm trên địa bàn (GRDP)".
+_ACRONYM_END = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&-]{1,9})\)$")
+
+
+_PAREN_LEAD = re.compile(r"[^\W\d_]")
+
+
+_PAREN_REACH = 400  # how far a parenthesis is looked for around a figure (linear on a one-line corpus)
+
+
+def _paren_owners(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """{figure index: owner index} for figures in a parenthesis that has no subject of its own: the
+    figure right before the parenthesis, or, for a list of m figures, the m figures before it in order."""
+    owners: dict[int, int] = {}
+    n = len(spans)
+    k = 0
+    while k < n:
+        s = spans[k][0]
+        line = max(text.rfind("\n", max(0, s - _PAREN_REACH), s) + 1, s - _PAREN_REACH, 0)
+        paren = text.rfind("(", max(line, spans[k - 1][1] if k else line), s)
+        if paren < 0 or k == 0 or text.find(")", paren, s) >= 0:
+            k += 1
+            continue
+        close = text.find(")", s, s + _PAREN_REACH)
+        nl = text.find("\n", s, s + _PAREN_REACH)
+        if close < 0 or (0 <= nl < close):
+            k += 1
+            continue
+        inside = [j for j in range(k, n) if spans[j][1] <= close]
+        before = []
+        j = k - 1
+        while j >= 0 and len(before) < 8 and not _SENTENCE_END.search(text, spans[j][1], paren):
+            before.insert(0, j)
+            j -= 1
+        if not before or not _subjectless(text, paren + 1, s):
+            k = inside[-1] + 1 if inside else k + 1
+            continue
+        if len(inside) > 1 and len(before) >= len(inside) and _bare_list(text, spans, inside):
+            for j, o in zip(inside, before[-len(inside) :], strict=True):
+                owners[j] = o
+        else:
+            for j in inside:
+                if j == k or _subjectless(text, spans[j - 1][1], spans[j][0]):
+                    owners[j] = before[-1]
+        k = inside[-1] + 1 if inside else k + 1
+    return owners
+
+
+def _subjectless(text: str, a: int, b: int) -> bool:
+    """The words between `a` and `b` name no subject: none, verbs and connectives, a period, or at most
+    two words of a qualifier ("năm 2020 là", "tương ứng với năm 2020 là", "đúng hạn đạt")."""
+    words = PERIOD_WORDS.sub(" ", text[a:b]).split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    phrase = " ".join(words).strip(" ,;:")
+    if _weak(phrase):
+        return True
+    return len(phrase.split()) <= 2 and not any(w.isupper() and len(w) > 1 for w in phrase.split())
+
+
+def _bare_list(text: str, spans: list[tuple[int, int]], inside: list[int]) -> bool:
+    """The figures after the first in a parenthesis stand alone ("52,6%; 46,6%; 0,8%")."""
+    return all(not _WORD.search(text[spans[j - 1][1] : spans[j][0]]) for j in inside[1:])
+
+
+def _paren_words(text: str, a: int, b: int) -> str:
+    """The parenthesis' own words before its figure, trimmed ("năm 2020", "đúng hạn")."""
+    words = text[a:b].split()
+    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    phrase = " ".join(words).strip(" ,;:")
+    # A period here is kept: "(năm 2020 là 92,66%)" is the owner's measure in 2020.
+    return "" if only_function_words(phrase) else phrase

@@ -14,6 +14,152 @@ def _phrases(block: str) -> frozenset[str]:
 # Words that end the sentence introducing a report's list ("... 10 sự kiện nổi bật ... như sau:").
 LIST_INTRO_TAILS: tuple[str, ...] = ("như sau", "sau đây", "dưới đây", "as follows", "below")
 
+# --- outline: highlight lists, headings, headers, captions ---------------------------------------
+
+# Words of the line that introduces a highlight list ("Danh sách 10 sự kiện tiêu biểu:", "những dấu
+# ấn nổi bật sau:", "Highlights include:"): such a list is the report's sections even when its items
+# are one line each with no body.
+HIGHLIGHT_INTRO_WORDS: tuple[str, ...] = (
+    "sự kiện",
+    "dấu ấn",
+    "kết quả nổi bật",
+    "thành tựu",
+    "điểm nhấn",
+    "điểm sáng",
+    "nổi bật",
+    "tiêu biểu",
+    "highlights",
+    "achievements",
+    "accomplishments",
+)
+# Words that name a numbered heading ("Goal 1: Collection building", "Phần 2. Kinh tế").
+NUMBERED_HEADING_WORDS: tuple[str, ...] = (
+    "goal",
+    "priority",
+    "objective",
+    "theme",
+    "part",
+    "chapter",
+    "section",
+    "phần",
+    "chương",
+    "mục",
+)
+# Abbreviations whose full stop ends no sentence ("Đảng bộ TP. Hà Nội", "Mr. Smith"); single capital
+# letters (initials) count too.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    tp tx tt ths ts pgs gs bs ks ls ck đc
+    mr mrs ms dr st no nos vs etc jr sr inc co ltd dept gov approx fig vol
+    """.split()
+)
+# Openers of a byline under (or over) a headline ("Theo Tổng cục Thống kê", "Author: ...", "By ...").
+BYLINE_STARTS: tuple[str, ...] = (
+    "theo",
+    "tác giả",
+    "bài và ảnh",
+    "nguồn",
+    "phóng viên",
+    "author",
+    "by",
+    "written by",
+    "posted by",
+    "reported by",
+    "source",
+)
+# Words that join the names of a byline ("Sỹ Đông - Đỗ Trường", "Minh và Lan").
+NAME_JOINERS: frozenset[str] = frozenset({"-", "–", ",", "&", "và", "and"})
+# Header widgets that read like short titles ("Theo dõi Báo X trên", "Follow us on").
+HEADER_WIDGET_STARTS: tuple[str, ...] = ("theo dõi", "follow us", "follow", "content continues below")
+# Captions: a photo credit at the end ("... Ảnh: VGP", "(Ảnh: CPV)"), an image's position ("- Ảnh 1",
+# "anh 1"), a caption label at the start ("Chú thích ảnh", "Trong ảnh:"), an image file name.
+CAPTION_CREDITS: tuple[str, ...] = ("ảnh", "photo", "image", "nguồn ảnh", "credit", "đồ họa", "video", "clip")
+CAPTION_STARTS: tuple[str, ...] = (
+    "chú thích ảnh",
+    "trong ảnh",
+    "ảnh minh họa",
+    "ảnh minh hoạ",
+    "(ảnh",
+    "photo:",
+)
+CAPTION_POSITION_WORDS: tuple[str, ...] = ("ảnh", "anh", "hình", "photo", "image")
+IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# Breadcrumbs: a trail that opens with the home page ("Trang chủ » Tin tức") or joins short links by
+# one of these marks.
+BREADCRUMB_HOMES: tuple[str, ...] = ("trang chủ", "trang nhất", "home")
+BREADCRUMB_MARKS: tuple[str, ...] = ("»", "›", ">", "/", "|", "→")
+# The header of an official document: the state motto lines and the number line (any case), and
+# the issuer's name in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM", "HUYỆN ỦY X"): not its title.
+OFFICIAL_HEADER_STARTS: tuple[str, ...] = (
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "số:",
+)
+OFFICIAL_ISSUER_STARTS: tuple[str, ...] = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "đảng bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "ban chấp hành",
+    "cục thống kê",
+    "chi cục thống kê",
+    "tổng cục thống kê",
+    "sở",
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "thị xã",
+    "xã",
+    "phường",
+)
+ISSUER_MAX_WORDS = 6
+
+# A document's type standing alone on its line above its subject ("BÁO CÁO" then "Tình hình kinh tế
+# - xã hội năm 2023"): the two lines are one title.
+TITLE_DOCUMENT_TYPES: frozenset[str] = frozenset(
+    (
+        "báo cáo",
+        "thông cáo báo chí",
+        "thông cáo",
+        "tờ trình",
+        "kế hoạch",
+        "nghị quyết",
+        "quyết định",
+        "thông báo",
+        "chương trình",
+        "đề án",
+        "press release",
+        "annual report",
+    )
+)
+# Page navigation words of a pager line ("« Trước 1 2 3 Tiếp »", "Previous 1 2 Next").
+PAGER_NAV_WORDS: frozenset[str] = frozenset(
+    "trước sau tiếp cuối đầu trang next previous prev first last page more xem".split()
+)
+# A short line repeated this often is a running header or footer of a converted document.
+RUNNING_LINE_REPEATS = 3
+
+# Small words that stay in lower case in a title-case label ("Report of the Year:").
+LABEL_SMALL_WORDS: frozenset[str] = frozenset("a an and at by for in of on or the to with và của".split())
+
+# File types that a document-sharing site writes after a document's name ("... năm 2010 pptx").
+FILE_TYPE_WORDS: tuple[str, ...] = ("pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt")
+# Pager lines ("Trang 1/3", "Page 1 of 12", "Page 2:" of a converted document).
+PAGER_WORDS: tuple[str, ...] = ("trang", "page", "tr")
+PAGER_OF_WORDS: tuple[str, ...] = ("/", "of", "trên", "trong số")
+
 # --- page header: dates and counters -------------------------------------------------------------
 
 # Words that may stand on a date line beside the date itself ("Thứ Ba, 11/01/2022 17:57 (GMT+0)").
@@ -31,7 +177,7 @@ DATE_LINE_WORDS: frozenset[str] = frozenset(
 COUNTER_WORDS: frozenset[str] = frozenset(
     """
     số lượt xem lượt truy cập đang online trực tuyến đã tất cả hôm nay qua tuần này tháng
-    views view visits visitors online today total
+    views view visits visitors online today total result results found s download downloads
     """.split()
 )
 
@@ -67,6 +213,8 @@ METADATA_DATE_KEYS: tuple[str, ...] = ("date", "published", "ngày")
 MAGNITUDES: dict[str, float] = {
     "nghìn tỷ": 1e12,
     "ngàn tỷ": 1e12,
+    "nghìn tỉ": 1e12,
+    "ngàn tỉ": 1e12,
     "nghìn": 1e3,
     "ngàn": 1e3,
     "vạn": 1e4,
@@ -83,6 +231,8 @@ MAGNITUDES: dict[str, float] = {
 
 # After a currency sign, short magnitudes glued to the number: "$5m", "$1.2bn", "$300k".
 SHORT_MAGNITUDES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tr": 1e6}
+# Words a converted document glues to a short magnitude: "£312.5min funding" is "£312.5m in".
+WORDS_GLUED_AFTER_MAGNITUDE: frozenset[str] = frozenset({"in", "on", "of", "for", "to", "from", "and"})
 
 # Currency words after a number -> ISO code. "đồng" is also a syllable of other words
 # ("đồng chí"); the longest-match rule over all tables keeps those apart.
@@ -96,9 +246,14 @@ CURRENCIES: dict[str, str] = {
     "đô la": "USD",
     "đôla": "USD",
     "đô": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
+    "đô la úc": "AUD",
+    "đô la canada": "CAD",
+    "đô la singapore": "SGD",
+    "dollars": "$",
+    "dollar": "$",
     "us dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
     "euro": "EUR",
     "eur": "EUR",
     "yên": "JPY",
@@ -109,10 +264,49 @@ CURRENCIES: dict[str, str] = {
     "won": "KRW",
 }
 
-# Currency signs written before a number ("$2.3 million", "US$ 40").
+# A currency's subunit after a number: "2.7 cents" is 0.027 of the document's dollar ("$").
+CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {
+    "cents": ("$", 0.01),
+    "cent": ("$", 0.01),
+    "¢": ("$", 0.01),
+    "pence": ("GBP", 0.01),
+}
+
+# "$" is the dollar of the document's country: the words that name a country, counted over the
+# document, decide it (the most named wins; none named: USD).
+DOLLAR = "$"
+DOLLAR_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "AUD": (
+        "australia", "australian", "nsw", "new south wales", "victoria", "queensland", "tasmania",
+        "western australia", "south australia", "northern territory", "shire", "qld", "vic",
+    ),
+    "CAD": ("canada", "canadian", "ontario", "british columbia", "alberta", "quebec", "manitoba", "nova scotia"),
+    "NZD": ("new zealand", "aotearoa", "auckland", "wellington"),
+    "SGD": ("singapore",),
+    "HKD": ("hong kong",),
+    "USD": ("united states", "u.s.", "usa", "america", "american", "county", "state of"),
+}  # fmt: skip
+# Weaker signs, counted once each where no country is named enough: British spellings in a text
+# priced in "$" point to Australia (the commonest such council reports), US spellings to the US.
+DOLLAR_SPELLING_HINTS: dict[str, tuple[str, ...]] = {
+    "AUD": ("centre", "centres", "organisation", "organisations", "neighbour", "neighbours", "programme",
+            "colour", "recognised", "prioritise", "licence", "kerb", "footpath", "footpaths", "councillor",
+            "councillors", "bushland"),
+    "USD": ("center", "centers", "organization", "organizations", "neighbor", "neighbors", "color",
+            "recognized", "prioritize", "license", "sidewalk", "sidewalks", "councilmember"),
+}  # fmt: skip
+
+# Currency signs written before a number ("$2.3 million", "US$ 40", "A$5m").
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD",
-    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "$": "$",
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
@@ -160,6 +354,11 @@ MEASURE_UNITS: dict[str, str] = {
     "km²": "km2",
     "sào": "sào",
     "km": "km",
+    "km/h": "km/h",
+    "km/s": "km/s",
+    "m/s": "m/s",
+    "km/giờ": "km/h",
+    "mph": "mph",
     "ki-lô-mét": "km",
     "kilômét": "km",
     "kilometres": "km",
@@ -171,6 +370,26 @@ MEASURE_UNITS: dict[str, str] = {
     "cm": "cm",
     "mm": "mm",
     "miles": "miles",
+    "mile": "miles",
+    "square metres": "m2",
+    "square meters": "m2",
+    "sqm": "m2",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square miles": "square miles",
+    "square feet": "sq ft",
+    "sq ft": "sq ft",
+    "acres": "acres",
+    "acre": "acres",
+    "feet": "feet",
+    "ft": "feet",
+    "inches": "inches",
+    "gallons": "gallons",
+    "megalitres": "ML",
+    "megaliters": "ML",
+    "kilolitres": "kL",
+    "lane kilometres": "lane km",
+    "lane miles": "lane miles",
     # volume and energy
     "m3": "m3",
     "m³": "m3",
@@ -223,6 +442,8 @@ MEASURE_UNITS: dict[str, str] = {
     "chỉ": "chỉ",
     "lượng": "lượng",
     "điểm phần trăm": "điểm phần trăm",
+    "mill": "mills",
+    "mills": "mills",
     "percentage points": "percentage points",
     "percentage point": "percentage points",
     "basis points": "basis points",
@@ -247,11 +468,13 @@ MEASURE_UNITS: dict[str, str] = {
 
 # Time words that end a rate ("/năm", "/ngày") and that make a counted thing a measure.
 TIME_UNITS: frozenset[str] = frozenset(
-    "giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week month year".split()
+    """giờ tiếng phút giây ngày đêm tuần tháng quý năm vụ hour hours day days week weeks month months year
+    years minutes seconds""".split()
 )
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
+    "km/h",
     "tạ/ha",
     "tấn/ha",
     "kg",
@@ -275,6 +498,7 @@ GLUED_UNITS: tuple[str, ...] = (
     "kv",
     "ml",
     "đ",
+    "¢",
     "usd",
     "vnd",
     "vnđ",
@@ -298,16 +522,28 @@ GLUED_UNITS: tuple[str, ...] = (
 
 # Words that join the two ends of a range ("12 đến 17 tuổi", "5 - 7 ngày", "10 to 12 days").
 RANGE_WORDS: frozenset[str] = frozenset({"-", "–", "đến", "tới", "to"})
+# After a figure with its unit only these make a range ("25% đến 30%"): English "from 5% to 7%"
+# is where a change went.
+RANGE_WORDS_AFTER_UNIT: frozenset[str] = frozenset({"-", "–", "đến", "tới"})
 
 # After "N tháng", words that make it a calendar period, not a duration: "6 tháng đầu năm",
 # "9 tháng năm 2022", "3 tháng cuối năm".
 PERIOD_AFTER: tuple[str, ...] = ("đầu năm", "cuối năm", "năm")
 PERIOD_UNITS: frozenset[str] = frozenset({"tháng", "quý"})
+# "20 tháng 11": a unit that, followed by a number, names a month of a date, not a duration.
+MONTH_UNITS: frozenset[str] = frozenset({"tháng"})
+# Words joining two numbers of one kind ("Trung ương 5 và 6", "lớp 10, 11").
+COORDINATORS: frozenset[str] = frozenset({"và", ",", "hoặc", "and", "or", "&"})
+# Words before "a/b" that make it a rank out of a total ("đứng thứ 37/63 tỉnh").
+RANK_WORDS: frozenset[str] = frozenset({"thứ", "hạng", "ranked", "rank"})
 
 # Verbs that can follow a number but never name what is counted ("vàng 99,99 bán ra").
 NOT_NOUN_VERBS: frozenset[str] = frozenset(
     "bán mua làm đưa giữ nhận trao tặng đi về ra vào lên xuống đứng nằm ngồi chạy xếp".split()
 )
+
+# Verbs whose first syllable is a counted noun ("6 ban hành": "ban" counts boards, "ban hành" issues).
+VERB_PHRASES: tuple[str, ...] = ("ban hành",)
 
 # Classifiers: the counted word itself when a noun follows it ("12.500 viên ma túy" counts viên).
 CLASSIFIERS: frozenset[str] = frozenset(
@@ -342,12 +578,31 @@ COUNT_NOUNS: tuple[str, ...] = tuple(
     giường|giường bệnh|bệnh viện|phòng khám|cửa khẩu|cảng|tuyến|tuyến đường|cây cầu|cầu|km đường|dòng
     website|ứng dụng|trang web|cổng thông tin|lượt truy cập|lượt xem|video|clip|tin nhắn|cuộc gọi
     quốc gia|nước|vùng|địa phương|ngành|lĩnh vực|môn|học viên|trẻ|trẻ em|cháu|em|cụ|người cao tuổi|thương binh
+    triệu phú|tỷ phú|tỉ phú
     liệt sĩ|gia đình chính sách|mẹ việt nam anh hùng|ngôi nhà|nhà đại đoàn kết|nhà tình nghĩa
     people|persons|residents|workers|students|cases|deaths|households|families|companies|firms|enterprises
     projects|schools|hospitals|vehicles|units|villages|communes|districts|provinces|countries|visitors
     tourists|voters|delegates|members|employees|jobs|patients|doses|tests|products|items|homes|houses
     """
     )
+)
+
+# English words that end in "s" and are no plural noun (a count's head after a number is plural).
+ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
+    """
+    is was has does his its this thus plus across less unless always perhaps whereas towards besides
+    afterwards sometimes yes us as news series species means lens gas bus
+    """.split()
+)
+# Plural-form English words that modify a later head ("garden organics waste bins", "sports fields").
+ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
+    "organics sales sports arts parks savings goods works operations services systems communications".split()
+)
+# Acronyms after an English number that are no counted thing ("10 AM", "300 BC").
+NOT_COUNTED_ACRONYMS: frozenset[str] = frozenset("AM PM BC AD CE BCE GMT UTC EST PST AEST".split())
+# English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
+ENGLISH_PLURALS: frozenset[str] = frozenset(
+    "people children staff police men women cattle sheep fish personnel youth".split()
 )
 
 # Words that cannot begin a counted noun: a number followed by one of them has no unit.
@@ -371,10 +626,13 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     phân khu|block|top|covid|cov|sars|vòng|bảng|trận|mã|mã số|ký hiệu|hotline|fax|tel|phone|no|version
     phiên bản|model|quận|phường|kênh|tw|trung ương|quân khu|khu vực|đợt|kỳ|lúc|hồi|giai đoạn|nhiệm kỳ
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
-    phase|round|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
+    phase|round|quarter|item|annex|appendix|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
+
+# Two words before a number that end in an identifier word but mean a quantity follows.
+NOT_IDENTIFIER_BEFORE: frozenset[str] = frozenset({"trong vòng", "trong số", "tổng số", "within the"})
 
 # Words before a number that may name a thing or a level ("cấp 2", "nhóm 3") or be a verb
 # ("cấp 141.732 căn cước"): after them a number needs a counted noun from the tables.
@@ -383,6 +641,8 @@ AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm 
 # Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
 DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
 CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
+# Words before "7g" that make the "g" an hour (giờ), not grams.
+CLOCK_WORDS_BEFORE: frozenset[str] = frozenset("lúc vào hồi".split())
 
 # Document types: "Nghị quyết 84", "Chỉ thị 05" are identifiers.
 DOCUMENT_TYPES: tuple[str, ...] = (
@@ -413,7 +673,7 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 # "số" (number) before a figure makes it an identifier ("Kế hoạch số 18") unless a word before it
 # makes "số" a quantity ("tổng số 19 xã", "con số 300").
 NUMBER_WORD = "số"
-QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần"})
+QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần", "trong"})
 
 # "14 trong tổng số 19 xã": a ratio spelled out (in, out of); the words between the two numbers.
 SPELLED_RATIO_WORDS: tuple[str, ...] = ("trong tổng số", "trong số", "trong", "out of", "of")
@@ -424,7 +684,9 @@ DATE_LONG_FORM: tuple[str, str, str] = ("ngày", "tháng", "năm")
 # A comparison base starts with one of these ("so với năm 2020", "so cùng kỳ", "compared with").
 BASE_STARTS: tuple[str, ...] = ("so với", "so", "compared with", "compared to")
 # Words that end a base phrase ("so với năm 2020 và ...").
-BASE_STOPS: tuple[str, ...] = ("và", "nhưng", "and", "but")
+BASE_STOPS: tuple[str, ...] = (
+    "và", "nhưng", "and", "but", "chỉ", "cao hơn", "thấp hơn", "trong đó", "đạt", "bằng", "là", "while",
+)  # fmt: skip
 
 # Words that end the phrase after a figure used as its label ("100% đơn thư ... đạt ...").
 LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm vượt compared up down rose fell".split())
@@ -476,6 +738,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "almost": "approx",
     "some": "approx",
     "roughly": "approx",
+    "close to": "approx",
     "an estimated": "approx",
     "estimated": "approx",
     "trên": "over",
@@ -516,6 +779,8 @@ CHANGES_BEFORE: dict[str, str] = {
     "grew": "up",
     "increased": "up",
     "increase of": "up",
+    "increases of": "up",
+    "reduction of": "down",
     "up": "up",
     "giảm": "down",
     "fell": "down",
@@ -525,14 +790,72 @@ CHANGES_BEFORE: dict[str, str] = {
     "decrease of": "down",
     "down": "down",
 }
+# Words for "minus" right before a number: its sign said in words ("tăng trưởng âm 6,18%"). Unlike
+# "giảm" (a decrease of 0,36%), they make the value negative.
+NEGATIVE_WORDS: tuple[str, ...] = ("âm", "minus")
+
 # "vượt mức 10/12 chỉ tiêu": exceeding a target, not a change of the figure.
 NOT_CHANGE_AFTER: frozenset[str] = frozenset({"mức"})
+# Change words that compare with a plan or base ("vượt 0,9% kế hoạch": up) or else mean "more
+# than" a quantity ("vượt 8 triệu tấn": qualifier over).
+COMPARING_WORDS: frozenset[str] = frozenset({"vượt"})
+# Attaining a target: "đạt và vượt 20 chỉ tiêu/21" is neither a change nor "more than".
+ATTAINMENT_PHRASES: tuple[str, ...] = (
+    "đạt và vượt",
+    "hoàn thành và vượt",
+    "đạt hoặc vượt",
+    "met or exceeded",
+)
+# Verbs a qualifier may stand before ("ước chiếm 23,4%", "ước tăng 11,07%": both approx).
+QUALIFIED_VERBS: frozenset[str] = frozenset({"chiếm", "đạt", "thu", "có"})
+
+# English changes stated after the number: "a 64% increase", "12% growth in ...".
+CHANGES_AFTER: dict[str, str] = {
+    "increase": "up",
+    "increases": "up",
+    "rise": "up",
+    "growth": "up",
+    "gain": "up",
+    "jump": "up",
+    "hike": "up",
+    "uplift": "up",
+    "decrease": "down",
+    "decline": "down",
+    "drop": "down",
+    "fall": "down",
+    "reduction": "down",
+    "cut": "down",
+}
+# English comparisons after the number, which need a base after them: "23% over FY2019",
+# "$4 million less than 2020", "5% up on last year".
+COMPARISONS_AFTER: dict[str, str] = {
+    "over": "up",
+    "above": "up",
+    "more than": "up",
+    "higher than": "up",
+    "up on": "up",
+    "up from": "up",
+    "less than": "down",
+    "lower than": "down",
+    "fewer than": "down",
+    "below": "down",
+    "under": "down",
+    "down on": "down",
+    "down from": "down",
+}
+# Words linking an English change to its base ("a 64% increase over 2019", "... on last year").
+BASE_LINKS_EN: frozenset[str] = frozenset({"over", "on", "from", "since", "than"})
+# What an English comparison is against, when it holds no number ("last year", "the budget").
+BASE_OBJECTS_EN: tuple[str, ...] = (
+    "last year", "the previous", "previous", "the prior", "prior", "the same", "budget", "the budget",
+    "target", "the target", "plan", "forecast", "the forecast", "fy", "the year before",
+)  # fmt: skip
 
 # Comparison bases after a figure ("so với năm 2020", "kế hoạch", "cùng kỳ").
+# ("100% chỉ tiêu" is attainment of a target, not a comparison: "chỉ tiêu" is not among them.)
 BASE_WORDS: tuple[str, ...] = (
     "kế hoạch",
     "dự toán",
-    "chỉ tiêu",
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
@@ -540,13 +863,22 @@ BASE_WORDS: tuple[str, ...] = (
     "year-on-year",
 )
 
+# Words that finish a base word as the report writes it ("Nghị quyết đề ra", "kế hoạch đề ra").
+BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
+
 # Words stripped from the end of the phrase before a figure when it becomes a label.
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
-    around|over|under|nearly|reached|totalled|totaled
+    around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
+    đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
+    a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
+    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    to usd|to $|of $|thứ|xếp thứ|đứng thứ
+    có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
+    vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
     """
 )
 
@@ -554,7 +886,113 @@ LABEL_TRAILING: frozenset[str] = _phrases(
 LABEL_LEADING: frozenset[str] = _phrases(
     """
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
+    hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
     """
+)
+
+# What a label must never be alone (issue 13): bare verbs and connectives. The label checker
+# (tests/unit/test_label_words.py, benchmarks/label_check.py) reads these tables too.
+LABEL_VERBS: frozenset[str] = _phrases(
+    """
+    đạt|tăng|giảm|vượt|chiếm|bằng|có|được|là|đã|hoàn thành|đảm bảo|bảo đảm|thực hiện|xử lý|xử phạt
+    tiếp nhận|giải quyết|kết nạp|triển khai|ban hành|nâng|lên|còn|ước|ước đạt|ước tính
+    dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
+    reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
+    grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
+    phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
+    sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
+    bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
+    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
+    """
+)
+LABEL_CONNECTIVES: frozenset[str] = _phrases(
+    """
+    và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
+    bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
+    and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó
+    """
+)
+# A label phrase after a figure stops before these words when a figure or a comparison follows them
+# ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
+LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
+# chứa trên 7.200 người": the capacity).
+LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Prepositions that open an adjunct after a figure, not what it measures ("đóng góp 8,85% vào mức
+# tăng trưởng chung"; unlike "3.5 million tonnes of cargo").
+LABEL_ADJUNCT_PREPS: frozenset[str] = frozenset("vào cho tới đến trong tại ở to into for in on at by".split())
+# Words joining two clauses of one sentence, each with its subject ("A tăng 3% và B tăng 5%").
+LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
+# Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
+# ("Exports reached $2.3 billion while imports fell 4.2%": imports).
+LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
+# Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
+LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
+# thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
+LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
+# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
+# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
+LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
+    "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
+)
+# Words that always end the phrase after a figure: what follows is a circumstance or another item
+# ("30 nghìn suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm", "100% chỉ tiêu giao quân trong bối cảnh ...").
+LABEL_AFTER_ENDS: frozenset[str] = _phrases(
+    """
+    cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
+    đồng thời|while|because|despite|although
+    """
+)
+# Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
+# a label ends before them.
+LABEL_FOOTNOTES: tuple[str, ...] = (
+    "theo giá",
+    "tính theo giá",
+    "giá so sánh",
+    "giá hiện hành",
+    "theo giá ss",
+)
+# At most this many words in a label: a longer phrase is cut at a word, never with "…".
+LABEL_MAX_WORDS = 14
+
+# --- page furniture (cleaning) --------------------------------------------------------------------
+# Python regular expressions matched case-insensitively against a whole line (spaces trimmed);
+# config.yaml's furniture.lines / furniture.tail_markers are added to these.
+
+# A line that matches one of these is furniture wherever it stands.
+FURNITURE_LINES: tuple[str, ...] = (
+    r"(số )?lượt xem\s*:?\s*\d[\d.,]*",  # "Số lượt xem 936"
+    r"(đang online|trực tuyến|đã truy cập|tất cả|lượt truy cập|hôm nay|hôm qua|tuần này|tháng này)\s*:?\s*\d[\d.,]*",
+    r"\d[\d.,]*\s+người (đang online|đang trực tuyến|đã bình chọn)",  # "147 người đã bình chọn"
+    r"(\w+-icon\s*)+",  # "zalo-icon", "viber-icon"
+    r"loading the player\.*",
+    r"đánh giá của bạn về .{0,80}",  # vote widget header
+    r"logo\b.{0,80}",  # "Logo báo điện tử ..."
+    r"\d{1,3}\s*%",  # a lone "100%" zoom widget
+    r"(video|audio|ảnh|in bài|chia sẻ|share|print|bình luận|lượt thích|thích|theo dõi)",
+    r"(cỡ chữ|font size)\s*:?.{0,20}",
+    r"(bản in|gửi email|gửi bài viết|lưu bài viết|trở về|quay lại|lên đầu trang|về đầu trang)",
+)
+
+# A line that matches one of these starts the trailing block of related links, comments and
+# counters; that line and everything after it is furniture.
+TAIL_MARKERS: tuple[str, ...] = (
+    r"tin mới( nhất| hơn)?",
+    r"tin (liên quan|cùng chuyên mục|khác|đã đưa|mới cập nhật|nổi bật|xem nhiều|đọc nhiều)",
+    r"(các )?(tin|bài)( viết)? (khác|liên quan)",
+    r"bài viết liên quan",
+    r"xem thêm\s*:?",
+    r"có thể bạn quan tâm",
+    r"ý kiến bình luận",
+    r"(ý kiến|bình luận) của bạn",
+    r"thống kê truy cập",
+    r"related (news|articles|stories)",
+    r"read more",
 )
 
 # --- periods (core/periods.py): the time a figure refers to ---------------------------------------
@@ -568,8 +1006,17 @@ PERIOD_QUARTER_WORDS: tuple[str, ...] = ("quý",)
 PERIOD_FIRST_WORDS: tuple[str, ...] = ("đầu",)
 PERIOD_LAST_WORDS: tuple[str, ...] = ("cuối",)
 # English periods: "in 2021", "fiscal year 2021", "FY2021", "first half of 2021", "Q1 2021".
-PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year")
-PERIOD_HALF_WORDS_EN: dict[str, str] = {"first half of": "H1", "second half of": "H2"}
+PERIOD_YEAR_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "fiscal year", "fiscal", "fy", "year", "by")
+# English terms: "in 2022-2025", "for 2021-2025".
+PERIOD_TERM_WORDS_EN: tuple[str, ...] = ("in", "during", "for", "over")
+PERIOD_HALF_WORDS_EN: dict[str, str] = {
+    "first half of": "H1",
+    "second half of": "H2",
+    "first quarter of": "Q1",
+    "second quarter of": "Q2",
+    "third quarter of": "Q3",
+    "fourth quarter of": "Q4",
+}
 # Halves named in words ("nửa đầu năm 2023"), and month counts spelled out ("Sáu tháng đầu năm").
 PERIOD_HALF_WORDS: dict[str, str] = {"nửa đầu năm": "H1", "nửa cuối năm": "H2", "nửa sau năm": "H2"}
 PERIOD_SPELLED_MONTHS: dict[str, int] = {
@@ -581,6 +1028,9 @@ PERIOD_NOT_AFTER: tuple[str, ...] = (
     "so với", "so", "so với cùng kỳ", "cùng kỳ", "giá so sánh", "giá ss", "giá", "giá hiện hành",
     "giá cố định", "compared with", "compared to", "than", "from", "since", "over",
 )  # fmt: skip
+# Words that open a comparison: a period named after them in the same clause is the base's, not the
+# figure's ("tăng 27,4 nghìn ha so với vụ đông xuân năm 2011").
+PERIOD_COMPARISON_OPENERS: tuple[str, ...] = ("so với", "so", "compared with", "compared to", "than")
 # Words that may open a sentence before its period ("Trong năm 2021, ...", "Kết quả đến tháng 11/2021, ...");
 # a period so placed (or followed by a comma) frames the rest of the paragraph.
 PERIOD_FRAME_LEAD: frozenset[str] = _phrases(
@@ -631,3 +1081,80 @@ PLACE_WHOLE: dict[str, str] = {
 }
 # Words before a place name that make the figure about that place ("tại phường Phong Khê").
 PLACE_AT_WORDS: frozenset[str] = frozenset("tại ở của trên địa bàn thuộc".split())
+
+# --- compare: which figure of a report is an indicator's headline --------------------------------
+
+# A figure whose clause (from the indicator's name to the figure) says one of these is a plan
+# target, not a result ("phấn đấu tăng 8%", "kế hoạch 11,5%", "bằng 22,3% KH").
+COMPARE_TARGET_WORDS: frozenset[str] = _phrases(
+    """
+    kế hoạch | mục tiêu | phấn đấu | chỉ tiêu | dự toán | nghị quyết | kh | target | goal | plan
+    """
+)
+# ... says it is about another place than the report's own (a ranking, the national figure).
+COMPARE_OTHER_PLACE_WORDS: frozenset[str] = _phrases(
+    """
+    cả nước | toàn quốc | bình quân chung | bình quân cả nước | vùng | khu vực kinh tế trọng điểm
+    các tỉnh | các địa phương | xếp thứ | đứng thứ | national | nationwide
+    """
+)
+# ... says the figure is the comparison's other side (last year's level quoted after "so với").
+COMPARE_BASE_WORDS: frozenset[str] = _phrases(
+    """
+    so với | so cùng kỳ | cùng kỳ | năm trước | năm ngoái | compared with | compared to | last year
+    """
+)
+# Words that make a stated figure an estimate (is_estimate).
+COMPARE_ESTIMATE_WORDS: frozenset[str] = _phrases(
+    """
+    ước | ước tính | ước đạt | ước thực hiện | dự kiến | dự ước | dự báo | estimated | expected | forecast
+    """
+)
+# Words right before a growth figure that make it negative ("âm 6,18%", "giảm 2,6%").
+COMPARE_NEGATIVE_WORDS: frozenset[str] = _phrases("âm | giảm | sụt giảm | fell | down | decreased")
+# Words that say a figure is one month's, not the period's cumulative ("IIP tháng 9 tăng ...").
+COMPARE_SINGLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month of")
+# Words that say a cumulative figure follows ("lũy kế 9 tháng", "tính chung 6 tháng").
+COMPARE_CUMULATIVE_WORDS: frozenset[str] = _phrases("lũy kế | luỹ kế | tính chung | cộng dồn | year to date")
+# Words before a share figure that make it a reduction, not the rate ("tỷ lệ hộ nghèo giảm 0,7%").
+COMPARE_REDUCTION_WORDS: frozenset[str] = _phrases("giảm | giảm còn | reduced by | fell by")
+
+# --- tables: cells, headers, units, periods (core/table_figures.py, core/tables.py) ---------------
+
+# A line above a table that gives its unit (`Đơn vị: 1000 đồng`, `ĐVT: tỷ đồng`), matched at its start.
+TABLE_UNIT_LINE_WORDS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "unit", "units")
+# Column headers of row numbers and codes: their cells are not figures.
+TABLE_ROW_NUMBER_HEADERS: frozenset[str] = frozenset({"stt", "tt", "số tt", "số thứ tự", "no", "no.", "#"})
+TABLE_CODE_HEADERS: frozenset[str] = frozenset({"mã", "mã số", "mã ngành", "mã hàng", "code"})
+# Column headers of a unit column (`Đơn vị tính`): each row's unit, not a figure.
+TABLE_UNIT_COLUMN_HEADERS: frozenset[str] = frozenset({"đơn vị tính", "đơn vị", "đvt", "unit", "units"})
+# Marks that make a row a sub-row of the row above it (`- Thuế thu nhập`, `+ Thu từ đất`).
+TABLE_SUBROW_MARKS: tuple[str, ...] = ("- ", "– ", "+ ", "• ", "* ")
+# Deeper marks (a `+` row under a `-` row).
+TABLE_DEEP_SUBROW_MARKS: tuple[str, ...] = ("+ ", "* ")
+# A row opening a list of sub-rows (`Trong đó:`), alone or before the first sub-row's label.
+TABLE_SUBROW_INTROS: tuple[str, ...] = ("trong đó", "of which", "bao gồm", "gồm", "chia ra", "including")
+# Column headers that make a cell a change against a base (`So với cùng kỳ (%)`, `So với KH (%)`).
+TABLE_COMPARISON_WORDS: tuple[str, ...] = (
+    "so với", "so cùng kỳ", "so kh", "so kế hoạch", "so dự toán", "tăng/giảm", "tăng giảm", "tăng, giảm",
+    "tốc độ tăng", "change", "compared with", "compared to", "vs", "% kh", "% cùng kỳ",
+)  # fmt: skip
+# Words of a comparison header saying its cells are growth rates (signed), not index numbers.
+TABLE_GROWTH_WORDS: tuple[str, ...] = ("tăng", "giảm", "tốc độ", "change", "growth")
+# Period words in headers: `Quý I/2024` -> 2024-Q1, `6 tháng đầu năm 2024` -> 2024-H1, `9 tháng` -> 9M.
+TABLE_QUARTER_WORDS: tuple[str, ...] = ("quý", "quarter", "q")
+TABLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month")
+TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
+TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
+TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
+ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words around a unit in a caption that say nothing of it (`(in thousands of dollars)`).
+TABLE_UNIT_FILLERS: frozenset[str] = frozenset({"in", "of", "tính", "bằng"})
+# Plural magnitudes of English captions.
+TABLE_MAGNITUDE_PLURALS: dict[str, float] = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# Words that may stand beside a period in a row label of a time series (`Sơ bộ - Prel. 2023`).
+TABLE_PERIOD_QUALIFIERS: tuple[str, ...] = ("sơ bộ", "prel", "ước tính", "ước", "dự kiến", "estimate", "est")
+# A line above a table that is a unit alone (`%` over a yearbook's table of indices).
+TABLE_UNIT_ALONE: tuple[str, ...] = ("%",)
+# Words that open a table's caption before its number (`Bảng 2.`, `Biểu 05`).
+TABLE_CAPTION_WORDS: frozenset[str] = frozenset({"bảng", "biểu", "table"})

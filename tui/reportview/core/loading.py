@@ -1,4 +1,4 @@
-"""Loading: PATHs to files, files to decoded text, text to a parsed Report.
+"""The parse pipeline: a file's decoded text to a Report (files.py finds and reads the files).
 
 The pipeline runs one way: file -> decoded text -> furniture spans -> sections -> figures.
 """
@@ -6,234 +6,69 @@ The pipeline runs one way: file -> decoded text -> furniture spans -> sections -
 from __future__ import annotations
 
 import bisect
-import errno
 import itertools
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-from reportview.config import Config, default_config
-from reportview.core.decoding import BinaryInputError, decode_bytes, nfc_view
-from reportview.core.figures import FigureRules, extract_figures, figure_rules
-from reportview.core.formats import MissingExtraError, extract_text
-from reportview.core.furniture import classify_lines, compile_rules
+from reportview.core.decoding import nfc_view
+from reportview.core.docname import place_in_name, year_in_name
+from reportview.core.figures import FigureRules, extract_figures
+from reportview.core.files import (
+    EMPTY_REASON as EMPTY_REASON,
+)
+from reportview.core.files import (
+    MAX_FILE_BYTES as MAX_FILE_BYTES,
+)
+from reportview.core.files import (
+    EmptyInputError as EmptyInputError,
+)
+from reportview.core.files import (
+    InputError as InputError,
+)
+from reportview.core.files import (
+    Skipped as Skipped,
+)
+from reportview.core.files import (
+    discover as discover,
+)
+from reportview.core.files import (
+    is_empty_reason as is_empty_reason,
+)
+from reportview.core.files import (
+    read_document,
+)
+from reportview.core.files import (
+    read_file_bytes as read_file_bytes,
+)
+from reportview.core.files import (
+    read_text as read_text,
+)
+from reportview.core.furniture import classify_lines
+from reportview.core.labels import fronted_bases
 from reportview.core.lines import split_lines
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline, fallback_title
 from reportview.core.periods import figure_periods, report_period
-
-# Files above this size are refused: reports are text, and this keeps memory bounded.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-class InputError(Exception):
-    """A file that cannot be read as a report; str() is one line for stderr."""
-
-
-class EmptyInputError(InputError):
-    """A readable file with no text in it: skipped, but not an error of the user's (exit 1)."""
-
-
-EMPTY_REASON = "empty file"
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-def discover(
-    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]
-) -> tuple[list[Path], list[Skipped]]:
-    """Files named by PATHs (folders read recursively, sorted), and what was skipped with why.
-
-    A PATH that does not exist raises FileNotFoundError (bad usage); inside folders, FIFOs,
-    devices, dangling links and link loops are skipped without being opened. A file or folder
-    reached twice (named twice, or through a second link) is read once, silently.
-    """
-    exts = tuple(e.lower() for e in extensions)
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[tuple[int, int]] = set()
-    for raw in paths:
-        path = Path(raw)
-        if not os.path.lexists(path):
-            raise FileNotFoundError(f"{path}: no such file or folder")
-        try:
-            st = path.stat()
-        except OSError as exc:
-            skipped.append(Skipped(str(path), _os_reason(exc)))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files))
-        elif stat.S_ISREG(st.st_mode):
-            _add_once(files, seen_files, path, st)
-        else:
-            skipped.append(Skipped(str(path), "not a regular file"))
-    return files, skipped
-
-
-def _add_once(files: list[Path], seen: set[tuple[int, int]], path: Path, st: os.stat_result) -> None:
-    """Add a file unless it was reached before (a second link, or named twice)."""
-    key = (st.st_dev, st.st_ino)
-    if key not in seen:
-        seen.add(key)
-        files.append(path)
-
-
-def _os_reason(exc: OSError, path: Path | None = None) -> str:
-    if exc.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if exc.errno == errno.ENOENT:
-        if path is not None and not os.path.islink(path):
-            return "no longer there (removed while reading?)"
-        return "dangling symbolic link"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    return exc.strerror or str(exc)
-
-
-def _walk(
-    root: Path,
-    exts: tuple[str, ...],
-    skipped: list[Skipped],
-    seen: set[tuple[int, int]],
-    seen_files: set[tuple[int, int]],
-) -> Iterator[Path]:
-    """Files under `root`, entries in name order, depth first, without recursion (deep trees are fine).
-
-    Folders are followed through symbolic links: a link back to an ancestor is a loop (skipped,
-    with a reason); a second way into a folder already read is passed over silently.
-    """
-    found: list[Path] = []
-    # One frame per open folder: its remaining entries and the (dev, ino) keys down to it.
-    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
-
-    def enter(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
-        try:
-            st = folder.stat()
-        except OSError as exc:
-            skipped.append(Skipped(str(folder), _os_reason(exc)))
-            return
-        key = (st.st_dev, st.st_ino)
-        if key in ancestors:
-            skipped.append(Skipped(str(folder), "symbolic link loop"))
-            return
-        if key in seen:
-            return
-        seen.add(key)
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            skipped.append(Skipped(str(folder), _os_reason(exc)))
-            return
-        stack.append((iter(entries), ancestors | {key}))
-
-    enter(root, frozenset())
-    while stack:
-        entries, ancestors = stack[-1]
-        entry = next(entries, None)
-        if entry is None:
-            stack.pop()
-            continue
-        if entry.name.startswith("."):
-            continue
-        p = Path(entry.path)
-        try:
-            est = entry.stat()
-        except OSError as exc:
-            if p.suffix.lower() in exts or entry.is_symlink():
-                skipped.append(Skipped(str(p), _os_reason(exc)))
-            continue
-        if stat.S_ISDIR(est.st_mode):
-            enter(p, ancestors)
-        elif p.suffix.lower() in exts:
-            if stat.S_ISREG(est.st_mode):
-                _add_once(found, seen_files, p, est)
-            else:
-                skipped.append(Skipped(str(p), "not a regular file"))
-    yield from found
-
-
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of a regular file, refusing FIFOs/devices (which would block) and huge files."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError as exc:
-        raise InputError(_os_reason(exc, path)) from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("not a regular file")
-        if st.st_size > MAX_FILE_BYTES:
-            raise InputError(_too_large(st.st_size))
-        chunks = []
-        total = 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > MAX_FILE_BYTES:  # a file that grows while we read it
-                raise InputError(_too_large(total))
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise InputError(_os_reason(exc, path)) from None
-    finally:
-        os.close(fd)
-
-
-def _too_large(size: int) -> str:
-    return f"too large ({size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)"
-
-
-def is_empty_reason(reason: str) -> bool:
-    """True for a skip that means "nothing to read" (exit 1), not "cannot read" (exit 2)."""
-    return reason.startswith(EMPTY_REASON)
-
-
-def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
-    """Decoded text, encoding name and warnings for any supported format."""
-    data = read_file_bytes(path)
-    try:
-        extracted = extract_text(path, data)
-    except (MissingExtraError, BinaryInputError) as exc:
-        raise InputError(str(exc)) from None
-    except Exception as exc:  # a parser library's bug must cost one file, not the run
-        why = " ".join(str(exc).split())[:120]
-        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
-    if extracted is not None:
-        text, fmt, _ = extracted
-        if not text.strip():
-            raise EmptyInputError(f"{EMPTY_REASON}: no text in this {fmt.upper()} file")
-        return extracted
-    if not data:
-        raise EmptyInputError(EMPTY_REASON)
-    try:
-        decoded = decode_bytes(data)
-    except BinaryInputError as exc:
-        raise InputError(str(exc)) from None
-    if not decoded.text.strip():
-        raise EmptyInputError(f"{EMPTY_REASON}: only white space")
-    return decoded.text, decoded.encoding, decoded.warnings
+from reportview.core.places import figure_places, report_place
+from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
+from reportview.core.table_figures import figures_in_tables
+from reportview.core.tables import Table
 
 
 def load_report(
-    path: str | os.PathLike[str], config: Config | None = None, display_path: str | None = None
+    path: str | os.PathLike[str], rules: ParseRules | Setup | None = None, display_path: str | None = None
 ) -> Report:
     """Read and parse one file; raise InputError when it is not a readable report."""
-    config = config or default_config()
-    text, encoding, warnings = read_text(Path(path))
+    got = read_document(Path(path))
     try:
-        return parse_text(text, display_path or str(path), config, encoding=encoding, warnings=warnings)
+        return parse_text(
+            got.text, display_path or str(path), rules, encoding=got.encoding, warnings=got.warnings,
+            tables=got.tables, markup=got.markup,
+        )  # fmt: skip
     except RecursionError:
         raise InputError("too deeply nested to parse") from None
     except Exception as exc:
@@ -247,22 +82,30 @@ def load_report(
 def parse_text(
     text: str,
     path: str = "<text>",
-    config: Config | None = None,
+    rules: ParseRules | Setup | None = None,
     *,
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
+    tables: tuple[Table, ...] = (),
+    markup: tuple[Span, ...] = (),
 ) -> Report:
-    """Parse decoded text into a Report; offsets refer to `text` itself."""
-    config = config or default_config()
+    """Parse decoded text into a Report; offsets refer to `text` itself (and the tables' spans,
+    whose cells are read as table figures, not prose).
+
+    `rules`: compiled ParseRules (or a Setup holding them, such as the app's Config); the
+    built-in tables alone when None."""
+    parse_rules = rules_of(rules)
     view = nfc_view(text)
     norm = view.text
     lines = split_lines(norm)
-    rules = compile_rules(config.furniture_lines, config.tail_markers)
-    marks = classify_lines(lines, rules)
+    marks = classify_lines(lines, parse_rules.furniture)
+    if tables:  # a table's rows of numbers are no counter widget: the table is the text
+        rows = [_nfc_span(view, (t.start, t.end)) for t in tables]
+        marks = {i: why for i, why in marks.items() if not any(a <= lines[i].start < b for a, b in rows)}
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
     line_spans = [(ln.start, ln.end) for ln in lines]
-    fig_rules = figure_rules(config)
+    fig_rules = parse_rules.figures
     big = _is_big(norm, line_spans)
     # Decided once for the document, stored on the Report, read by display and exports.
     convention = fig_rules.convention
@@ -276,7 +119,10 @@ def parse_text(
         _figures_in_pieces(
             norm,
             outline.body,
-            [(s, e) for s, e, _ in furniture_nfc],
+            _merged(
+                [(s, e) for s, e, _ in furniture_nfc],
+                [_nfc_span(view, sp) for t in tables for sp in t.spans()],
+            ),
             fig_rules,
             outline.title_span,
             line_spans,
@@ -285,8 +131,17 @@ def parse_text(
             language,
         )
     )
-    own_period = report_period(norm, outline.title_span, outline.body, outline.date)
-    periods = figure_periods(norm, [(f.start + shift, f.end + shift) for shift, f in raw_figures], own_period)
+    # What the text does not say, the file's name may (an excerpt that never names its province).
+    own_period = report_period(
+        norm, outline.title_span, outline.body, outline.date, year_hint=year_in_name(path)
+    )
+    fig_spans = [(f.start + shift, f.end + shift) for shift, f in raw_figures]
+    periods = figure_periods(norm, fig_spans, own_period)
+    own_place = report_place(norm, outline.title_span, outline.body) or place_in_name(path)
+    places = figure_places(norm, fig_spans, [f.unit for _, f in raw_figures], own_place)
+    bases = fronted_bases(
+        norm, fig_spans, [f.base for _, f in raw_figures], [f.change for _, f in raw_figures]
+    )
     src, src_end = view.source, view.source_end
     spans = [(src(s.start), src_end(s.end)) for s in outline.sections]
     ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
@@ -294,7 +149,7 @@ def parse_text(
     numbers = [s.number for s in outline.sections]
     figures: list[Figure] = []
     owners: list[int | None] = []  # the section index of each figure
-    for (shift, f), period in zip(raw_figures, periods, strict=True):
+    for (shift, f), period, place, base in zip(raw_figures, periods, places, bases, strict=True):
         if len(figures) >= MAX_FIGURES:
             warnings = (*warnings, f"more than {MAX_FIGURES} figures: only the first {MAX_FIGURES} are kept")
             break
@@ -313,16 +168,30 @@ def parse_text(
                 total=f.total,
                 qualifier=f.qualifier,  # type: ignore[arg-type]
                 change=f.change,  # type: ignore[arg-type]
-                base=f.base,
+                base=base,
                 label=f.label,
                 section_index=idx,
                 section_number=numbers[idx] if idx is not None else None,
                 upper=f.upper,
                 period=f.period or period,
-                place=f.place,
+                place=f.place or place,
                 table=f.table,
             )
         )
+    if tables:  # cell figures, read from the tables (not the prose), in text order among the others
+        cells = [
+            replace(f, period=f.period or own_period)
+            for f in figures_in_tables(text, tables, convention, fig_rules, language)
+        ]
+        cell_owners = [_section_at(spans, starts, f.start) for f in cells]
+        merged = sorted(
+            zip([*figures, *cells], [*owners, *cell_owners], strict=True), key=lambda p: p[0].start
+        )
+        figures = [
+            f if f.table is None or o is None else replace(f, section_index=o, section_number=numbers[o])
+            for f, o in merged
+        ]
+        owners = [o for _, o in merged]
     ranges = figure_ranges(owners, len(spans))
     if sum(b - a for a, b in ranges) != sum(o is not None for o in owners):
         # Sections out of text order (never seen in the corpora): one run per section, kept so.
@@ -355,7 +224,10 @@ def parse_text(
         convention=convention,
         language=language,
         caption=caption,
+        place=own_place,
         period=own_period,
+        tables=tables,
+        markup=markup,
     )
 
 
@@ -457,6 +329,27 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
     return last if last is not None and last > lo else hi
 
 
+def _nfc_span(view, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the source as a span of its NFC view."""
+    to_source = view._to_source  # NFC offset -> source offset, ascending (None: the same text)
+    if to_source is None:
+        return span
+    return bisect.bisect_left(to_source, span[0]), bisect.bisect_left(to_source, span[1])
+
+
+def _merged(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of two lists of spans (the figure reader bisects them)."""
+    if not b:
+        return a
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(a + b):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _section_at(spans: list[tuple[int, int]], starts: list[int] | None, offset: int) -> int | None:
     """The index of the section holding `offset`: by bisection over `starts` when sections come in
     order and do not overlap (they do), else (starts None) the first that holds it."""
@@ -486,15 +379,16 @@ def figure_ranges(owners: list[int | None], n_sections: int) -> list[tuple[int, 
 
 
 def load_paths(
-    paths: Iterable[str | os.PathLike[str]], config: Config | None = None
+    paths: Iterable[str | os.PathLike[str]], setup: Setup | None = None
 ) -> tuple[list[Report], list[Skipped]]:
     """Every report under PATHs, in order, with the files skipped and why."""
-    config = config or default_config()
-    files, skipped = discover(paths, config.extensions)
+    load: LoadSettings = load_settings_of(setup)
+    rules = rules_of(setup)
+    files, skipped = discover(paths, load.extensions)
     reports = []
     for f in files:
         try:
-            reports.append(load_report(f, config))
+            reports.append(load_report(f, rules))
         except InputError as exc:
             skipped.append(Skipped(str(f), str(exc)))
     return reports, skipped

@@ -6,6 +6,9 @@ import re
 from typing import Literal
 
 Convention = Literal["vi", "en"]
+# The language a document is written in: a separate fact from its number convention (a Vietnamese
+# article may write "3,400 gian hàng" the English way).
+Language = Literal["vi", "en"]
 
 # A number as written: digits with '.' or ',' between groups. Boundaries are checked by callers.
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -14,6 +17,7 @@ _SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 _DECIMAL_TAIL = re.compile(r"\s*(?:%|[^\W\d_])")
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|percent|million|billion)\b", re.IGNORECASE)
 
 
@@ -49,7 +53,7 @@ def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convent
     return detect_language(text, (start, end))
 
 
-def detect_language(text: str, span: tuple[int, int] | None = None) -> Convention:
+def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
     """The language of a document's prose ("vi" or "en"), from the start of `span`: Vietnamese
     letters against common English words. Not the number convention: a Vietnamese text may
     write its numbers the English way."""
@@ -57,6 +61,10 @@ def detect_language(text: str, span: tuple[int, int] | None = None) -> Conventio
     sample = text[start : min(end, start + 1500)]
     vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))
+    # Vietnamese prose is never without its diacritics: a short English text naming none of the
+    # common words is still English.
+    if vi_letters == 0 and _LATIN_WORD.search(sample):
+        return "en"
     return "en" if en_words * 3 > vi_letters else "vi"
 
 

@@ -24,7 +24,8 @@ _MONTHS = _alt(lx.PERIOD_MONTH_WORDS)
 _YEARS = _alt(lx.PERIOD_YEAR_WORDS)
 _COUNT = r"\d{1,2}|" + _alt(tuple(lx.PERIOD_SPELLED_MONTHS))
 _PERIOD = re.compile(
-    r"(?<![\w/])(?:"
+    # The lookahead skips, at a glance, every position where no period can start.
+    r"(?<![\w/])(?=[nNtTqQgGhHđĐsSbBcCmMfFiIdDyYkKQ\d])(?:"
     # a term: "nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025"
     rf"(?P<term>{_alt(lx.PERIOD_TERM_WORDS)})\s+(?P<t1>(?:19|20)\d\d)\s*[-–]\s*(?P<t2>(?:19|20)\d\d)(?!\d)"
     # the first (or last) n months: "6 tháng đầu năm 2021", "9 tháng năm 2023", "5 tháng đầu năm"
@@ -41,17 +42,35 @@ _PERIOD = re.compile(
     # English: "first half of 2021", "Q1 2021", "FY2021", "in 2021"
     rf"|(?P<half>{_alt(tuple(lx.PERIOD_HALF_WORDS_EN))})\s+(?P<hy>(?:19|20)\d\d)(?!\d)"
     r"|Q(?P<eq>[1-4])\s*(?P<eqy>(?:19|20)\d\d)(?!\d)"
-    rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/])"
+    rf"|(?:{_alt(lx.PERIOD_TERM_WORDS_EN)})\s+(?P<e1>(?:19|20)\d\d)\s*[-–]\s*(?P<e2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?:{_alt(lx.PERIOD_YEAR_WORDS_EN)})\s*(?P<ey>(?:19|20)\d\d)(?![\d/]|\s*[-–]\s*\d)"
     r")",
     re.IGNORECASE,
 )
-_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")\s*$", re.IGNORECASE)
+# A period named in a phrase, for stripping it (labels: "Đến tháng 3/2021" names no subject).
+PERIOD_WORDS = _PERIOD
+_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")(?:\s+the)?\s*$", re.IGNORECASE)
+# A comparison open in the clause before the mention ("so với vụ đông xuân năm 2011").
+_IN_COMPARISON = re.compile(
+    r"(?:^|\W)(?:" + _alt(lx.PERIOD_COMPARISON_OPENERS) + r")\s[^,;:.()\d]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
 _SCOPE_END = re.compile(r"[.!?;](?=\s)|\n")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,(](?=\s)|\(|\n")
 _FRAME_WORDS = lx.PERIOD_FRAME_LEAD
+
+
+# How far back a paragraph is read: a frame ("Năm 2022, ...") reaches this far at most, so that a
+# text saved on one line (a whole corpus, a minified page) is read in linear time.
+PARAGRAPH_REACH = 3000
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts, looking back at most PARAGRAPH_REACH characters."""
+    lo = max(0, pos - PARAGRAPH_REACH)
+    return max(text.rfind("\n", lo, pos) + 1, lo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +81,8 @@ class Mention:
     end: int
     period: str
     frame: bool
+    # The last months of a year ("3 tháng cuối năm"): what a report plans, ahead of its own period.
+    ahead: bool = False
 
 
 def _months(n: int, year: int, last: bool) -> str:
@@ -104,6 +125,8 @@ def _read(m: re.Match[str], year: int | None) -> str | None:
         return f"{g['hy']}-{lx.PERIOD_HALF_WORDS_EN[' '.join(g['half'].lower().split())]}"
     if g["eq"]:
         return f"{g['eqy']}-Q{g['eq']}"
+    if g["e1"]:
+        return f"{g['e1']}-{g['e2']}" if g["e1"] < g["e2"] else None
     if g["ey"]:
         return g["ey"]
     return None
@@ -126,18 +149,64 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
     """Every period named in text[start:end], in text order (comparisons and price bases left out)."""
     out: list[Mention] = []
     end = len(text) if end is None else end
-    for m in _PERIOD.finditer(text, start, end):
-        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()):
+    for m in _matches(text, start, end):
+        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()) or _IN_COMPARISON.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue
         period = _read(m, year)
         if period is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = paragraph_start(text, m.start())
         frame = _frames(text, m.start(), m.end(), line_start)
         # A term inside a sentence names a body or a plan ("HĐND các cấp nhiệm kỳ 2021-2026"), not a time.
         if m["term"] and not frame:
             continue
-        out.append(Mention(m.start(), m.end(), period, frame))
+        out.append(Mention(m.start(), m.end(), period, frame, bool(m["last"])))
+    return out
+
+
+# Every period names a year, a quarter, a count of months or a half: the full pattern runs only
+# around these anchors (trying it at every position of a long text is slow; a year pattern and
+# plain substring searches are not).
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+_ANCHOR_WORDS = (
+    *lx.PERIOD_QUARTER_WORDS,
+    *lx.PERIOD_MONTH_WORDS,
+    *(h.split()[0] for h in lx.PERIOD_HALF_WORDS),
+)
+_WORD_ANCHORS = tuple({form for w in _ANCHOR_WORDS for form in (w, w.capitalize(), w.upper())})
+_REACH = 32  # how far before its anchor a period can start ("niên khoá 2020-2021", "mười một tháng")
+
+
+def _anchors(text: str, start: int, end: int) -> list[int]:
+    found = [m.start() for m in _YEAR_ANCHOR.finditer(text, start, end)]
+    for word in _WORD_ANCHORS:
+        i = text.find(word, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1, end)
+    found.sort()
+    return found
+
+
+def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of the period pattern in text[start:end], found by searching near each anchor."""
+    out: list[re.Match[str]] = []
+    done = start
+    for a in _anchors(text, start, end):
+        if a < done:
+            continue
+        pos = max(done, a - _REACH)
+        while True:
+            m = _PERIOD.search(text, pos, min(end, a + 40))
+            if m is None or m.start() > a:
+                break
+            if m.end() > a:
+                out.append(m)
+                done = m.end()
+                break
+            pos = m.end()
     return out
 
 
@@ -155,16 +224,19 @@ def report_period(
     body: tuple[int, int],
     date: str | None,
     lead_chars: int = 600,
+    year_hint: int | None = None,
 ) -> str | None:
     """The report's own period: framed in its title or lead ("Năm 2021, ..."), else named there, else the
-    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's."""
+    year of its date. A period that names no year ("9 tháng đầu năm") takes the date's, else the lead's,
+    else `year_hint` (the year the file's name gives)."""
     year = int(date[:4]) if date and date[:4].isdigit() else None
     spans = [title_span] if title_span else []
     spans.append((body[0], min(body[1], body[0] + lead_chars)))
     if year is None:
         named = [m for a, b in spans for m in mentions(text, a, b)]
-        year = _year_of(named[0].period) if named else None
-    found = [m for a, b in spans for m in mentions(text, a, b, year)]
+        year = _year_of(named[0].period) if named else year_hint
+    # "3 tháng cuối năm 2023" in a lead is the plan for the rest of the year, not the report's period.
+    found = [m for a, b in spans for m in mentions(text, a, b, year) if not m.ahead]
     if found:
         in_title = [m for m in found if title_span and m.start < title_span[1]]
         framed = [m for m in found if m.frame]
@@ -178,17 +250,34 @@ def figure_periods(text: str, spans: Sequence[tuple[int, int]], own: str | None)
     if not spans:
         return []
     year = _year_of(own)
-    found = mentions(text, max(0, spans[0][0] - 2000), spans[-1][0], year)
+    found = mentions(text, max(0, spans[0][0] - 2000), min(len(text), spans[-1][1] + _AFTER_REACH), year)
     starts = [m.start for m in found]
     out: list[str | None] = []
-    for s, _e in spans:
+    for s, e in spans:
         k = bisect.bisect_left(starts, s)
-        out.append(_period_at(text, s, found, k, own))
+        after = found[k] if k < len(found) else None
+        if after is not None and after.start >= e and _right_after(text, e, after.start):
+            out.append(after.period)  # "7% growth in 2022-2025", "10,000 new jobs by 2025"
+        else:
+            out.append(_period_at(text, s, found, k, own))
     return out
 
 
+_AFTER_REACH = 32  # how far after a figure its own period may stand
+_BETWEEN = re.compile(r"[^\W\d_]+")
+
+
+def _right_after(text: str, e: int, start: int) -> bool:
+    """A period named right after the figure, in its clause: at most three words between, none a digit
+    or a break ("7% growth in 2022-2025"; not "..., năm học 2020-2021")."""
+    gap = text[e:start]
+    if start - e > _AFTER_REACH or any(c in gap for c in ",;.:()\n") or any(c.isdigit() for c in gap):
+        return False
+    return len(_BETWEEN.findall(gap)) <= 3
+
+
 def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
-    line_start = text.rfind("\n", 0, s) + 1
+    line_start = paragraph_start(text, s)
     paren = _open_paren(text, line_start, s)
     # Inside a parenthesis its own words come first, semicolons and all ("(năm 2020 là 52,6%; 46,6%)").
     scope = paren if paren is not None else line_start
@@ -209,17 +298,20 @@ def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | N
 
 
 def _open_paren(text: str, start: int, s: int) -> int | None:
-    """Where the parenthesis holding `s` opened (within the line), or None."""
+    """Where the parenthesis holding `s` opened (within the paragraph), or None."""
     depth = 0
-    for i in range(s - 1, start - 1, -1):
-        ch = text[i]
-        if ch == ")":
+    pos = s
+    while True:
+        i = max(text.rfind("(", start, pos), text.rfind(")", start, pos))
+        if i < 0:
+            return None
+        if text[i] == ")":
             depth += 1
-        elif ch == "(":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
-    return None
+        pos = i
 
 
 def _visible(text: str, pos: int, s: int) -> bool:

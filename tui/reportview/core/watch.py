@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from reportview.core.loading import discover
+from reportview.core.files import discover
 
 Stamp = tuple[int, int]  # (size, mtime_ns): the cache's key for "this file is as parsed"
 
@@ -44,8 +44,15 @@ def look(paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]) -> 
 
     A path that is gone now (a removed folder) gives nothing instead of raising: its files have
     left. Files that vanish between the walk and their stat are left out the same way."""
-    present = [p for p in paths if os.path.lexists(p)]
-    files, _skipped = discover(present, extensions)
+    paths = list(paths)
+    for _attempt in range(3):
+        try:
+            files, _skipped = discover([p for p in paths if os.path.lexists(p)], extensions)
+            break
+        except FileNotFoundError:  # a PATH went away between the check and the walk: look again
+            continue
+    else:
+        return {}
     out: dict[str, Stamp] = {}
     for path in files:
         try:

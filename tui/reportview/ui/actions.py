@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from textual.binding import Binding
 
 # Who holds the binding. "textual": bound by Textual itself (listed in help and `keys` only).
-OWNERS = ("app", "main", "search", "lists", "reader", "figures", "textual")
+OWNERS = ("app", "main", "search", "lists", "reader", "figures", "compare", "textual")
 # When an action can run (MainScreen.available answers): True, None (shown dim), False (hidden).
-WHEN = ("always", "report", "figure", "hits", "loading", "jumped")
+WHEN = ("always", "report", "figure", "hits", "loading", "jumped", "cell")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_report", "left_square_bracket", "previous report", "Move", title="Previous report"),
     Action("next_report", "right_square_bracket", "next report", "Move", title="Next report"),
     Action("figures", "f", "go to the figures panel", "Move", title="Figures panel"),
+    Action("whole_report", "w", "read the whole report in the text pane (the lists move through it), or "
+           "one section at a time again", "Move", footer="Whole", title="Whole report / one section",
+           when="report"),
     # --- search ---
     Action(
         "search", "slash", "search titles, text and figure labels (results update as you type)",
@@ -82,9 +85,34 @@ ACTIONS: tuple[Action, ...] = (
     Action("next_hit", "n", "next hit of the search you jumped from", "Search",
            footer="Next hit", when="hits"),
     Action("previous_hit", "N", "previous hit", "Search", footer="Prev hit", when="hits"),
+    Action("jump_back", "escape", "after a jump: back to where you were before the search", "Search",
+           footer="Back", title="Back to before the search", when="jumped", remap=False),
     # --- figures ---
+    Action("figure_detail", "enter,i", "everything about the figure: value, kind, unit, base, period, "
+           "place, label, its sentence", "Figures", ("figures",), footer="Details", title="Figure details",
+           when="figure"),
     Action("sort_figures", "s", "sort the figures: text order, value, kind, label, unit", "Figures",
            ("figures",), footer="Sort", title="Sort figures", action="sort", when="figure"),
+    # --- compare: one indicator across the reports (screens/compare.py) ---
+    Action("compare", "m", "compare one indicator across all reports as place × period (from the figures "
+           "panel: the selected figure's indicator or label)", "Compare", footer="Compare",
+           title="Compare an indicator across reports"),
+    Action("compare_open", "enter", "in compare: open the report at the cell's sentence, figure marked",
+           "Compare", ("compare",), footer="Open", when="cell", remap=False),
+    Action("compare_next_source", "n", "in compare: the cell's next report (when several give it)",
+           "Compare", ("compare",), footer="Next source", when="cell"),
+    Action("compare_copy_cell", "y", "in compare: copy the cell", "Compare", ("compare",), footer="Copy",
+           when="cell"),
+    Action("compare_copy_grid", "c", "in compare: copy the whole grid as TSV", "Compare", ("compare",),
+           footer="Copy grid"),
+    Action("compare_export", "e", "in compare: write every row (exact values, offsets) to compare-ID.csv",
+           "Compare", ("compare",), footer="Export"),
+    Action("compare_sort", "s", "in compare: sort by the cursor's column (again: reverse); clicking a "
+           "header sorts too", "Compare", ("compare",), footer="Sort"),
+    Action("compare_indicator", "i", "in compare: type another indicator (an id or words)", "Compare",
+           ("compare",), footer="Indicator"),
+    Action("compare_close", "escape,q", "in compare: back to the reports", "Compare", ("compare",),
+           footer="Back", remap=False),
     # --- copying (the columns copied come from core.export's column registry) ---
     Action("copy_figure", "y", "copy the figure as written (selected row, else the section's first)",
            "Copy", footer="Copy", title="Copy figure", when="report"),
@@ -102,6 +130,8 @@ ACTIONS: tuple[Action, ...] = (
     # --- the app ---
     Action("stop_loading", "escape", "while loading: stop loading", "App", footer="Stop loading",
            when="loading", remap=False),
+    Action("skipped_files", "S", "list the files that were not read, and why (excluded, unreadable, "
+           "empty)", "App", title="Skipped files"),
     Action("help", "question_mark,f1", "this help: every key and the search syntax", "App", ("app",),
            footer="Help", title="Help"),
     Action("command_palette", "ctrl+p", "command palette: actions, figures, go to report / section", "App",

@@ -8,15 +8,21 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from reportview.config import Config, default_config
 from reportview.ui import actions
+from reportview.ui.commands import Palette
 from reportview.ui.errors import notice, record_error
 from reportview.ui.screens.help import HelpScreen
 from reportview.ui.screens.main import MainScreen
+
+PALETTE_ID = "--command-palette"
 
 
 class ReportViewApp(App[int]):
@@ -84,12 +90,31 @@ class ReportViewApp(App[int]):
                 return screen
         raise LookupError("main screen not mounted")
 
+    def pop_screen(self) -> AwaitComplete:
+        # A modal dismissed twice (the palette gets Enter from its field and its list when keys
+        # come fast) would pop the main screen: the second dismiss does nothing.
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
+    def action_command_palette(self) -> None:
+        # Not while one is open or still being taken down (a second one would reuse its id).
+        if not self.use_command_palette or CommandPalette.is_open(self):
+            return
+        try:
+            self.get_child_by_id(PALETTE_ID)
+        except NoMatches:
+            self.push_screen(Palette(id=PALETTE_ID))
+
     def get_key_display(self, binding: Binding) -> str:
         # The footer says keys as the help screen and `reportview keys` do (actions.key_name).
         return binding.key_display or actions.key_name(binding.key)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen):
+                    screen.show_corpus_status()
             self.push_screen(HelpScreen())
 
     # --- internal errors ---------------------------------------------------------------------

@@ -4,11 +4,12 @@ Matching folds accents and case as search does (core.folding): `chi linh` finds 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reportview.core.folding import fold
@@ -52,7 +53,7 @@ class ReportCommands(Provider):
             yield f"Go to report: {name}", partial(main.go_to, ri, 0), report.path
             if total_sections <= MAX_SECTION_ENTRIES or ri == main.report_index:
                 for section in report.sections:
-                    head = f"{section.number}. " if section.number is not None else "¶ "
+                    head = f"{section.number}. " if section.number is not None else "paragraph: "
                     title = one_line(section.title)[:80]
                     yield (
                         f"Go to section: {head}{title}",
@@ -79,3 +80,13 @@ class ReportCommands(Provider):
                     if not title[offset].isspace():
                         display = display.stylize(style, offset, offset + 1)
             yield Hit(score, display, callback, text=title, help=Content(help_text))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, steady under fast keys."""
+
+    def _action_command_list(self, action: str) -> None:
+        # pgup/pgdn before the list has laid out its new options (Textual's OptionList reads its
+        # line map): the key does nothing rather than fail.
+        with contextlib.suppress(KeyError):
+            super()._action_command_list(action)

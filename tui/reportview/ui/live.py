@@ -2,7 +2,8 @@
 
 A worker thread looks at the loaded paths every `live_seconds` (core.watch: size and mtime per
 file), parses what appeared or changed through the corpus loader (so through the parse cache),
-builds the new report list and search index off the UI thread, and hands both over in one step.
+and off the UI thread makes the new report list (new files at its end) and search index (grown
+for new files only, built again when reports changed or left), handed over in one step.
 The UI keeps the open report (by path), its section and the reader's scroll position.
 """
 
@@ -20,6 +21,7 @@ from reportview.core.corpus import iter_corpus
 from reportview.core.model import Report
 from reportview.core.search import SearchIndex
 from reportview.core.terms import IndexTerms
+from reportview.core.textsafe import one_line
 from reportview.core.watch import Changes, Stamp, compare, look
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
@@ -34,17 +36,23 @@ WATCH_SECONDS = 2.0  # how often the folders are looked at, at most
 PAUSE_PER_LOOK = 20
 
 
-def updated_reports(
-    reports: Sequence[Report], fresh: Mapping[str, Report], order: Sequence[str], changes: Changes
-) -> list[Report]:
-    """The reports after `changes`: fresh parses replace or join, removed (or now unreadable) files
-    leave; in the order of the latest look (the load's discovery order)."""
-    by_path = {r.path: r for r in reports}
-    for path in (*changes.removed, *changes.changed):
-        by_path.pop(path, None)
-    by_path.update(fresh)
-    rank = {path: i for i, path in enumerate(order)}
-    return sorted(by_path.values(), key=lambda r: rank.get(r.path, len(rank)))
+def updated_reports(reports: Sequence[Report], fresh: Mapping[str, Report], changes: Changes) -> list[Report]:
+    """The reports after `changes`: a changed file's new parse takes its place, removed (or now
+    unreadable) files leave, new files join at the end (so nothing already listed moves for them)."""
+    gone = set(changes.removed)
+    changed = set(changes.changed)
+    out = []
+    for report in reports:
+        if report.path in gone:
+            continue
+        if report.path in changed:
+            if report.path in fresh:
+                out.append(fresh[report.path])
+            continue
+        out.append(report)
+    listed = {r.path for r in reports}
+    out.extend(fresh[p] for p in changes.to_parse if p in fresh and p not in listed)
+    return out
 
 
 class LiveFolders:
@@ -82,33 +90,53 @@ class LiveFolders:
         screen: MainScreen = self  # type: ignore[assignment]
         worker = get_current_worker()
         app = screen.rv_app
-        config = app.config
         pause = self.live_seconds
         while not (worker.is_cancelled or self._live_stop.wait(pause)):
             started = time.perf_counter()
-            now = look(screen.paths, config.extensions)
+            try:
+                found = self._look_once(screen)
+            except Exception as exc:  # one failed look (a file system error) must not end watching
+                app.call_from_thread(self._live_status, f"Watching: {one_line(str(exc))[:100]}")
+                found = None
             pause = max(self.live_seconds, PAUSE_PER_LOOK * (time.perf_counter() - started))
-            changes = compare(self.live_stamps, now)
-            if not changes:
-                continue
-            fresh: dict[str, Report] = {}
-            skipped: list[Any] = []
-            for step in iter_corpus(list(changes.to_parse), config, screen.use_cache, with_terms=True):
-                if step.report is not None:
-                    fresh[step.report.path] = step.report
-                    self.live_terms[step.report.path] = step.terms
-                elif step.skipped is not None:
-                    skipped.append(step.skipped)
-            for path in changes.removed:
-                self.live_terms.pop(path, None)
-            # screen.reports changes only on the UI thread, in _apply_folder_changes, which this
-            # thread waits for (call_from_thread): reading it here is safe.
-            reports = updated_reports(screen.reports, fresh, list(now), changes)
+            if found is not None and not worker.is_cancelled:
+                app.call_from_thread(self._apply_folder_changes, *found)
+
+    def _look_once(self, screen: MainScreen) -> tuple[list[Report], SearchIndex, Changes, list[Any]] | None:
+        """Look at the paths; on a change, parse it and build the new list and index (this thread)."""
+        config = screen.rv_app.config
+        now = look(screen.paths, config.extensions)
+        changes = compare(self.live_stamps, now)
+        if not changes:
+            return None
+        fresh: dict[str, Report] = {}
+        skipped: list[Any] = []
+        for step in iter_corpus(list(changes.to_parse), config, screen.use_cache, with_terms=True):
+            if step.report is not None:
+                fresh[step.report.path] = step.report
+                self.live_terms[step.report.path] = step.terms
+            elif step.skipped is not None:
+                skipped.append(step.skipped)
+        for path in changes.removed:
+            self.live_terms.pop(path, None)
+        # screen.reports changes only on the UI thread, in _apply_folder_changes, which this
+        # thread waits for (call_from_thread): reading it here is safe.
+        current = screen.reports
+        reports = updated_reports(current, fresh, changes)
+        listed = {r.path for r in current}
+        if not changes.removed and not any(p in listed for p in changes.changed) and screen.index is not None:
+            # Only new files: they are appended, so the index grows as it does while loading.
+            index = screen.index
+            with screen._index_lock:
+                for report in reports[len(current) :]:
+                    index.add(report, self.live_terms.get(report.path))
+        else:  # reports left or changed: positions moved, the index is built again
             index = SearchIndex.build(reports, [self.live_terms.get(r.path) for r in reports])
-            self.live_stamps = now
-            if worker.is_cancelled:
-                return
-            app.call_from_thread(self._apply_folder_changes, reports, index, changes, skipped)
+        self.live_stamps = now
+        return reports, index, changes, skipped
+
+    def _live_status(self, text: str) -> None:
+        self.query_one(StatusBar).set_text(text)  # type: ignore[attr-defined]
 
     def _apply_folder_changes(
         self, reports: list[Report], index: SearchIndex, changes: Changes, skipped: list[Any]
@@ -129,6 +157,7 @@ class LiveFolders:
         screen.trail = None
         screen.hit_pos = -1
         screen.marks = None
+        screen.before_jump = screen.before_search = None
         report_list = screen.query_one(ReportList)
         report_list.rows_added()
         if not reports:

@@ -30,7 +30,7 @@ from reportview.core.archive.schema import (
     REPORT_COLUMN,
     SHARD_DIR,
 )
-from reportview.core.loading import InputError, Skipped, discover, read_file_bytes
+from reportview.core.files import InputError, Skipped, discover, read_file_bytes
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 
@@ -202,8 +202,6 @@ def _copy(conn: sqlite3.Connection, alias: str) -> None:
                 table == "archive_units" and c == "uid"
             ):
                 exprs.append(f't."{c}" + m.u_delta')
-            elif (table == "archive_files" and c == "first_figure") or (table == "figures" and c == "id"):
-                exprs.append(f't."{c}" + m.f_delta')
             else:
                 exprs.append(f't."{c}"')
         names = ", ".join(f'"{c}"' for c in cols)
@@ -222,21 +220,17 @@ def _merge(
 ) -> tuple[int, int, list[Skipped]]:
     """Fill the new archive from the old one's reused rows and the shards', in discovery order;
     returns the reports and units it holds, and the files the shards could not read."""
-    # (pos, source, source id, source first unit, units, source first figure, figures) of every
-    # report the archive will hold.
-    rows: list[tuple[int, int, int, int, int, int, int]] = []
+    # (pos, source, source id, source first unit, units) of every report the archive will hold.
+    rows: list[tuple[int, int, int, int, int]] = []
     sources: list[Path] = []
     if old_db is not None:
         sources.append(old_db)
         src = sqlite3.connect(read_only_uri(old_db), uri=True)
         try:
             wanted = {rid: pos for pos, rid in reuse.items()}
-            for rid, first, n, ff, nf in src.execute(
-                "SELECT f.report_id, f.first_unit, f.n_units, f.first_figure, r.n_figures"
-                " FROM archive_files f JOIN reports r ON r.id = f.report_id"
-            ):
+            for rid, first, n in src.execute("SELECT report_id, first_unit, n_units FROM archive_files"):
                 if rid in wanted:
-                    rows.append((wanted[rid], 0, rid, first, n, ff, nf))
+                    rows.append((wanted[rid], 0, rid, first, n))
         finally:
             src.close()
     skipped_rows: list[tuple[int, str, str]] = []
@@ -245,29 +239,26 @@ def _merge(
         sources.append(shard)
         src = sqlite3.connect(shard)
         try:
-            for rid, pos, first, n, ff, nf in src.execute(
-                "SELECT f.report_id, f.pos, f.first_unit, f.n_units, f.first_figure, r.n_figures"
-                " FROM archive_files f JOIN reports r ON r.id = f.report_id"
+            for rid, pos, first, n in src.execute(
+                "SELECT report_id, pos, first_unit, n_units FROM archive_files"
             ):
-                rows.append((pos, k, rid, first, n, ff, nf))
+                rows.append((pos, k, rid, first, n))
             skipped_rows.extend(src.execute("SELECT pos, path, reason FROM archive_skipped"))
         finally:
             src.close()
     rows.sort()
-    maps: dict[int, list[tuple[int, int, int, int, int]]] = {}
+    maps: dict[int, list[tuple[int, int, int, int]]] = {}
     next_unit = 0
-    next_figure = 1
-    for new_id, (pos, k, rid, first, n, ff, nf) in enumerate(rows, 1):
-        maps.setdefault(k, []).append((rid, new_id, pos, next_unit - first, next_figure - ff))
+    for new_id, (pos, k, rid, first, n) in enumerate(rows, 1):
+        maps.setdefault(k, []).append((rid, new_id, pos, next_unit - first))
         next_unit += n
-        next_figure += nf
-    conn.execute("CREATE TEMP TABLE idmap (src_id INTEGER PRIMARY KEY, new_id, new_pos, u_delta, f_delta)")
+    conn.execute("CREATE TEMP TABLE idmap (src_id INTEGER PRIMARY KEY, new_id, new_pos, u_delta)")
     with conn:
         for k, path in enumerate(sources):
             if k not in maps:
                 continue
             conn.execute("DELETE FROM temp.idmap")
-            conn.executemany("INSERT INTO temp.idmap VALUES (?,?,?,?,?)", maps[k])
+            conn.executemany("INSERT INTO temp.idmap VALUES (?,?,?,?)", maps[k])
             conn.execute("ATTACH DATABASE ? AS src", (read_only_uri(path),))
             try:
                 _copy(conn, "src")

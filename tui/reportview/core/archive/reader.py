@@ -19,8 +19,8 @@ from typing import overload
 from reportview.core.archive.build import SCHEMA_DIGEST, archive_db, read_only_uri
 from reportview.core.archive.schema import ARCHIVE_VERSION
 from reportview.core.archive.shard import decompress_text
+from reportview.core.codec import decode_report
 from reportview.core.model import Report
-from reportview.core.store import decode_report
 from reportview.core.terms import IndexTerms, UnitTerms
 
 # Decoded reports kept: the reader's report, the search hits' reports, a page of the list.

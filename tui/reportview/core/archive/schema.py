@@ -7,8 +7,8 @@ archive's own tables are prefixed ``archive_`` and hold what only the archive ne
 - ``archive_files``: one row per report (``report_id`` = ``reports.id``): the cache key (absolute
   path, size, mtime_ns, CRC-32 of the file's bytes, parsing fingerprint, program version), the
   parse as a blob (`store.encode_report`, without text or terms), the title as parsed (the user
-  table has the display title), its first unit id and unit count, its first figure id, and
-  whether search folds the report whole.
+  table has the display title), its first unit id and unit count, and whether search folds
+  the report whole.
 - ``archive_texts``: the decoded text, zlib-compressed (the archive does not need the files again).
 - ``archive_units``: one row per searchable unit (uid = the in-memory engine's unit id: reports in
   order, then their units in order): the section's number and title, spans in the folded text,
@@ -20,8 +20,8 @@ archive's own tables are prefixed ``archive_`` and hold what only the archive ne
 - ``archive_meta``: schema version, fingerprint, counts.
 - ``archive_skipped``: files that could not be read, and why.
 
-Report ids are dense (1..N, in discovery order), unit ids dense from 0, figure ids dense from 1:
-an archive is always written whole (a new file, renamed over the old one), reusing unchanged
+Report ids are dense (1..N, in discovery order), unit ids dense from 0: an archive is always
+written whole (a new file, renamed over the old one), reusing unchanged
 reports' rows.
 """
 
@@ -49,7 +49,6 @@ CREATE TABLE IF NOT EXISTS archive_files (
     title TEXT,
     first_unit INTEGER NOT NULL,
     n_units INTEGER NOT NULL,
-    first_figure INTEGER NOT NULL,
     fold_whole INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS archive_texts (report_id INTEGER PRIMARY KEY, text BLOB NOT NULL);

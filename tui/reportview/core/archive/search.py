@@ -82,9 +82,8 @@ class _FigureRow:
 class _Rows:
     """A report's sections or figures as the engine reads them for a hit: rows of the user tables."""
 
-    def __init__(self, index: ArchiveIndex, report: int, table: str, first_figure: int = 0) -> None:
+    def __init__(self, index: ArchiveIndex, report: int, table: str) -> None:
         self._index, self._report, self._table = index, report, table
-        self._first_figure = first_figure
 
     def __getitem__(self, i: int) -> _SectionRow | _FigureRow:
         conn = self._index._conn
@@ -95,7 +94,8 @@ class _Rows:
             ).fetchone()
             return _SectionRow(n, t)
         s, e, label, kind = conn.execute(
-            'SELECT start, "end", label, kind FROM figures WHERE id = ?', (self._first_figure + i,)
+            'SELECT start, "end", label, kind FROM figures WHERE report_id = ? AND idx = ?',
+            (self._report + 1, i),
         ).fetchone()
         return _FigureRow(s, e, label, kind)
 
@@ -108,13 +108,12 @@ class _HitReport:
 
     def __init__(self, index: ArchiveIndex, r: int) -> None:
         self._index, self.index = index, r
-        self.path, self.title, first_figure = index._conn.execute(
-            "SELECT r.doc, f.title, f.first_figure FROM reports r JOIN archive_files f ON f.report_id = r.id"
-            " WHERE r.id = ?",
+        self.path, self.title = index._conn.execute(
+            "SELECT r.doc, f.title FROM reports r JOIN archive_files f ON f.report_id = r.id WHERE r.id = ?",
             (r + 1,),
         ).fetchone()
         self.sections = _Rows(index, r, "sections")
-        self.figures = _Rows(index, r, "figures", first_figure)
+        self.figures = _Rows(index, r, "figures")
 
     @property
     def text(self) -> str:

@@ -22,12 +22,13 @@ from typing import Any
 from reportview import __version__
 from reportview.core.archive import remote
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
+from reportview.core.codec import encode_report
 from reportview.core.export import Part
+from reportview.core.files import InputError, read_file_bytes
 from reportview.core.folding import fold
-from reportview.core.loading import InputError, load_report, read_file_bytes
+from reportview.core.loading import load_report
 from reportview.core.model import Report
 from reportview.core.sql_export import insert_part
-from reportview.core.store import encode_report
 from reportview.core.terms import IndexTerms, index_terms
 
 # Texts are compressed fast: the archive is written once per change and read a unit at a time.
@@ -131,7 +132,6 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         fingerprint = config.parsing_fingerprint()
         report_id = 0
         uid = 0
-        figure = 1
         with conn:
             for pos, abspath, display in task.items:
                 stat = remote.stamp if remote.is_url(abspath) else _stat
@@ -146,11 +146,8 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
                     before = (before[0], -1)  # changed while read: the next run parses it again
                 terms = index_terms(report)
                 report_id += 1
-                add_report(
-                    conn, report_id, pos, abspath, before, crc, fingerprint, report, terms, uid, figure
-                )
+                add_report(conn, report_id, pos, abspath, before, crc, fingerprint, report, terms, uid)
                 uid += len(terms.units)
-                figure += len(report.figures)
     finally:
         conn.close()
 
@@ -175,12 +172,11 @@ def add_report(
     report: Report,
     terms: IndexTerms,
     first_uid: int,
-    first_figure: int,
 ) -> None:
     """Write one parsed report's rows (user tables and archive tables) with the given ids."""
-    insert_part(conn, Part(report, report.sections, report.figures), report_id)
+    insert_part(conn, report_id, Part(report, report.sections, report.figures))
     conn.execute(
-        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             report_id,
             pos,
@@ -194,7 +190,6 @@ def add_report(
             report.title,
             first_uid,
             len(terms.units),
-            first_figure,
             int(terms.fold_whole),
         ),
     )

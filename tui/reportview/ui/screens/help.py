@@ -15,6 +15,17 @@ from textual.widgets import Static
 from reportview.ui import actions
 from reportview.ui.widgets.key_footer import KeyFooter
 
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("▸", "the row under the cursor"),
+    ("Item 6", "the text pane shows the report's 6th numbered highlight"),
+    ("Paragraph 3", "a report without numbered items is read paragraph by paragraph (w: all of it)"),
+    ("(12) in Sections", "the section holds 12 figures"),
+    ("≈  >  <  ≥", "figures column ±: about, over, under, at least"),
+    ("▲  ▼", "figures column ±: a rise, a fall"),
+    ("…", "cut to fit the pane: Enter on a figure shows all of it"),
+    ("·", "separates the parts of a line (title · date, count · count)"),
+)
+
 SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
     ("plain words", "fuzzy, accents and case ignored: cu tri di bau finds cử tri đi bầu"),
     ('"exact phrase"', "the words together, in this order"),
@@ -44,8 +55,10 @@ class HelpScreen(ModalScreen[None]):
             scroll.can_focus = True
             self.keys_table = self._keys_table()
             self.syntax_table = self._syntax_table()
+            self.symbols_table = self._symbols_table()
             yield Static(self.keys_table, id="help-keys")
             yield Static(self.syntax_table, id="help-syntax")
+            yield Static(self.symbols_table, id="help-symbols")
         yield KeyFooter()
 
     def _keys_table(self) -> Table:
@@ -69,6 +82,14 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Finds")
         for syntax, what in SEARCH_SYNTAX:
             table.add_row(Text(syntax), Text(what))
+        return table
+
+    def _symbols_table(self) -> Table:
+        table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+        table.add_column("Symbol", style="bold", no_wrap=True, min_width=14)
+        table.add_column("Means")
+        for symbol, means in SYMBOLS:
+            table.add_row(Text(symbol), Text(means))
         return table
 
     def action_scroll(self, direction: str) -> None:

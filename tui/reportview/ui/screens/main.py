@@ -38,6 +38,8 @@ from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
 from reportview.ui.live import LiveFolders
 from reportview.ui.screens.export import ExportScreen
+from reportview.ui.screens.figure import FigureScreen
+from reportview.ui.screens.skipped import SkippedScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -81,9 +83,47 @@ class HitTrail:
     stops: tuple[tuple[int, int, int], ...]  # (index in hits, start, end) in text order per hit
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the user was: report, section, the text's scroll and the focused pane."""
+
+    report_index: int | None
+    section_index: int | None
+    scroll_y: float
+    focus: Widget | None
+
+
+def phrase_stops(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matched words next to each other (only spaces or punctuation between them) as one stop:
+    `cu tri di bau` is one hit at `cử tri đi bầu`, not four."""
+    stops: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if stops and 0 <= a - stops[-1][1] <= 3 and not any(c.isalnum() for c in text[stops[-1][1] : a]):
+            stops[-1] = (stops[-1][0], max(b, stops[-1][1]))
+        else:
+            stops.append((a, b))
+    return stops
+
+
 _MAIN_ACTIONS = actions.by_target("main")
 
 NARROW = 100  # below this many columns the figures panel goes under the text
+READER_MIN = 38  # the text pane is never narrower than this beside the figures
+
+
+def pane_widths(width: int) -> tuple[int, int, int]:
+    """(reports/sections, text, figures) widths for a terminal `width`: the side panes take a
+    share of the width between a floor and a ceiling, the text the rest (it wraps at 80 anyway).
+    Below NARROW the figures pane goes under the text, as wide as it."""
+    if width < NARROW:
+        left = 26
+        return left, width - left, width - left
+    left = max(26, min(44, round(width * 0.23)))
+    figures = max(54, min(100, round(width * 0.4)))
+    figures = min(figures, width - left - READER_MIN)  # just above NARROW the text keeps its room
+    return left, width - left - figures, figures
+
+
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
 
 
@@ -122,9 +162,15 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.hit_pos = -1
         self.marks: tuple[int, tuple[tuple[int, int], ...]] | None = None  # (report index, spans)
         self._return_focus: Widget | None = None
+        self.before_search: Place | None = None  # where `/` was pressed (previews move the view)
+        self.before_jump: Place | None = None  # where Esc goes back to after a jump
         self._search_generation = 0
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
+        self._grid_columns = ""
+        self.whole = False  # the text pane shows the whole report (w), not one section
+        self.compare_spec = "grdp_growth_pct"  # the indicator the Compare screen opens on
+        self.status_text = ""  # what the corpus holds: the status line when nothing else is said
 
     @property
     def rv_app(self) -> ReportViewApp:
@@ -150,7 +196,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
-        self.set_class(self.app.size.width < NARROW, "-narrow")  # the first frame's layout too
+        self._lay_out(self.app.size.width)  # the first frame's layout too
         self._update_counts()
         self._start_loading()
 
@@ -179,11 +225,23 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         results = ResultList(self.reports, id="results")
         field.display = results.display = False
         results.on_select = self.open_result
+        results.on_highlight = self.preview_result
         self.mount(field, results, before=self.query_one(Reader))
         return field, results
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        """The panes' widths for a terminal `width`: they grow with it (see pane_widths)."""
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        left, _reader, figures = pane_widths(width)
+        beside = narrow or self.has_class("-searching")  # no figures column (under the text, hidden)
+        columns = f"{left} 1fr" if beside else f"{left} 1fr {figures}"
+        if self._grid_columns != columns:
+            self._grid_columns = columns
+            self.styles.grid_columns = columns
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -310,13 +368,15 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if cancelled:
             parts[0] = f"Stopped: {len(self.reports):,} of {self.load_total:,} files loaded"
         if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped ({one_line(str(self.skipped[0].reason))[:60]}…)")
+            first = one_line(str(self.skipped[0].reason))[:60]
+            parts.append(f"{len(self.skipped)} skipped ({first}…; S lists them)")
         if error:
             parts.append(error)
         if self.live and not cancelled:
             parts.append("watching for changes")
             self.start_live()
-        status.set_text(" · ".join(parts))
+        self.status_text = " · ".join(parts)
+        status.set_text(self.status_text)
         if not self.reports:
             self.query_one(ReportList).empty_text = error or (
                 "Loading stopped before any report."
@@ -327,6 +387,10 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             self.query_one(Reader).show(None, None)
             self.figures_table.show((), "No reports.")
         self.refresh_bindings()
+        if self.results_query:
+            # Results typed while loading were over part of the corpus: search it all again.
+            self._search_generation += 1
+            self._run_search(self.results_query, self._search_generation)
         # The loaded corpus lives as long as the app: move it out of the cyclic collector's
         # reach, or a full collection walks every report mid-keystroke (300 ms at 100k sections).
         gc.freeze()
@@ -385,11 +449,20 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             reason = "This report has no sections."
         else:
             reason = "This section has no figures."
-        table.show(figures, reason, report.convention if report else "vi")
+        table.show(figures, reason, report.convention if report is not None else "vi")
         hits: tuple[tuple[int, int], ...] = ()
         if self.marks and self.marks[0] == self.report_index:
             hits = self.marks[1]
-        self.query_one(Reader).show(report, section, figures, hits)
+        reader = self.query_one(Reader)
+        if self.whole and report is not None and section is not None:
+            # The whole report in the text pane, the view on the section the lists point at.
+            if reader.report is not report or not reader.whole:
+                reader.show(report, section, report.figures, hits, whole=True)
+            else:
+                reader.section = section
+            reader.scroll_to_offset(section.start)
+        else:
+            reader.show(report, section, figures, hits)
 
     def go_to(self, report_index: int, section_index: int) -> None:
         """Open a report at a section (command palette, search)."""
@@ -436,6 +509,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         # set_focus, not focus(): keys already typed after `f` are matched against the new pane.
         self.set_focus(self.figures_table)
 
+    def action_skipped_files(self) -> None:
+        self.app.push_screen(SkippedScreen(self.skipped))
+
+    def action_whole_report(self) -> None:
+        self.whole = not self.whole
+        self.show_section(self.section_index)
+
     def action_stop_loading(self) -> None:
         if self.is_loading:
             self._cancel.set()
@@ -453,6 +533,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return bool(self.hit_stops)
         if when == "loading":
             return self.is_loading
+        if when == "jumped":
+            return self.before_jump is not None and not self.is_loading
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -568,18 +650,89 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if not field.display:
             focused = self.focused
             self._return_focus = focused if focused not in (field, results) else None
+            self.before_search = self.place()
         field.display = True
         results.display = True
         self.add_class("-searching")
+        self._lay_out(self.app.size.width)
         # Focus now, not after a refresh: keys typed right after `/` must land in the field.
         self.set_focus(field)
         if not field.value:
             results.show([], results.__class__.empty_text)
 
-    def action_search_close(self) -> None:
+    def place(self) -> Place:
+        focus = self.focused
+        return Place(self.report_index, self.section_index, self.query_one(Reader).scroll_y, focus)
+
+    def go_back_to(self, place: Place) -> None:
+        """Show `place` again: its report, section, scroll position and pane."""
+        if place.report_index is not None and (
+            place.report_index != self.report_index or place.section_index != self.section_index
+        ):
+            self.show_report(place.report_index, place.section_index or 0)
+        reader = self.query_one(Reader)
+        reader.scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        if place.focus is not None and place.focus.is_attached:
+            self.set_focus(place.focus)
+
+    def preview_result(self, index: int) -> None:
+        """Show result `index` in the text while the cursor moves over the results."""
+        results = self.query_one(ResultList)
+        if not (0 <= index < len(results.hits)):
+            return
+        hit = results.hits[index]
+        if not (0 <= hit.report_index < len(self.reports)):
+            return
+        report = self.reports[hit.report_index]
+        stops = phrase_stops(report.text, hit.matches)
+        start = stops[0][0] if stops else -1
+        self.marks = (hit.report_index, tuple(hit.matches))
+        section_index = self._section_of(report, hit.section_index, start)
+        if self.report_index != hit.report_index or self.section_index != section_index:
+            self.show_report(hit.report_index, section_index)
+        else:
+            self.query_one(Reader).set_hits(self.marks[1])
+        if start >= 0:
+            self.query_one(Reader).scroll_to_offset(start)
+
+    @staticmethod
+    def _section_of(report: Report, section_index: int | None, start: int) -> int:
+        if section_index is None and start >= 0:
+            section_index = next((s.index for s in report.sections if s.start <= start < s.end), None)
+        return section_index if section_index is not None else 0
+
+    def action_jump_back(self) -> None:
+        place = self.before_jump
+        if place is None:
+            return
+        self.before_jump = None
+        self.trail = None
+        self.hit_pos = -1
+        self.marks = None
+        self.go_back_to(place)
+        self.query_one(Reader).set_hits(())
+        self.show_corpus_status()
+        self.refresh_bindings()
+
+    def show_corpus_status(self) -> None:
+        """The status line back to what the corpus holds (a hit's position is said only while
+        stepping through hits)."""
+        if self.status_text and not self.is_loading:
+            self.query_one(StatusBar).set_text(self.status_text)
+
+    def action_search_close(self, jumped: bool = False) -> None:
+        self.show_corpus_status()
+        before, self.before_search = self.before_search, None
+        if (
+            not jumped
+            and before is not None
+            and (before.report_index != self.report_index or before.section_index != self.section_index)
+        ):
+            self.go_back_to(before)  # previews moved the view; Esc puts it back
         self.query_one("#search").display = False
         self.query_one(ResultList).display = False
         self.remove_class("-searching")
+        self._lay_out(self.app.size.width)
         target = self._return_focus
         if target is None or not target.is_attached:
             target = self.query_one(Reader)
@@ -629,7 +782,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return
         self.search_hits = hits
         self.results_query = query
-        self.query_one(ResultList).show(hits, f"No results for {one_line(query)!r}.")
+        limit = self.rv_app.config.search_limit
+        self.query_one(ResultList).show(
+            hits,
+            f"No results for {one_line(query)!r}" + (" yet (still loading)." if self.is_loading else "."),
+            partial=self.is_loading,
+            limit=limit,
+        )
         self.rv_app.last_search_ms = elapsed * 1000
         self.rv_app.search_done.set()
 
@@ -647,12 +806,15 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         hits = tuple(results.hits)
         stops: list[tuple[int, int, int]] = []
         for ri, hit in enumerate(hits):
-            spans = sorted(hit.matches) or [(-1, -1)]
+            text = self.reports[hit.report_index].text if 0 <= hit.report_index < len(self.reports) else ""
+            spans = phrase_stops(text, hit.matches) or [(-1, -1)]
             stops.extend((ri, a, b) for a, b in spans)
         self.trail = HitTrail(hits, tuple(stops))
         self.hit_pos = next((i for i, s in enumerate(stops) if s[0] == index), -1)
+        if self.before_jump is None and self.before_search is not None:
+            self.before_jump = self.before_search  # Esc comes back here (once per trail of jumps)
         self._return_focus = None  # a jump lands in the text, not where the search started
-        self.action_search_close()
+        self.action_search_close(jumped=True)
         self._go_to_stop()
         self.set_focus(self.query_one(Reader))
 
@@ -670,11 +832,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
             return
         report = self.reports[hit.report_index]
         self.marks = (hit.report_index, tuple(hit.matches))
-        section_index = hit.section_index
-        if section_index is None and start >= 0:
-            section_index = next((s.index for s in report.sections if s.start <= start < s.end), None)
-        if section_index is None:
-            section_index = 0
+        section_index = self._section_of(report, hit.section_index, start)
         if self.report_index != hit.report_index or self.section_index != section_index:
             self.show_report(hit.report_index, section_index)
         else:
@@ -697,6 +855,40 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if self.hit_stops:
             self.hit_pos = (self.hit_pos - 1) % len(self.hit_stops)
             self._go_to_stop()
+
+    # --- compare -----------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """The Compare screen, on the selected figure's indicator (else its label, else the last one)."""
+        from reportview.core.compare import indicators_of
+        from reportview.core.indicators import registry
+        from reportview.ui.screens.compare import CompareScreen
+
+        spec = self.compare_spec
+        table, report = self._figures_table, self.report
+        if table is not None and table.chosen and table.current is not None and report is not None:
+            figure = table.current
+            index = report.figures.index(figure)
+            found = indicators_of(report, index, list(registry().values()))
+            spec = found[0] if found else (figure.label or spec)
+        self.compare_spec = spec
+        self.app.push_screen(CompareScreen(self.reports, spec, self.open_compared, self.copy))
+
+    def open_compared(self, report_index: int, figure_index: int) -> None:
+        """From a Compare cell: the report at the figure's section, the figure marked and selected."""
+        if not (0 <= report_index < len(self.reports)):
+            return
+        report = self.reports[report_index]
+        figure = report.figures[figure_index]
+        self.whole = False
+        self.go_to(report_index, figure.section_index if figure.section_index is not None else 0)
+        self.figures_table.select_figure(figure)
+        self.query_one(Reader).set_selected(figure)
+
+    def open_figure(self, figure: Figure) -> None:
+        """The figure's detail view (Enter or i on a figures row, or the palette)."""
+        if self.report is not None:
+            self.app.push_screen(FigureScreen(self.report, figure))
 
     # --- palette ---------------------------------------------------------------------------
 

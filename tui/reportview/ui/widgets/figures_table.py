@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region
 from textual.strip import Strip
@@ -22,7 +24,11 @@ from reportview.ui.errors import GuardedMessages
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "under": "<", "at_least": "≥"}
 CHANGE_MARKS = {"up": "▲", "down": "▼"}
 KIND_TAGS = {"money": "money", "percent": "pct", "count": "count", "ratio": "ratio", "measure": "meas"}
-LABEL_WIDTH = 18
+CURSOR_MARK, NO_MARK = "▸ ", "  "  # the cursor row, said by a symbol as well as by colour
+PADDING = 2  # DataTable pads each cell by one column each side
+TEXT_MAX = 18  # "as written" takes up to this much before the label has its minimum
+LABEL_MIN = 30  # then the label takes this much (or all it needs), before any other column
+CAPS = {"base": 16, "period": 9}  # widest these columns get (the detail view shows them whole)
 
 # (name shown in the title, key function); the first is text order.
 SORTS: tuple[tuple[str, object], ...] = (
@@ -32,27 +38,101 @@ SORTS: tuple[tuple[str, object], ...] = (
     ("label", lambda f: ((f.label or "\uffff").casefold(), f.start)),
     ("unit", lambda f: (f.unit.casefold(), -f.value, f.start)),
 )
-# (header, key, width or None for the content's): the table's columns, by importance.
-COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    (" ", "mark", 1),
-    ("as written", "text", None),
-    ("label", "label", None),
-    ("±", "marks", None),
-    ("kind", "kind", None),
-    ("value", "value", None),
-    ("unit", "unit", None),
-)
-# A click on a column header sorts by that column.
-SORT_BY_COLUMN = {"mark": 0, "text": 0, "marks": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
 
 
-_FIGURE_ACTIONS = actions.by_target("figures")
+def label_text(figure: Figure) -> str:
+    """The label, and for a table cell its column header beside it (`Tây Nguyên · Sản lượng`)."""
+    label = one_line(figure.label or "")
+    if figure.table is not None and figure.table.col_header:
+        return (
+            f"{label} · {one_line(figure.table.col_header)}" if label else one_line(figure.table.col_header)
+        )
+    return label
 
 
 def marks_for(figure: Figure) -> str:
     return (
         QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
     ).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the figures table: header, key (for sorting by a header click), cell text."""
+
+    key: str
+    header: str
+    cell: Callable[[Figure, str], str]  # (figure, report convention) -> the cell's text
+    justify: str = "left"
+
+
+# Every column the table can show, in the order they stand. The first two are always shown; the
+# others by OPTIONAL's priority, when the section's figures have something for them and the
+# pane has room for them after the label's minimum.
+COLUMNS: tuple[Column, ...] = (
+    Column("text", "as written", lambda f, c: one_line(f.text)),
+    Column("label", "label", lambda f, c: label_text(f)),
+    Column("base", "base", lambda f, c: one_line(f.base or "")),
+    Column("period", "period", lambda f, c: f.period or ""),
+    Column("marks", "±", lambda f, c: marks_for(f)),
+    Column("kind", "kind", lambda f, c: KIND_TAGS.get(f.kind, f.kind)),
+    Column("value", "value", lambda f, c: display_value(f, c), "right"),
+    Column("unit", "unit", lambda f, c: one_line(f.unit)),
+)
+# Shown before the label grows past LABEL_MIN, then after it has all it needs.
+BEFORE_LABEL = ("base", "period", "marks")
+AFTER_LABEL = ("unit", "kind", "value")
+# A click on a column header sorts by that column.
+SORT_BY_COLUMN = {"text": 0, "marks": 0, "base": 0, "period": 0, "value": 1, "kind": 2, "label": 3, "unit": 4}
+
+
+def plan_columns(cells: dict[str, list[str]], room: int) -> list[tuple[str, int]]:
+    """(column key, width) for the table: the columns shown and their widths, from the pane's
+    `room` (cells) and the cells' text (`cells`: column key -> every row's text).
+
+    "as written" gets what it needs up to TEXT_MAX, the label up to LABEL_MIN; base, period and
+    the ± marks follow while they fit (when the figures have any); then the label grows to what
+    it needs; then unit, kind and value while they fit; what is left widens "as written"."""
+    need = {key: max((len(t) for t in texts), default=0) for key, texts in cells.items()}
+    for col in COLUMNS:
+        need[col.key] = max(need.get(col.key, 0), len(col.header)) if need.get(col.key) else 0
+        if col.key in CAPS:
+            need[col.key] = min(need[col.key], CAPS[col.key])
+    text_w = max(len(NO_MARK) + 8, min(need["text"] + len(NO_MARK), TEXT_MAX))
+    label_w = min(max(need["label"], len("label")), LABEL_MIN)
+    left = room - (text_w + PADDING) - (label_w + PADDING)
+    widths = {"text": text_w, "label": label_w}
+
+    def add(keys: tuple[str, ...], left: int) -> int:
+        for key in keys:
+            w = need.get(key, 0)
+            if w and left >= w + PADDING:
+                widths[key] = w
+                left -= w + PADDING
+        return left
+
+    left = add(BEFORE_LABEL, left)
+    grow = min(max(0, left), max(0, need["label"] - label_w))
+    widths["label"] += grow
+    left = add(AFTER_LABEL, left - grow)
+    widths["text"] += min(max(0, left), max(0, need["text"] + len(NO_MARK) - text_w))
+    return [(col.key, widths[col.key]) for col in COLUMNS if col.key in widths]
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in `width` cells: cut at a word boundary with … when it is longer (display only)."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+_FIGURE_ACTIONS = actions.by_target("figures")
 
 
 class FiguresTable(GuardedMessages, DataTable):
@@ -73,12 +153,14 @@ class FiguresTable(GuardedMessages, DataTable):
         self.chosen = False  # the user picked a row since the section was shown
         self.empty_reason = "No section selected."
         self._marked: int | None = None
+        self.convention = "vi"  # the report's number convention, for the value column
+        self._plan: list[tuple[str, int]] = []
+        self._cells: dict[str, list[str]] = {}
+        self._filled_room = 0
         self._unfilled: tuple[Figure | None] | None = None  # (keep,) when filled before mounting
         self.border_title = "Figures"
 
     def on_mount(self) -> None:
-        for header, key, width in COLUMNS:
-            self.add_column(header, key=key, width=width)
         if self._unfilled is not None:
             (keep,) = self._unfilled
             self._unfilled = None
@@ -92,44 +174,64 @@ class FiguresTable(GuardedMessages, DataTable):
     ) -> None:
         """Show `figures`, their values written in `convention` (the report's, decided by the parse)."""
         self.chosen = self.has_focus
-        self.convention = convention
         self.empty_reason = empty_reason
+        self.convention = convention
         self._fill(list(figures), keep=None)
+
+    def _room(self) -> int:
+        """The cells the columns can take: the pane's content width, less the scrollbar's."""
+        return max(20, self.size.width - 1)
 
     def _fill(self, figures: list[Figure], keep: Figure | None) -> None:
         key = SORTS[self.sort_mode][1]
         figures.sort(key=key)  # type: ignore[arg-type, operator]
         self.figures = figures
-        if not self.columns:
+        if not self.is_mounted:
             # Shown before it is mounted (it replaces its placeholder on first use): the rows
-            # are added once the columns are, in on_mount.
+            # are added once it is, in on_mount.
             self._unfilled = (keep,)
             return
-        self.clear()
+        self.clear(columns=True)
         self._marked = None
-        self.add_rows(self._row(f) for f in figures)
-        self.show_cursor = bool(figures)
+        room = self._room()
+        self._filled_room = room
         if not figures:  # the empty state, said plainly in the table itself
-            self.add_row(Text(""), Text(self.empty_reason, style="italic"), *[Text("")] * 5)
+            self.add_column("as written", key="text", width=room - PADDING)
+            self.add_row(Text(NO_MARK + self.empty_reason, style="italic"))
+            self.show_cursor = False
+            self._update_title()
+            return
+        convention = self.convention
+        cells = {col.key: [col.cell(f, convention) for f in figures] for col in COLUMNS}
+        plan = plan_columns(cells, room)
+        by_key = {col.key: col for col in COLUMNS}
+        for key_, width in plan:
+            self.add_column(by_key[key_].header, key=key_, width=width)
+        rows = []
+        for i in range(len(figures)):
+            row: list[object] = []
+            for key_, width in plan:
+                col = by_key[key_]
+                if key_ == "text":
+                    text = Text(NO_MARK + fit(cells["text"][i], width - len(NO_MARK)), style="bold")
+                else:
+                    # Text, not str: DataTable reads str cells as markup
+                    text = Text(fit(cells[key_][i], width), justify=col.justify)  # type: ignore[arg-type]
+                row.append(text)
+            rows.append(row)
+        self._plan = plan
+        self._cells = cells
+        self.add_rows(rows)
+        self.show_cursor = True
         self._update_title()
-        if figures:
-            row = figures.index(keep) if keep in figures else 0
-            self.move_cursor(row=row, animate=False, scroll=True)
-            self._mark(row)
+        row_index = figures.index(keep) if keep in figures else 0
+        self.move_cursor(row=row_index, animate=False, scroll=True)
+        self._mark(row_index)
 
-    def _row(self, f: Figure) -> list[object]:
-        label = one_line(f.label or "")
-        if len(label) > LABEL_WIDTH:
-            label = label[: LABEL_WIDTH - 1] + "…"
-        return [
-            Text(" "),
-            Text(one_line(f.text), style="bold"),
-            Text(label),  # Text, not str: DataTable reads str cells as markup
-            Text(marks_for(f)),
-            Text(KIND_TAGS.get(f.kind, f.kind)),
-            Text(display_value(f, self.convention), justify="right"),
-            Text(one_line(f.unit)),
-        ]
+    def on_resize(self, event: events.Resize) -> None:
+        # The columns are planned for the pane's width: plan them again when it changes.
+        if self.is_mounted and self._room() != self._filled_room:
+            self._fill(list(self.figures), keep=self.current)
 
     def _update_title(self) -> None:
         n = len(self.figures)
@@ -138,11 +240,14 @@ class FiguresTable(GuardedMessages, DataTable):
 
     def _mark(self, row: int) -> None:
         """Move the ▸ marker (state shown by a symbol, not by colour alone)."""
-        if self._marked is not None and self._marked < self.row_count and self._marked != row:
-            self.update_cell_at((self._marked, 0), Text(" "))
-        if 0 <= row < self.row_count:
-            self.update_cell_at((row, 0), Text("▸", style="bold"))
-            self._marked = row
+        if not self.figures or not self._plan:
+            return
+        width = self._plan[0][1] - len(NO_MARK)
+        for index, mark in ((self._marked, NO_MARK), (row, CURSOR_MARK)):
+            if index is not None and 0 <= index < min(self.row_count, len(self.figures)):
+                text = mark + fit(self._cells["text"][index], width)
+                self.update_cell_at((index, 0), Text(text, style="bold"))
+        self._marked = row if 0 <= row < self.row_count else None
 
     @property
     def current(self) -> Figure | None:
@@ -155,6 +260,12 @@ class FiguresTable(GuardedMessages, DataTable):
             row = self.figures.index(figure)
             self.move_cursor(row=row, animate=False, scroll=True)
             self._mark(row)
+
+    def action_figure_detail(self) -> None:
+        figure = self.current
+        open_figure = getattr(self.screen, "open_figure", None)
+        if figure is not None and open_figure is not None:
+            open_figure(figure)
 
     def action_cursor_top(self) -> None:
         self.action_scroll_top()
@@ -227,6 +338,6 @@ class FiguresPlaceholder(Widget):
         width = self.content_size.width
         if y:
             return self._blank if self._blank is not None else Strip.blank(width, self.rich_style)
-        header = "".join(f" {h.ljust(w or len(h))} " for h, _key, w in COLUMNS)
+        header = "".join(f" {h.ljust(w)} " for h, w in (("as written", TEXT_MAX), ("label", LABEL_MIN)))
         style = self.get_component_rich_style("figures-placeholder--header")
         return Strip([Segment(header[:width].ljust(width), style)], width)

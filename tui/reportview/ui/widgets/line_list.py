@@ -68,6 +68,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         """Row `index` was opened (Enter or a click)."""
 
     empty_text = "Nothing here."
+    row_height = 1  # screen lines per row (row_lines gives them)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -87,12 +88,16 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         """Row `index`; `width` is the room after the cursor mark (for right-aligned parts)."""
         raise NotImplementedError
 
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """The row_height lines of row `index` (one: row_text)."""
+        return [self.row_text(index, width)]
+
     # --- data changes ------------------------------------------------------------------------
 
     def reset(self, cursor: int = 0) -> None:
         """The rows changed completely: remeasure, move the cursor, redraw."""
         self._count = self.row_count()
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.set_reactive(LineList.cursor, max(0, min(cursor, self._count - 1)))
         self._scroll_cursor_into_view()
@@ -101,7 +106,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     def rows_added(self) -> None:
         """Rows were appended: grow without moving the cursor or the view."""
         self._count = self.row_count()
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
         self.refresh()
 
     @property
@@ -132,7 +137,8 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
 
     def _scroll_cursor_into_view(self) -> None:
         if self._count:
-            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True, force=True)
+            h = self.row_height
+            self.scroll_to_region(Region(0, self.cursor * h, 1, h), animate=False, immediate=True, force=True)
 
     def action_cursor_up(self) -> None:
         self.cursor -= 1
@@ -140,11 +146,14 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     def action_cursor_down(self) -> None:
         self.cursor += 1
 
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        self.cursor -= self._page()
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        self.cursor += self._page()
 
     def action_cursor_top(self) -> None:
         self.cursor = 0
@@ -166,7 +175,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = offset.y + int(self.scroll_y)
+        index = (offset.y + int(self.scroll_y)) // self.row_height
         if 0 <= index < self._count:
             event.stop()
             if index == self.cursor and event.chain >= 2:
@@ -185,13 +194,13 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     # --- drawing -----------------------------------------------------------------------------
 
     def _on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count)
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
         self._scroll_cursor_into_view()
 
     def render_line(self, y: int) -> Strip:
         width = self.paint_width
         base = self.base_style
-        index = y + int(self.scroll_y)
+        index, part = divmod(y + int(self.scroll_y), self.row_height)
         if self._count == 0:
             if y == 0:
                 style = self.get_component_rich_style("line-list--empty")
@@ -200,8 +209,14 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         if index >= self._count:
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
-        line = Text(CURSOR_MARK if is_cursor else NO_MARK, no_wrap=True, end="")
-        line.append_text(self.row_text(index, max(1, width - len(CURSOR_MARK))))
+        line = Text(CURSOR_MARK if is_cursor and not part else NO_MARK, no_wrap=True, end="")
+        room = max(1, width - len(CURSOR_MARK))
+        if self.row_height == 1:
+            line.append_text(self.row_text(index, room))
+        else:
+            rows = self.row_lines(index, room)
+            if part < len(rows):
+                line.append_text(rows[part])
         if is_cursor:
             line.stylize(self.get_component_rich_style("line-list--cursor"))
         return self._strip(line, width, base)

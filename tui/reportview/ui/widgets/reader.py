@@ -27,6 +27,7 @@ from reportview.core.textsafe import one_line, printable
 from reportview.ui import actions
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
+from reportview.ui.widgets import reader_tables
 from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
@@ -58,6 +59,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     Reader > .reader--hit { background: $warning 40%; text-style: bold italic; }
     Reader > .reader--title { text-style: bold; }
     Reader > .reader--empty { color: $text-muted; text-style: italic; }
+    Reader > .reader--md-heading { text-style: bold; color: $accent; }
+    Reader > .reader--md-strong { text-style: bold; }
+    Reader > .reader--md-em { text-style: italic; }
+    Reader > .reader--table-header { text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *KIND_CLASSES.values(),
@@ -65,6 +70,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         "reader--hit",
         "reader--title",
         "reader--empty",
+        "reader--md-heading",
+        "reader--md-strong",
+        "reader--md-em",
+        "reader--table-header",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("reader")  # type: ignore[assignment]
@@ -73,6 +82,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         super().__init__(id=id)
         self.report: Report | None = None
         self.section: Section | None = None
+        self.whole = False  # the whole report in one text, not one section
         self.figures: Sequence[Figure] = ()
         self.hits: tuple[tuple[int, int], ...] = ()
         self.selected: Figure | None = None
@@ -82,6 +92,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         self._lines: list[Text] = []
         self._line_starts: list[int] = []  # display offset of each laid-out line
         self._layout_width = 0
+        self._anchor: int | None = None  # the source offset kept in view when the width changes
         self.border_title = "Text"
 
     # --- content -----------------------------------------------------------------------------
@@ -93,7 +104,11 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         figures: Sequence[Figure] = (),
         hits: Sequence[tuple[int, int]] = (),
         selected: Figure | None = None,
+        whole: bool = False,
     ) -> None:
+        """Show `section` of `report`; `whole`: the whole report (its sections in one text), the
+        view on `section`."""
+        self.whole = whole and report is not None and bool(report.sections)
         self.report, self.section, self.figures = report, section, figures
         self.hits = tuple(hits)
         self.selected = selected
@@ -103,6 +118,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             self.empty_text = "This report has no text to show."
         self.border_title = self._title()
         self.border_subtitle = Text(self._subtitle())  # report text: never markup
+        self._anchor = None
         self._build()
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -119,8 +135,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     def _title(self) -> str:
         if self.section is None:
             return "Text"
+        if self.whole:
+            return f"Whole report · {counted(len(self.figures), 'figure')}"
         s = self.section
-        head = f"§{s.number}" if s.number is not None else f"¶{s.index + 1}"
+        head = f"Item {s.number}" if s.number is not None else f"Paragraph {s.index + 1}"
         return f"{head} · {counted(len(self.figures), 'figure')}"
 
     def _subtitle(self) -> str:
@@ -141,8 +159,16 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             self._relayout(force=True)
             return
         start, end = section.start, section.end
+        if self.whole:
+            start, end = report.sections[0].start, report.sections[-1].end
         cuts = {start, end}
         omitted = [(s.start, s.end) for s in report.furniture if s.end > start and s.start < end]
+        # Markdown marks (`#`, `**`) are left out; the stretches they mark are styled instead.
+        omitted += [
+            (m.start, m.end)
+            for m in report.markup
+            if m.reason == "md-mark" and m.end > start and m.start < end
+        ]
         for a, b in omitted:
             cuts.update((max(a, start), min(b, end)))
         styled: list[tuple[int, int, str]] = []
@@ -152,9 +178,11 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             styled.append((self.selected.start, self.selected.end, "reader--selected"))
         for a, b in self.hits:
             styled.append((a, b, "reader--hit"))
+        styled += [(m.start, m.end, f"reader--{m.reason}") for m in report.markup if m.reason != "md-mark"]
         styled = [(max(a, start), min(b, end), c) for a, b, c in styled if b > start and a < end and b > a]
         for a, b, _ in styled:
             cuts.update((a, b))
+        cuts.update(reader_tables.cuts_in(report, start, end))
         points = sorted(cuts)
         # Classes of each interval [points[i], points[i+1]), filled by bisecting each span.
         classes: list[list[str]] = [[] for _ in points]
@@ -167,12 +195,25 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
                 bisect.bisect_left(points, max(a, start)), bisect.bisect_left(points, min(b, end))
             ):
                 hidden[i] = True
-        title_end = section.body_start if start <= section.body_start <= end else start
+        title_end = section.body_start if start <= section.body_start <= end and not self.whole else start
         styles = {c: self.get_component_rich_style(c, partial=True) for c in self.COMPONENT_CLASSES}
         rank = {"reader--hit": 1, "reader--selected": 2}
         text_src = report.text
+        grids = reader_tables.grids_in(
+            report, start, end, styled, styles, rank, self._wrap_width(), styles["reader--table-header"]
+        )
+        grid_end = start
         for i in range(len(points) - 1):
             a, b = points[i], points[i + 1]
+            if a < grid_end:
+                continue  # inside a table, drawn as its grid
+            if a in grids:  # a table: its grid instead of its rows' text
+                grid = grids[a]
+                marks.append((a, len(text)))
+                marks.extend((src, len(text) + disp) for src, disp in grid.marks if src > a)
+                text.append_text(grid.text)
+                grid_end = grid.end
+                continue
             marks.append((a, len(text)))
             if hidden[i] or b <= a:
                 continue
@@ -194,7 +235,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         width = self._wrap_width()
         if not force and width == self._layout_width:
             return
-        self._layout_width = width
+        old_width, self._layout_width = self._layout_width, width
         lines: list[Text] = []
         starts: list[int] = []
         pos = 0
@@ -215,6 +256,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         self._lines, self._line_starts = lines, starts
         self.virtual_size = Size(width, max(1, len(lines)))
         self.refresh()
+        if self._anchor is not None and width != old_width:
+            # The lines moved (a new width: the search closing, a resize): the hit or figure
+            # that was brought into view stays in view.
+            self.call_after_refresh(self._keep_anchor)
 
     def _on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -235,8 +280,16 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         return max(0, bisect.bisect_right(self._line_starts, disp) - 1)
 
     def scroll_to_offset(self, source_offset: int) -> None:
-        """Bring the line holding `source_offset` into view (with a little context above)."""
-        line = self.line_of(source_offset)
+        """Bring the line holding `source_offset` into view (with a little context above), and
+        keep it there when the text is laid out again."""
+        self._anchor = source_offset
+        self._scroll_to_line(self.line_of(source_offset))
+
+    def _keep_anchor(self) -> None:
+        if self._anchor is not None:
+            self._scroll_to_line(self.line_of(self._anchor))
+
+    def _scroll_to_line(self, line: int) -> None:
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_y)
         if not (top <= line < top + height):
@@ -252,15 +305,19 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     # --- keys (actions.py names them as every pane does) ---------------------------------------
 
     def action_cursor_up(self) -> None:
+        self._anchor = None  # the user moves: the view is theirs
         self.action_scroll_up()
 
     def action_cursor_down(self) -> None:
+        self._anchor = None
         self.action_scroll_down()
 
     def action_cursor_top(self) -> None:
+        self._anchor = None
         self.action_scroll_home()
 
     def action_cursor_bottom(self) -> None:
+        self._anchor = None
         self.action_scroll_end()
 
     # --- drawing -----------------------------------------------------------------------------

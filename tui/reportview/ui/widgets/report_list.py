@@ -1,4 +1,8 @@
-"""The reports pane: one row per loaded report (title or fallback, date, number of sections)."""
+"""The reports pane: two lines per report, what tells it from the others first, then its date.
+
+A report is read through `Sequence[Report]` alone (len and index), so a lazy list over an
+on-disk store can stand in for the loaded list.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,70 @@ from reportview.core.model import Report
 from reportview.core.textsafe import one_line
 from reportview.ui.widgets.line_list import LineList
 
+ELLIPSIS = "…"
+
 
 def report_label(report: Report) -> str:
-    return one_line(report.display_title)
+    """What names the report: its place (and period) when the parse found it, then its title.
+    A period alone leads nothing: titles say their year, and it rarely tells reports apart."""
+    title = one_line(report.display_title)
+    if not report.place:
+        return title
+    lead = " ".join(one_line(p) for p in (report.place, report.period) if p)
+    return f"{lead} · {title}"
+
+
+def elide_middle(text: str, room: int) -> str:
+    """`text` in `room` characters, words cut from the middle: titles differ at both ends ("10 sự
+    kiện nổi bật của thành phố Bắc Ninh" / "10 dấu ấn nổi bật Thành phố Chí Linh")."""
+    if len(text) <= room:
+        return text
+    if room <= 2:
+        return text[:room]
+    words = text.split(" ")
+    head: list[str] = []
+    tail: list[str] = []
+    used = 2  # the "…" and a space
+    # The end gets three quarters of the room first (where places and periods often are).
+    for word in reversed(words[1:]):
+        if used + len(word) + 1 > room * 3 // 4:
+            break
+        tail.insert(0, word)
+        used += len(word) + 1
+    for word in words[: len(words) - len(tail)]:
+        if used + len(word) + 1 > room:
+            break
+        head.append(word)
+        used += len(word) + 1
+    if not head and not tail:
+        return text[: room - 1] + ELLIPSIS
+    out = " ".join(head) + (" " if head else "") + ELLIPSIS + (" " if tail else "") + " ".join(tail)
+    return out if len(out) <= room else out[: room - 1] + ELLIPSIS
+
+
+def two_lines(text: str, width: int, tail: str) -> tuple[str, str]:
+    """`text` wrapped on two lines of `width`, the second leaving room for `tail` at its end;
+    cut from the middle (elide_middle) as little as makes it fit."""
+    room2 = max(1, width - len(tail) - (1 if tail else 0))
+    budget = width + room2
+    while True:
+        fitted = elide_middle(text, budget)
+        if len(fitted) <= width:
+            return fitted, ""
+        cut = fitted.rfind(" ", 0, width + 1)
+        if cut <= width // 2:
+            cut = width
+        first, rest = fitted[:cut].rstrip(), fitted[cut:].lstrip()
+        if len(rest) <= room2 or budget <= width:
+            return first, rest[:room2]
+        budget -= 1
 
 
 class ReportList(LineList):
     """Reports in load order; grows while the corpus loads."""
 
     empty_text = "No reports loaded yet."
+    row_height = 2
 
     def __init__(self, reports: Sequence[Report], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -29,14 +88,14 @@ class ReportList(LineList):
         return len(self.reports)
 
     def row_text(self, index: int, width: int) -> Text:
+        first, second = self.row_lines(index, width)
+        return Text.assemble(first, " ", second)
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
         report = self.reports[index]
-        numbered = sum(1 for s in report.sections if s.number is not None)
-        meta = f" ({numbered})" if numbered else ""
-        title = report_label(report)
-        room = max(1, width - len(meta))
-        if len(title) > room:
-            title = title[: room - 1] + "…"
-        text = Text(title)
-        if meta:
-            text.append(" " * (room - len(title)) + meta, style="dim")
-        return text
+        date = report.date or ""
+        first, rest = two_lines(report_label(report), width, date)
+        second = Text(rest)
+        if date:
+            second.append(" " * max(1, width - len(rest) - len(date)) + date, style="dim")
+        return [Text(first), second]

@@ -13,6 +13,7 @@ from reportview.core.model import Report
 from reportview.core.textsafe import one_line, printable
 from reportview.ui import actions
 from reportview.ui.widgets.line_list import LineList
+from reportview.ui.widgets.report_list import elide_middle, report_label
 
 
 class SearchInput(Input):
@@ -24,8 +25,20 @@ class SearchInput(Input):
         super().__init__(placeholder='search: words, "exact phrase", kind:money, in:titles', id=id)
 
 
+# Where a hit's words were found, as the results list says it.
+HIT_PLACES = {
+    "report_title": "in the report's title",
+    "section_title": "in the item's title",
+    "text": "in the text",
+    "figure": "by a figure",
+    "label": "in a figure's label",
+}
+
+
 class ResultList(LineList):
-    """Search results, best first."""
+    """Search results, best first; two lines each."""
+
+    row_height = 2
 
     empty_text = "Type to search titles, text and figure labels."
 
@@ -35,37 +48,50 @@ class ResultList(LineList):
         self.hits: list[Any] = []
         self.border_title = "Results"
 
-    def show(self, hits: Sequence[Any], empty_text: str) -> None:
+    def show(self, hits: Sequence[Any], empty_text: str, partial: bool = False, limit: int = 0) -> None:
+        """`partial`: the corpus is still loading (more may come); `limit`: the most shown."""
         self.hits = list(hits)
         self.empty_text = empty_text
-        self.border_title = f"Results ({len(self.hits)})"
+        n = len(self.hits)
+        total = getattr(hits, "total", None)  # how many matched in all, when the engine says
+        count = f"{n} of {total:,}" if total is not None and total > n else f"{n}"
+        if total is None and limit and n >= limit:
+            count = f"the best {n}; there may be more"
+        self.border_title = f"Results ({count})" + (" · partial: still loading" if partial else "")
         self.reset(0)
 
     def row_count(self) -> int:
         return len(self.hits)
 
     def row_text(self, index: int, width: int) -> Text:
+        first, second = self.row_lines(index, width)
+        return Text.assemble(first, " ", second)
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """Line 1: the report (what tells it apart, cut in the middle), the item, the date;
+        line 2: where the words were found, in words, and the snippet with them marked."""
         hit = self.hits[index]
-        text = Text()
         report = self.reports[hit.report_index] if 0 <= hit.report_index < len(self.reports) else None
-        name = one_line(report.display_title) if report else one_line(hit.doc)
-        if len(name) > 20:
-            name = name[:19] + "…"
-        text.append(name, style="bold")
-        if hit.section is not None:
-            text.append(f" §{hit.section}", style="bold")
-        text.append(f" [{hit.kind}] ", style="dim")
+        name = report_label(report) if report else one_line(hit.doc)
+        where = f" · item {hit.section}" if hit.section is not None else ""
+        date = f"  {report.date}" if report is not None and report.date else ""
+        room = max(8, width - len(where) - len(date))
+        first = Text(elide_middle(name, room), style="bold")
+        first.append(where, style="bold")
+        if date:
+            first.append(" " * max(0, width - first.cell_len - len(date)) + date, style="dim")
+        second = Text(f"{HIT_PLACES.get(hit.kind, hit.kind)}: ", style="dim")
         snippet = hit.snippet
         # Mark the matched words in the snippet (bold underline: not colour alone).
         pos = 0
         for a, b in sorted(hit.snippet_matches):
             if a < pos or b <= a:
                 continue
-            text.append(_flat(snippet[pos:a]))
-            text.append(_flat(snippet[a:b]), style="bold underline")
+            second.append(_flat(snippet[pos:a]))
+            second.append(_flat(snippet[a:b]), style="bold underline")
             pos = b
-        text.append(_flat(snippet[pos:]))
-        return text
+        second.append(_flat(snippet[pos:]))
+        return [first, second]
 
 
 def _flat(piece: str) -> str:

@@ -1,0 +1,87 @@
+"""What a figure means (issue 13): periods, places, labels by the sentence's structure, on real wording."""
+
+from __future__ import annotations
+
+from reportview.core.labels import only_function_words
+from reportview.core.loading import parse_text
+from reportview.core.places import lookup, place_key, province_2025, provinces, provinces_2025
+
+
+def _figs(text: str):
+    report = parse_text(text)
+    return report, {f.text: f for f in report.figures}
+
+
+def test_periods_from_the_sentence_else_the_report():
+    report, figs = _figs(
+        "Tình hình kinh tế - xã hội Quý I năm 2021\n\n"
+        "Đến tháng 3/2021, 100% cơ quan đã triển khai.\nSố đảng viên hoàn thành tốt nhiệm vụ đạt tỷ lệ 93,18% "
+        "(năm 2020 là 92,66%); thu 6 tháng đầu năm 2021 đạt 5,2 tỷ đồng. Cấp 12 giấy phép.\n"
+    )
+    assert report.period == "2021-Q1"
+    assert figs["100%"].period == "2021-03"
+    assert figs["93,18%"].period == "2021-Q1"
+    assert figs["92,66%"].period == "2020"
+    assert figs["5,2 tỷ đồng"].period == "2021-H1"
+    assert figs["12"].period == "2021-Q1"
+
+
+def test_a_comparison_year_is_not_the_period():
+    _, figs = _figs("Năm 2021\n\nGRDP tăng 7% so với năm 2020 (mức tăng trưởng của toàn tỉnh là 6,9%).\n")
+    assert figs["7%"].period == "2021"
+    assert figs["6,9%"].period == "2021"
+
+
+def test_place_key_and_the_2025_merger():
+    assert place_key("tỉnh Gia Lai") == "gia-lai"
+    assert place_key("TP HCM") == place_key("Thành phố Hồ Chí Minh") == "ho-chi-minh"
+    assert place_key("tỉnh Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
+    assert place_key("huyện Xuyên Mộc") == "xuyen-moc"
+    assert len(provinces()) == 63 and len(provinces_2025()) == 34
+    assert province_2025("Bắc Kạn").name == "Thái Nguyên"
+    assert province_2025("tỉnh Bình Định").name == "Gia Lai"
+    assert lookup("Nghệ An")[0].level == "province"
+    # Districts (GSO codes) with their province; the kind said picks between a province and its city.
+    assert [(p.level, p.province_code) for p in lookup("huyện Xuyên Mộc")] == [("district", 77)]
+    assert lookup("thành phố Bắc Ninh")[0].level == "district"
+    assert lookup("tỉnh Bắc Ninh")[0].level == "province"
+    assert province_2025("thành phố Pleiku").name == "Gia Lai"
+    assert province_2025("thành phố Chí Linh").name == "Hải Phòng"
+
+
+def test_report_place_and_a_figure_about_another_place():
+    report, figs = _figs(
+        "10 dấu ấn nổi bật của thành phố Bắc Ninh năm 2021\n\n"
+        "Kinh tế của thành phố Bắc Ninh khởi sắc: GRDP tăng 7% (mức tăng trưởng của toàn tỉnh là 6,9%); "
+        "đình chỉ 48 cơ sở sản xuất giấy tại phường Phong Khê.\n"
+    )
+    assert report.place == "thành phố Bắc Ninh"
+    assert figs["7%"].place is None
+    assert figs["6,9%"].place == "toàn tỉnh"
+    assert figs["48"].place == "phường Phong Khê"
+
+
+def test_labels_carry_the_subject_and_the_parenthesis_owner():
+    _, figs = _figs(
+        "Tiêu đề\n\nTổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010) ước đạt 39.399,4 tỷ đồng, "
+        "vượt 0,9% kế hoạch, tăng 7% so với năm 2020. Về cơ cấu kinh tế, tỷ trọng khu vực dịch vụ chiếm "
+        "52,24%; công nghiệp - xây dựng chiếm 46,98% (tương ứng với năm 2020 là 52,6%; 46,6%). "
+        "Giá trị sản xuất nông, lâm, thủy sản đạt 2.556 tỷ đồng.\n"
+    )
+    assert figs["39.399,4 tỷ đồng"].label == "Tổng sản phẩm trên địa bàn (GRDP)"
+    assert figs["0,9%"].label == figs["7%"].label == "GRDP"
+    assert (figs["0,9%"].base, figs["7%"].base) == ("kế hoạch", "so với năm 2020")
+    assert figs["52,6%"].label == "tỷ trọng khu vực dịch vụ năm 2020"
+    assert figs["46,6%"].label == "công nghiệp - xây dựng năm 2020"
+    assert figs["2.556 tỷ đồng"].label == "Giá trị sản xuất nông, lâm, thủy sản"
+
+
+def test_labels_are_never_bare_words_or_cut():
+    _, figs = _figs(
+        "Tiêu đề\n\nChi bộ khu Ngô Khê được thành lập, như vậy 100% khu phố đã có chi bộ đảng. "
+        "Tổ chức Lễ giao nhận quân, hoàn thành 100% chỉ tiêu giao quân trong bối cảnh dịch.\n"
+    )
+    for f in figs.values():
+        assert f.label and not only_function_words(f.label) and "…" not in f.label
+    assert only_function_words("như vậy") and only_function_words("hoàn thành")
+    assert not only_function_words("khu phố")

@@ -1,0 +1,192 @@
+"""What the core is given: compiled parse rules (with their fingerprint) and load settings.
+
+The core never reads the app's config: `reportview.config.Config` builds these (its `parse_rules`
+and `load_settings`), and so can any library caller (`compile_parse_rules`, `LoadSettings`).
+Workers receive exactly these two objects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from reportview import __version__
+from reportview.core import lexicon as lx
+from reportview.core.figures import FigureRules, figure_rules
+from reportview.core.furniture import FurnitureRules, compile_rules
+
+# Where parsing starts: every module these import (transitively, inside the package) decides what
+# a cached parse holds; index terms are cached with it.
+PARSE_ENTRY_MODULES = ("reportview.core.loading", "reportview.core.terms")
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseRules:
+    """Compiled rules for one parse: furniture patterns, figure tables, and their fingerprint."""
+
+    furniture: FurnitureRules
+    figures: FigureRules
+    # Changes whenever the parse could change: rules, program version, or parsing code.
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadSettings:
+    """How a corpus is loaded: which files, how many worker processes (0: one per core), the cache."""
+
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    workers: int = 0
+    cache: bool = True
+
+
+class Setup(Protocol):
+    """What loading a corpus needs (the app's Config is one; CoreSetup is the plain one)."""
+
+    @property
+    def parse_rules(self) -> ParseRules: ...
+
+    @property
+    def load_settings(self) -> LoadSettings: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CoreSetup:
+    """Parse rules and load settings, for callers without an app config."""
+
+    parse_rules: ParseRules
+    load_settings: LoadSettings = LoadSettings()
+
+
+@lru_cache(maxsize=32)
+def compile_parse_rules(
+    furniture_lines: tuple[str, ...] = (),
+    tail_markers: tuple[str, ...] = (),
+    convention: str = "auto",
+    units: tuple[tuple[str, str], ...] = (),
+    magnitudes: tuple[tuple[str, float], ...] = (),
+) -> ParseRules:
+    """ParseRules from the built-in tables (lexicon.py) plus extra furniture patterns, units and
+    magnitudes (config.yaml's)."""
+    parts = {
+        "version": __version__,
+        "code": code_digest(PARSE_ENTRY_MODULES),
+        "furniture": [furniture_lines, tail_markers],
+        "figures": [convention, sorted(units), sorted(magnitudes)],
+    }
+    raw = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
+    fingerprint = hashlib.sha1(raw).hexdigest()[:16]
+    return ParseRules(
+        compile_rules(_with(lx.FURNITURE_LINES, furniture_lines), _with(lx.TAIL_MARKERS, tail_markers)),
+        figure_rules(convention, units, magnitudes),
+        fingerprint,
+    )
+
+
+def _with(built_in: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The built-in patterns, then the extra ones not among them."""
+    return (*built_in, *(p for p in extra if p not in built_in))
+
+
+def default_rules() -> ParseRules:
+    """The built-in tables alone (no extra furniture patterns, units or magnitudes)."""
+    return compile_parse_rules()
+
+
+def rules_of(setup: ParseRules | Setup | None) -> ParseRules:
+    if setup is None:
+        return default_rules()
+    if isinstance(setup, ParseRules):
+        return setup
+    return setup.parse_rules
+
+
+def load_settings_of(setup: LoadSettings | Setup | None) -> LoadSettings:
+    if setup is None:
+        return LoadSettings()
+    if isinstance(setup, LoadSettings):
+        return setup
+    return setup.load_settings
+
+
+# --- the parsing code's own fingerprint ------------------------------------------------------------
+
+
+# Import statements, wherever they stand (inside functions too): `import a.b, c` and
+# `from .x import (y, z)`. A regex, not ast.parse: this runs at every start (a tenth of a second
+# for the parse modules' ASTs), and a string that looks like an import only adds a module.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<base>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
+    r"|import[ \t]+(?P<modules>[^\n#]+))",
+    re.MULTILINE,
+)
+
+
+def _imports_in(source: str, name: str, is_package: bool) -> list[str]:
+    """The modules (and module.name pairs) the source of module `name` imports, absolute."""
+    out: list[str] = []
+    for m in _IMPORT.finditer(source):
+        if m["modules"]:
+            out += [part.split(" as ")[0].strip() for part in m["modules"].split(",")]
+            continue
+        base = m["base"]
+        level = len(base) - len(base.lstrip("."))
+        if level:
+            parts = name.split(".") if is_package else name.split(".")[:-1]
+            parts = parts[: len(parts) - (level - 1)]
+            rest = base.lstrip(".")
+            base = ".".join([*parts, *([rest] if rest else [])])
+        names = [n.split(" as ")[0].strip() for n in m["names"].strip("()").replace("\\", " ").split(",")]
+        out += [base, *(f"{base}.{n}" for n in names if n)]
+    return out
+
+
+def imported_modules(roots: Iterable[str], package: str | None = None) -> dict[str, Path]:
+    """Every module of `package` (default: the roots' top package) that `roots` import, directly or
+    through each other, with its source file: read from the source (imports inside functions
+    count too), so the set follows the code without a list of names to keep."""
+    found: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        top = package or name.split(".")[0]
+        if name in found:
+            continue
+        spec = _spec(name)
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            continue
+        found[name] = Path(spec.origin)
+        is_package = spec.submodule_search_locations is not None
+        source = found[name].read_text(encoding="utf-8", errors="replace")
+        for imported in _imports_in(source, name, is_package):
+            if imported == top or imported.startswith(top + "."):
+                pieces = imported.split(".")
+                todo.extend(".".join(pieces[: i + 1]) for i in range(len(pieces)))
+    return found
+
+
+def _spec(name: str):  # -> ModuleSpec | None
+    try:
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError, AttributeError):  # "pkg.module.NAME": a name, not a module
+        return None
+
+
+@lru_cache(maxsize=8)
+def code_digest(roots: tuple[str, ...], package: str | None = None) -> str:
+    """A digest of the source of every module `roots` import (see imported_modules)."""
+    digest = hashlib.sha1()
+    for name, path in sorted(imported_modules(roots, package).items()):
+        digest.update(name.encode())
+        with contextlib.suppress(OSError):  # a file gone since the import: its name still counts
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
