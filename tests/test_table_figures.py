@@ -93,14 +93,14 @@ def test_unit_line_scales_and_brackets_are_negative_in_a_text_table():
 
     report = parse_text(text, tables=text_tables(text))
     cells = [(f.text, f.value, f.unit, f.label, f.period, f.change) for f in report.figures if f.table]
-    own = report.period  # a comparison column names no period: the report's own applies
+    # a comparison column naming no period compares the period column before it (2023 with 2022)
     assert cells[:3] == [
         ("123.456", 123_456_000.0, "VND", "Nông nghiệp", "2022", None),
         ("130.000", 130_000_000.0, "VND", "Nông nghiệp", "2023", None),
-        ("5,3", 5.3, "%", "Nông nghiệp", own, "up"),
+        ("5,3", 5.3, "%", "Nông nghiệp", "2023", "up"),
     ]
     assert cells[4] == ("(82.000)", -82_000_000.0, "VND", "Nông nghiệp - Trồng trọt", "2023", None)
-    assert cells[5][1:] == (-2.5, "%", "Nông nghiệp - Trồng trọt", own, "down")
+    assert cells[5][1:] == (-2.5, "%", "Nông nghiệp - Trồng trọt", "2023", "down")
     assert all(f.text not in {"1", "2"} for f in report.figures)  # STT numbers are not figures
     assert report.tables[0].unit_line == "Đơn vị: 1000 đồng"
     assert report.tables[0].caption == "Bảng 2. Giá trị sản xuất nông nghiệp"

@@ -76,9 +76,9 @@ def test_search_equals_in_memory_engine(corpus: Path, built: Path):
         index = ArchiveIndex(archive)
         assert len(index) == len(memory)
         for q in queries():
-            assert [h.as_json() for h in index.search(q, 30)] == [
-                h.as_json() for h in memory.search(q, 30)
-            ], q
+            got, want = index.search(q, 30), memory.search(q, 30)
+            assert [h.as_json() for h in got] == [h.as_json() for h in want], q
+            assert (got.total, got.notes) == (want.total, want.notes), q
             hits = index.search(q, 5)
             assert [(h.snippet, h.snippet_matches, h.kind) for h in hits] == [
                 (h.snippet, h.snippet_matches, h.kind) for h in memory.search(q, 5)

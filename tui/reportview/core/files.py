@@ -6,6 +6,7 @@ Nothing here parses: bytes in, decoded text (or the reason a file is skipped) ou
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -34,18 +35,23 @@ EMPTY_REASON = "empty file"
 class Skipped:
     path: str
     reason: str
+    excluded: bool = False  # left out on purpose (the config's exclude list), not a failure
 
 
 def discover(
-    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]
+    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str], exclude: Iterable[str] = ()
 ) -> tuple[list[Path], list[Skipped]]:
     """Files named by PATHs (folders read recursively, sorted), and what was skipped with why.
+
+    Inside folders, a file whose name matches an `exclude` glob (case ignored: README*,
+    LICENSE*) is skipped, with the pattern as its reason; a file named as a PATH never is.
 
     A PATH that does not exist raises FileNotFoundError (bad usage); inside folders, FIFOs,
     devices, dangling links and link loops are skipped without being opened. A file or folder
     reached twice (named twice, or through a second link) is read once, silently.
     """
     exts = tuple(e.lower() for e in extensions)
+    globs = tuple(g.lower() for g in exclude)
     files: list[Path] = []
     skipped: list[Skipped] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -60,12 +66,18 @@ def discover(
             skipped.append(Skipped(str(path), _os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files))
+            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files, globs))
         elif stat.S_ISREG(st.st_mode):
             _add_once(files, seen_files, path, st)
         else:
             skipped.append(Skipped(str(path), "not a regular file"))
     return files, skipped
+
+
+def _excluded_by(name: str, globs: tuple[str, ...]) -> str | None:
+    """The first exclude glob (lower-cased) that `name` matches, case ignored."""
+    lowered = name.lower()
+    return next((g for g in globs if fnmatch.fnmatchcase(lowered, g)), None)
 
 
 def _add_once(files: list[Path], seen: set[tuple[int, int]], path: Path, st: os.stat_result) -> None:
@@ -94,6 +106,7 @@ def _walk(
     skipped: list[Skipped],
     seen: set[tuple[int, int]],
     seen_files: set[tuple[int, int]],
+    globs: tuple[str, ...] = (),
 ) -> Iterator[Path]:
     """Files under `root`, entries in name order, depth first, without recursion (deep trees are fine).
 
@@ -144,7 +157,10 @@ def _walk(
         if stat.S_ISDIR(est.st_mode):
             enter(p, ancestors)
         elif p.suffix.lower() in exts:
-            if stat.S_ISREG(est.st_mode):
+            excluded = _excluded_by(entry.name, globs)
+            if excluded is not None:
+                skipped.append(Skipped(str(p), f"excluded by the config's exclude list ({excluded})", True))
+            elif stat.S_ISREG(est.st_mode):
                 _add_once(found, seen_files, p, est)
             else:
                 skipped.append(Skipped(str(p), "not a regular file"))

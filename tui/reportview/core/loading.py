@@ -384,7 +384,7 @@ def load_paths(
     """Every report under PATHs, in order, with the files skipped and why."""
     load: LoadSettings = load_settings_of(setup)
     rules = rules_of(setup)
-    files, skipped = discover(paths, load.extensions)
+    files, skipped = discover(paths, load.extensions, load.exclude)
     reports = []
     for f in files:
         try:

@@ -325,6 +325,9 @@ def _columns(table: Table, convention: Convention) -> list[_Column]:
             period = _period_before_comparison(own)
             values = [v for row in table.body if (v := _cell_value(row[c].text, convention)) is not None]
             index_numbers = bool(values) and not growth and statistics.median(values) > 50
+        if base is not None and period is None:
+            # `Quý I/2024 | So với cùng kỳ (%)`: the comparison is of the period column before it.
+            period = next((col.period for col in reversed(cols) if col.period and col.base is None), None)
         cols.append(_Column(header, unit, period, base, bool(growth), index_numbers))
     return cols
 

@@ -118,7 +118,9 @@ def index_archive(
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = archive_db(out_dir)
-    local, skipped = discover([p for p in paths if not is_url(p)], config.extensions)
+    local, skipped = discover(
+        [p for p in paths if not is_url(p)], config.extensions, getattr(config, "exclude", ())
+    )
     # Local files first (discovery order), then the files under each URL, in the order given.
     files: list[Path | str] = [*local]
     for url in (str(p) for p in paths if is_url(p)):

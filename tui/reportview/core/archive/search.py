@@ -191,10 +191,10 @@ class ArchiveIndex(SearchIndex):
     def _refresh_vocab(self) -> None:
         return None
 
-    def _search(self, query: str, limit: int) -> list:
+    def _search(self, q: Query, limit: int) -> tuple[list, int]:
         if len(self._counts) > 50_000:
             self._counts.clear()
-        return super()._search(query, limit)
+        return super()._search(q, limit)
 
     # ------------------------------------------------------------------ vocabulary
 
@@ -301,9 +301,16 @@ class ArchiveIndex(SearchIndex):
             out += self._match(f"({col} : {drive}) NOT {_TITLE} : {drive}", VERIFY_BUDGET - len(out))
         return self._prefetch(out)
 
-    def _kind_listing(self, q: Query, limit: int) -> list:
+    def _kind_listing(self, q: Query, limit: int) -> tuple[list, int]:
+        """The engine's listing over the first `limit` units of those kinds (each holds one at
+        least), and the total counted in SQL: every figure of those kinds that is in a section."""
         self._listing_limit = limit
-        return super()._kind_listing(q, limit)
+        hits, _ = super()._kind_listing(q, limit)
+        marks = ",".join("?" * len(q.kinds))
+        (total,) = self._conn.execute(
+            f"SELECT count(*) FROM figures WHERE section_idx IS NOT NULL AND kind IN ({marks})", q.kinds
+        ).fetchone()
+        return hits, total
 
     # ------------------------------------------------------------------ units and text
 

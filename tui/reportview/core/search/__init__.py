@@ -31,7 +31,9 @@ from reportview.core.search.query import SCOPES as SCOPES
 from reportview.core.search.query import Query as Query
 from reportview.core.search.query import Term as Term
 from reportview.core.search.query import parse_query as parse_query
+from reportview.core.search.query import query_notes as query_notes
 from reportview.core.search.snippets import SearchHit as SearchHit
+from reportview.core.search.snippets import SearchResults as SearchResults
 from reportview.core.search.units import FOLDED_CACHE_CHARS as FOLDED_CACHE_CHARS
 from reportview.core.search.units import REGION_TAIL as REGION_TAIL
 from reportview.core.search.units import _Unit as _Unit

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from reportview.core.model import Report
 from reportview.core.search.candidates import _Candidates
 from reportview.core.search.lru import _RecentCache
-from reportview.core.search.query import KINDS, SCOPES, Query, parse_query
+from reportview.core.search.query import KINDS, SCOPES, Query, parse_query, query_notes
 from reportview.core.search.scoring import _Scoring
-from reportview.core.search.snippets import SearchHit, _Results
+from reportview.core.search.snippets import SearchHit, SearchResults, _Results
 from reportview.core.search.units import FOLDED_CACHE_CHARS, _Unit, _UnitTable
 from reportview.core.terms import IndexTerms, index_terms
 
@@ -86,33 +86,37 @@ class SearchIndex(_UnitTable, _Candidates, _Scoring, _Results):
 
     # ------------------------------------------------------------------ searching
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """The best `limit` hits for `query`, best first, one per (report, section)."""
+    def search(self, query: str, limit: int = 50) -> SearchResults:
+        """The best `limit` hits for `query`, best first, one per (report, section); kind:...
+        alone: one per figure of those kinds, in corpus order. The list says its total."""
         with self._lock:
-            return self._search(query, limit)
+            q = parse_query(query)
+            hits, total = self._search(q, limit)
+            return SearchResults(hits, total, query_notes(q))
 
-    def _search(self, query: str, limit: int) -> list[SearchHit]:
-        q = parse_query(query)
+    def _search(self, q: Query, limit: int) -> tuple[list[SearchHit], int]:
         if q.empty or not self._u_report or limit < 1:
-            return []
+            return [], 0
         self._refresh_vocab()
         if not q.terms:
             return self._kind_listing(q, limit)
 
         scopes = set(q.scopes) or set(SCOPES)
-        hits = self._run(q, scopes, limit, widen=False)
+        hits, total = self._run(q, scopes, limit, widen=False)
         if len(hits) < min(limit, FEW_HITS) and any(len(t.text) >= 3 and t.phrase is None for t in q.terms):
             # Little or nothing as typed (a typo can spell another real word: "ngâng" -> "ngang"):
             # let every word also stand for its typo corrections. Corrections cost score, so the
             # hits as typed stay first.
             seen = {(h.report_index, h.section_index) for h in hits}
-            wide = self._run(q, scopes, limit, widen=True)
+            wide, wide_total = self._run(q, scopes, limit, widen=True)
             hits += [h for h in wide if (h.report_index, h.section_index) not in seen]
             hits.sort(key=lambda h: (-h.score, h.report_index, _order(h.section_index)))
             del hits[limit:]
-        return hits
+            total = max(total, wide_total)  # the widened run matches everything the first did
+        return hits, total
 
-    def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> list[SearchHit]:
+    def _run(self, q: Query, scopes: set[str], limit: int, widen: bool) -> tuple[list[SearchHit], int]:
+        """The best `limit` hits and how many units matched in all."""
         postings = self._tpost if scopes == {"titles"} else self._post
         # Expand each term to vocabulary words: exact / prefix, else (or when widening) typo
         # corrections.
@@ -123,7 +127,7 @@ class SearchIndex(_UnitTable, _Candidates, _Scoring, _Results):
             exact = self._prefix_words(t.text) if t.prefix else ([t.text] if t.text in self._post else [])
             fz = [] if t.phrase is not None or (exact and not widen) else list(self._fuzzy_words(t.text))
             if not exact and not fz:
-                return []
+                return [], 0
             expansions.append(exact + [w for w in fz if w not in exact])
             alts.append([(t.text, t.prefix)] * bool(exact) + [(w, False) for w in fz])
             fuzzy_only.append(not exact)
@@ -136,7 +140,7 @@ class SearchIndex(_UnitTable, _Candidates, _Scoring, _Results):
             if s is not None:
                 scored.append((s[0], uid, s[1]))
         best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], t[1]))
-        return [self._hit(uid, score, q, plan, where) for score, uid, where in best]
+        return [self._hit(uid, score, q, plan, where) for score, uid, where in best], len(scored)
 
 
 def _order(section_index: int | None) -> int:

@@ -28,6 +28,7 @@ class Query:
     phrases: list[list[int]] = field(default_factory=list)  # term indexes per quoted phrase
     kinds: tuple[str, ...] = ()
     scopes: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()  # filters whose value names no kind or scope ("kind:foo")
 
     @property
     def empty(self) -> bool:
@@ -47,6 +48,7 @@ def parse_query(raw: str) -> Query:
     q = Query(raw)
     kinds: list[str] = []
     scopes: list[str] = []
+    unknown: list[str] = []
     ends_open = bool(raw) and not raw[-1].isspace()
     tokens = list(_QTOKEN.finditer(raw))
     for i, m in enumerate(tokens):
@@ -60,6 +62,8 @@ def parse_query(raw: str) -> Query:
                 hits = [p for p in pool if value and p.startswith(value)] if value else []
                 if name == "in" and value in ("title", "t"):
                     hits = ["titles"]
+                if value and not hits:
+                    unknown.append(f"{name}:{f.group(2)}")
                 (kinds if name == "kind" else scopes).extend(h for h in hits if h not in kinds + scopes)
                 continue
             words = WORD.findall(fold(word))
@@ -79,4 +83,16 @@ def parse_query(raw: str) -> Query:
             q.phrases.append(idx)
     q.kinds = tuple(kinds)
     q.scopes = tuple(scopes)
+    q.unknown = tuple(unknown)
     return q
+
+
+def query_notes(q: Query) -> tuple[str, ...]:
+    """What to tell the user about the query itself: filters that name nothing, with the choices."""
+    notes = []
+    for f in q.unknown:
+        name, _, value = f.partition(":")
+        pool = KINDS if name.lower() == "kind" else SCOPES
+        what = "kind" if name.lower() == "kind" else "place to search"
+        notes.append(f"{name}:{value} is not a {what}: {name}:" + "|".join(pool))
+    return tuple(notes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportview.core.folding import fold, to_folded, to_source
@@ -40,6 +41,17 @@ class SearchHit:
             "snippet": self.snippet,
             "matches": [[s, e] for s, e in self.matches],
         }
+
+
+class SearchResults(list[SearchHit]):
+    """The hits shown (best first, at most the limit) and what the search knows beyond them:
+    `total` hits matched in all; `notes`, words about the query (a filter value that means
+    nothing: "kind:foo is not a kind: kind:money|percent|count|ratio|measure")."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), total: int = 0, notes: tuple[str, ...] = ()) -> None:
+        super().__init__(hits)
+        self.total = max(total, len(self))
+        self.notes = notes
 
 
 class _Results:
@@ -150,37 +162,44 @@ class _Results:
         snippet = "".join(pieces)
         return snippet, tuple(out)
 
-    def _kind_listing(self, q: Query, limit: int) -> list[SearchHit]:
-        """kind:... with no words: the sections holding figures of those kinds, in corpus order."""
+    def _kind_listing(self, q: Query, limit: int) -> tuple[list[SearchHit], int]:
+        """kind:... with no words: the figures of those kinds, one hit each, in corpus order
+        (the snippet around the figure); and how many there are in all."""
         uids: set[int] = set()
         for k in q.kinds:
             uids.update(self._kind_units[k])
-        hits = []
-        for uid in sorted(uids)[:limit]:
+        hits: list[SearchHit] = []
+        total = 0
+        for uid in sorted(uids):
+            figs = [fi for _, k, fi in self._unit(uid).figures if k in q.kinds]
+            total += len(figs)
+            if len(hits) >= limit:
+                continue  # counted, not shown: the unit's text is not folded for it
             u, folded, omap = self._unit_and_text(uid)
             report = self._reports[u.report]
-            figs = [report.figures[fi] for _, k, fi in u.figures if k in q.kinds]
             sec = report.sections[u.section]
-            spans = [(to_folded(omap, f.start), to_folded(omap, f.end)) for f in figs]
-            a = max(u.body[0], spans[0][0] - SNIPPET_BEFORE)
-            a = _word_start(folded, a, u.body[0])
-            b = min(u.body[1], a + SNIPPET_WIDTH)
-            snippet, snip = self._snippet(u.report, a, b, spans)
-            hits.append(
-                SearchHit(
-                    doc=report.path,
-                    report_index=u.report,
-                    section=sec.number,
-                    section_index=u.section,
-                    title=" ".join(sec.title.split()),
-                    score=100.0,
-                    snippet=snippet,
-                    snippet_matches=snip,
-                    matches=tuple((f.start, f.end) for f in figs),
-                    kind="figure",
+            for fi in figs[: limit - len(hits)]:
+                f = report.figures[fi]
+                span = (to_folded(omap, f.start), to_folded(omap, f.end))
+                a = max(u.body[0], span[0] - SNIPPET_BEFORE)
+                a = _word_start(folded, a, u.body[0])
+                b = min(u.body[1], a + SNIPPET_WIDTH)
+                snippet, snip = self._snippet(u.report, a, b, [span])
+                hits.append(
+                    SearchHit(
+                        doc=report.path,
+                        report_index=u.report,
+                        section=sec.number,
+                        section_index=u.section,
+                        title=" ".join(sec.title.split()),
+                        score=100.0,
+                        snippet=snippet,
+                        snippet_matches=snip,
+                        matches=((f.start, f.end),),
+                        kind="figure",
+                    )
                 )
-            )
-        return hits
+        return hits, total
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

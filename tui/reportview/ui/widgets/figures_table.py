@@ -195,6 +195,7 @@ class FiguresTable(GuardedMessages, DataTable):
         self._marked = None
         room = self._room()
         self._filled_room = room
+        self.border_subtitle = None
         if not figures:  # the empty state, said plainly in the table itself
             self.add_column("as written", key="text", width=room - PADDING)
             self.add_row(Text(NO_MARK + self.empty_reason, style="italic"))
@@ -248,6 +249,19 @@ class FiguresTable(GuardedMessages, DataTable):
                 text = mark + fit(self._cells["text"][index], width)
                 self.update_cell_at((index, 0), Text(text, style="bold"))
         self._marked = row if 0 <= row < self.row_count else None
+        self._say_hidden(row)
+
+    def _say_hidden(self, row: int) -> None:
+        """The cursor row's base and period under the table when their columns did not fit."""
+        shown = {key for key, _w in self._plan}
+        parts = []
+        if 0 <= row < len(self.figures):
+            f = self.figures[row]
+            if "base" not in shown and f.base:
+                parts.append(f"vs {one_line(f.base)}")
+            if "period" not in shown and f.period:
+                parts.append(f"period {f.period}")
+        self.border_subtitle = Text(" · ".join(parts)) if parts else None
 
     @property
     def current(self) -> Figure | None:
