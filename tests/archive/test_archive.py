@@ -56,17 +56,18 @@ def test_reports_read_back_equal_the_parse(corpus: Path, built: Path):
 
 def test_user_tables_are_the_exports(corpus: Path, built: Path, tmp_path: Path):
     """The archive's reports/sections/figures rows are those `reportview export x.sqlite` writes."""
-    from reportview.core.store import write_sqlite
+    from reportview.core.export import Selection
+    from reportview.core.sql_export import write_sqlite
 
     reports = load_corpus([str(corpus)], default_config(), use_cache=False).reports
     export = tmp_path / "x.sqlite"
-    write_sqlite(export, reports)
+    write_sqlite(export, Selection.of_reports(reports))
     a, b = sqlite3.connect(archive_db(built)), sqlite3.connect(export)
     for table, key in (("reports", "id"), ("sections", "report_id, idx"), ("figures", "report_id, idx")):
         assert a.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall() == (
             b.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
         )
-    assert a.execute("SELECT count(*) FROM figure_rows").fetchone()[0] == sum(len(r.figures) for r in reports)
+    assert a.execute("SELECT count(*) FROM figures").fetchone()[0] == sum(len(r.figures) for r in reports)
 
 
 def test_search_equals_in_memory_engine(corpus: Path, built: Path):
@@ -75,9 +76,9 @@ def test_search_equals_in_memory_engine(corpus: Path, built: Path):
         index = ArchiveIndex(archive)
         assert len(index) == len(memory)
         for q in queries():
-            assert [h.as_json() for h in index.search(q, 30)] == [
-                h.as_json() for h in memory.search(q, 30)
-            ], q
+            got, want = index.search(q, 30), memory.search(q, 30)
+            assert [h.as_json() for h in got] == [h.as_json() for h in want], q
+            assert (got.total, got.notes) == (want.total, want.notes), q
             hits = index.search(q, 5)
             assert [(h.snippet, h.snippet_matches, h.kind) for h in hits] == [
                 (h.snippet, h.snippet_matches, h.kind) for h in memory.search(q, 5)
@@ -162,3 +163,54 @@ def test_cli_index_and_search(corpus: Path, tmp_path: Path, capsys):
     assert from_archive == capsys.readouterr().out
     assert main(["search", "x", "--archive", str(tmp_path / "none")]) == 2
     assert main(["index", str(corpus), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_archive_loaded_into_memory_searches_the_same(corpus: Path, built: Path):
+    """The small-archive path (reports and terms read into the in-memory engine)."""
+    memory = _in_memory([corpus])
+    with Archive(built) as archive:
+        pairs = list(archive.with_terms())
+        loaded = SearchIndex.build([r for r, _ in pairs], [t for _, t in pairs])
+        assert [r for r, _ in pairs] == list(memory.reports)
+        for q in queries()[::3]:
+            assert [h.as_json() for h in loaded.search(q, 20)] == [h.as_json() for h in memory.search(q, 20)]
+
+
+def test_cli_index_reports_skipped_files(tmp_path: Path, capsys):
+    from reportview.cli.main import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED_FILES[0], src / SEED_FILES[0].name)
+    (src / "empty.txt").write_bytes(b"")
+    assert main(["index", str(src), "--archive", str(tmp_path / "a")]) == 1
+    captured = capsys.readouterr()
+    assert "skipped" in captured.err and "empty.txt" in captured.err
+    assert "1 reports" in captured.out and "1 skipped" in captured.out
+    with Archive(tmp_path / "a") as archive:
+        assert len(archive.reports) == 1
+
+
+def test_files_from_an_fsspec_url(tmp_path: Path):
+    """memory:// stands for any fsspec store (s3://, gcs://): listed, fetched, re-indexed by key."""
+    fsspec = pytest.importorskip("fsspec", reason="fsspec comes with the dask extra")
+    fs = fsspec.filesystem("memory")
+    for f in SEED_FILES:
+        fs.pipe(f"/rv-test/{f.name}", f.read_bytes())
+    try:
+        first = build(["memory://rv-test"], tmp_path / "url")
+        assert (first.parsed, first.reports) == (len(SEED_FILES), len(SEED_FILES))
+        local = load_corpus([str(p) for p in SEED_FILES], default_config(), use_cache=False).reports
+        with Archive(tmp_path / "url") as archive:
+            got = list(archive.reports)
+            assert [r.path for r in got] == [f"memory:///rv-test/{f.name}" for f in SEED_FILES]
+            assert [(r.text, r.sections, r.figures) for r in got] == [
+                (r.text, r.sections, r.figures) for r in local
+            ]
+        again = build(["memory://rv-test"], tmp_path / "url")
+        assert (again.parsed, again.reused) == (0, len(SEED_FILES))
+        fs.pipe(f"/rv-test/{SEED_FILES[0].name}", SEED_FILES[0].read_bytes() + "\nThêm một dòng.\n".encode())
+        third = build(["memory://rv-test"], tmp_path / "url")
+        assert (third.parsed, third.reused) == (1, len(SEED_FILES) - 1)
+    finally:
+        fs.rm("/rv-test", recursive=True)

@@ -79,6 +79,8 @@ class Config:
     watch: bool = False
     source: str = ""
     base_dir: str = ""
+    # An archive of at most this many reports is opened in memory, a bigger one lazily.
+    archive_in_memory_max: int = 5000
 
     # What the core is given (reportview.core.rules.Setup): compiled rules and load settings.
     @property
@@ -289,7 +291,7 @@ SCHEMA: dict[str, Any] = {
     "theme": _choice(*THEMES),
     "watch": _bool,
     "search": {"limit": _int(1)},
-    "loading": {"workers": _int(0), "cache": _bool},
+    "loading": {"workers": _int(0), "cache": _bool, "archive_in_memory_max": _int(0)},
 }
 
 
@@ -463,6 +465,7 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
             search_limit=merged.get("search", {}).get("limit", 50),
         ),
         watch=merged.get("watch", False),
+        archive_in_memory_max=loading.get("archive_in_memory_max", 5000),
         source=source,
         base_dir=base_dir or (str(Path(source).resolve().parent) if source else ""),
     )

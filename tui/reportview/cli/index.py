@@ -38,7 +38,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
     paths = args.paths or [str(p) for p in config.corpus_paths()]
     for p in paths:
-        if not os.path.lexists(p):
+        if "://" not in p and not os.path.lexists(p):  # a URL (fsspec) is checked by the build
             print(f"reportview: {printable(p, keep_newlines=False)}: no such file or folder", file=sys.stderr)
             return 2
     if args.scheduler and args.engine != "dask":
@@ -47,10 +47,13 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     out = Path(args.archive) if args.archive else default_archive_dir()
     try:
         mapper = mapper_for(args.engine, config, args.scheduler, args.workers)
-        stats, _ = index_archive(paths, out, config, mapper, engine=args.engine)
-    except EngineUnavailable as exc:
-        print(f"reportview index: {exc}", file=sys.stderr)
+        stats, skipped = index_archive(paths, out, config, mapper, engine=args.engine)
+    except (EngineUnavailable, FileNotFoundError) as exc:
+        print(printable(f"reportview index: {exc}", keep_newlines=False), file=sys.stderr)
         return 2
+    for s in skipped:
+        line = printable(f"reportview: skipped {s.path}: {s.reason}", keep_newlines=False)
+        print(line, file=sys.stderr)
     print(
         f"{stats.reports} reports in {printable(str(out), keep_newlines=False)}"
         f" ({stats.parsed} parsed, {stats.reused} unchanged, {stats.skipped} skipped;"

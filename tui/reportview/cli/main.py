@@ -220,7 +220,7 @@ def _split_app_args(argv: list[str]) -> bool:
             continue
         if arg in ("-h", "--help", "--version"):
             return False
-        if arg == "--config":
+        if arg in ("--config", "--archive"):
             skip_value = True
             continue
         if arg == "--":
@@ -301,16 +301,34 @@ def _open_app(argv: list[str]) -> int:
     parser.add_argument("--config", metavar="FILE")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--watch", action="store_true", help=WATCH_HELP)
+    parser.add_argument("--archive", metavar="DIR", help="open an archive built by 'reportview index'")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     from reportview.cli.commands import check_paths
 
-    paths = args.paths or [str(p) for p in config.corpus_paths()]
-    check_paths(paths)
+    if args.archive:
+        if args.paths:
+            raise UsageError("reportview: give PATHs or --archive, not both")
+        from reportview.core.archive.reader import Archive, ArchiveError
+
+        try:
+            Archive(args.archive).close()
+        except ArchiveError as exc:
+            raise UsageError(f"reportview: {exc}") from None
+        paths = [args.archive]
+    else:
+        paths = args.paths or [str(p) for p in config.corpus_paths()]
+        check_paths(paths)
     from reportview.ui.app import ReportViewApp
 
+    if args.archive and args.watch:
+        raise UsageError("reportview: --watch follows files; an archive is updated by 'reportview index'")
     app = ReportViewApp(
-        paths=paths, config=config, use_cache=not args.no_cache, watch=args.watch or config.watch
+        paths=paths,
+        config=config,
+        use_cache=not args.no_cache,
+        watch=(args.watch or config.watch) and not args.archive,
+        archive=args.archive,
     )
     app.run()
     return app.return_code or 0

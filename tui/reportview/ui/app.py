@@ -39,8 +39,10 @@ class ReportViewApp(App[int]):
         use_cache: bool = True,
         strict_errors: bool = False,
         watch: bool | None = None,
+        archive: str | None = None,
     ) -> None:
         super().__init__()
+        self.archive = archive  # an archive folder to open instead of PATHs
         # Internal errors once the app is up: logged, shown as one line, the app carries on.
         # strict_errors (tests) also lets Textual end the app with the error, as it would.
         self.strict_errors = strict_errors
@@ -65,7 +67,7 @@ class ReportViewApp(App[int]):
             self._bad_theme = self.config.theme
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.paths, self.use_cache, self.live)
+        return MainScreen(self.paths, self.use_cache, self.live, archive=self.archive)
 
     def on_mount(self) -> None:
         bad = getattr(self, "_bad_theme", None)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reportview import __version__
+from reportview.core.archive.remote import fetch, is_url, list_urls, stamp
 from reportview.core.archive.schema import (
     ARCHIVE_SCHEMA,
     ARCHIVE_VERSION,
@@ -29,7 +30,7 @@ from reportview.core.archive.schema import (
     REPORT_COLUMN,
     SHARD_DIR,
 )
-from reportview.core.files import Skipped, discover, read_file_bytes
+from reportview.core.files import InputError, Skipped, discover, read_file_bytes
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 
@@ -84,7 +85,15 @@ def _old_entries(db: Path, fingerprint: str) -> dict[str, tuple[int, int, int, i
     return {k: (r, s, m, c) for k, r, s, m, c in rows}
 
 
-def _fresh(path: Path, entry: tuple[int, int, int, int]) -> bool:
+def _fresh(path: Path | str, entry: tuple[int, int, int, int]) -> bool:
+    """The file still has the size, mtime and CRC-32 its archive row was parsed from."""
+    if isinstance(path, str):  # a URL
+        if stamp(path) != (entry[1], entry[2]):
+            return False
+        try:
+            return zlib.crc32(fetch(path)) == entry[3]
+        except InputError:
+            return False
     try:
         st = os.stat(path)
     except OSError:
@@ -93,7 +102,7 @@ def _fresh(path: Path, entry: tuple[int, int, int, int]) -> bool:
         return False
     try:
         return zlib.crc32(read_file_bytes(path)) == entry[3]
-    except OSError:
+    except (OSError, InputError):
         return False
 
 
@@ -109,13 +118,19 @@ def index_archive(
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = archive_db(out_dir)
-    files, skipped = discover(paths, config.extensions, getattr(config, "exclude", ()))
+    local, skipped = discover(
+        [p for p in paths if not is_url(p)], config.extensions, getattr(config, "exclude", ())
+    )
+    # Local files first (discovery order), then the files under each URL, in the order given.
+    files: list[Path | str] = [*local]
+    for url in (str(p) for p in paths if is_url(p)):
+        files.extend(list_urls(url, config.extensions))
     fingerprint = config.parsing_fingerprint()
     old = _old_entries(db, fingerprint)
     reuse: dict[int, int] = {}
     misses: list[tuple[int, str, str]] = []
     for pos, f in enumerate(files):
-        key = os.path.abspath(f)
+        key = f if isinstance(f, str) else os.path.abspath(f)
         entry = old.get(key)
         if entry is not None and _fresh(f, entry):
             reuse[pos] = entry[0]
@@ -139,7 +154,7 @@ def index_archive(
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-65536")
         conn.executescript(ARCHIVE_SCHEMA)
-        reports, units, n_skipped = _merge(conn, db if reuse else None, reuse, shards, skipped)
+        reports, units, parse_skipped = _merge(conn, db if reuse else None, reuse, shards, skipped)
         _build_search(conn)
         conn.executemany(
             "INSERT INTO archive_meta VALUES (?,?)",
@@ -161,14 +176,14 @@ def index_archive(
         files=len(files),
         parsed=len(misses),
         reused=len(reuse),
-        skipped=n_skipped,
+        skipped=len(skipped) + len(parse_skipped),
         reports=reports,
         units=units,
         seconds=time.perf_counter() - t0,
         parse_seconds=parse_seconds,
         engine=engine,
     )
-    return stats, skipped
+    return stats, skipped + parse_skipped
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -194,7 +209,7 @@ def _copy(conn: sqlite3.Connection, alias: str) -> None:
         names = ", ".join(f'"{c}"' for c in cols)
         conn.execute(
             f"INSERT INTO main.{table} ({names}) SELECT {', '.join(exprs)}"
-            f" FROM {alias}.{table} t JOIN temp.idmap m ON t.{rcol} = m.src_id ORDER BY m.new_id"
+            f" FROM {alias}.{table} t JOIN temp.idmap m ON t.{rcol} = m.src_id ORDER BY m.new_id, t.rowid"
         )
 
 
@@ -204,8 +219,9 @@ def _merge(
     reuse: dict[int, int],
     shards: list[Path],
     skipped: list[Skipped],
-) -> tuple[int, int, int]:
-    """Fill the new archive from the old one's reused rows and the shards', in discovery order."""
+) -> tuple[int, int, list[Skipped]]:
+    """Fill the new archive from the old one's reused rows and the shards', in discovery order;
+    returns the reports and units it holds, and the files the shards could not read."""
     # (pos, source, source id, source first unit, units) of every report the archive will hold.
     rows: list[tuple[int, int, int, int, int]] = []
     sources: list[Path] = []
@@ -256,7 +272,7 @@ def _merge(
             "INSERT INTO archive_skipped(pos, path, reason) VALUES (?,?,?)",
             [(-1 - i, s.path, s.reason) for i, s in enumerate(skipped)] + sorted(skipped_rows),
         )
-    return len(rows), next_unit, len(skipped) + len(skipped_rows)
+    return len(rows), next_unit, [Skipped(path, reason) for _, path, reason in sorted(skipped_rows)]
 
 
 def _build_search(conn: sqlite3.Connection) -> None:

@@ -21,6 +21,7 @@ from reportview.core.archive.schema import ARCHIVE_VERSION
 from reportview.core.archive.shard import decompress_text
 from reportview.core.codec import decode_report
 from reportview.core.model import Report
+from reportview.core.terms import IndexTerms, UnitTerms
 
 # Decoded reports kept: the reader's report, the search hits' reports, a page of the list.
 REPORTS_KEPT = 256
@@ -36,7 +37,7 @@ class ReportRow:
 
     index: int
     path: str
-    title: str | None
+    title: str  # as the list shows it: the headline, or the fallback (Report.display_title)
     date: str | None
     n_sections: int
     n_figures: int
@@ -64,6 +65,10 @@ class Archive:
         self._kept: OrderedDict[int, Report] = OrderedDict()
         self.reports = LazyReports(self)
 
+    def connect(self) -> sqlite3.Connection:
+        """Another read-only connection to the archive (for a reader in another thread)."""
+        return sqlite3.connect(read_only_uri(archive_db(self.dir)), uri=True, check_same_thread=False)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -77,7 +82,7 @@ class Archive:
         """Report rows `start` .. `start + count` (0-based, in discovery order)."""
         with self.lock:
             found = self.conn.execute(
-                "SELECT id, path, title, date, n_sections, n_figures FROM reports"
+                "SELECT id, doc, title, date, n_sections, n_figures FROM reports"
                 " WHERE id > ? AND id <= ? ORDER BY id",
                 (start, start + count),
             ).fetchall()
@@ -101,7 +106,7 @@ class Archive:
                 self._kept.move_to_end(index)
                 return kept
             row = self.conn.execute(
-                "SELECT r.path, f.blob, t.text FROM reports r JOIN archive_files f ON f.report_id = r.id"
+                "SELECT r.doc, f.blob, t.text FROM reports r JOIN archive_files f ON f.report_id = r.id"
                 " JOIN archive_texts t ON t.report_id = r.id WHERE r.id = ?",
                 (index + 1,),
             ).fetchone()
@@ -112,6 +117,35 @@ class Archive:
             if len(self._kept) > REPORTS_KEPT:
                 self._kept.popitem(last=False)
             return report
+
+    def counts(self) -> tuple[int, int]:
+        """(sections, figures) over the whole archive."""
+        with self.lock:
+            row = self.conn.execute("SELECT sum(n_sections), sum(n_figures) FROM reports").fetchone()
+        return row[0] or 0, row[1] or 0
+
+    def with_terms(self) -> Iterator[tuple[Report, IndexTerms]]:
+        """Every report, decoded, with its index terms (for loading an archive into memory)."""
+        conn = self.connect()
+        try:
+            units = conn.execute(
+                "SELECT report_id, section, ta, tb, ba, bb, title_words, other_words FROM archive_units"
+                " ORDER BY uid"
+            )
+            pending = units.fetchone()
+            for rid, path, blob, text, whole in conn.execute(
+                "SELECT r.id, r.doc, f.blob, t.text, f.fold_whole FROM reports r"
+                " JOIN archive_files f ON f.report_id = r.id JOIN archive_texts t ON t.report_id = r.id"
+                " ORDER BY r.id"
+            ):
+                mine: list[UnitTerms] = []
+                while pending is not None and pending[0] == rid:
+                    _, section, ta, tb, ba, bb, tw, ow = pending
+                    mine.append(UnitTerms(section, (ta, tb), (ba, bb), tw, ow))
+                    pending = units.fetchone()
+                yield decode_report(blob, path, decompress_text(text)), IndexTerms(tuple(mine), bool(whole))
+        finally:
+            conn.close()
 
     def whole_folded(self) -> set[int]:
         """Reports that search folds whole (NFD text, or very long)."""

@@ -36,6 +36,12 @@ from reportview.core.search import (
 from reportview.core.terms import IndexTerms
 
 _ALL = "{title_words other_words}"
+# Typed prefixes up to this long are asked from FTS5's prefix index (schema: prefix='1 2');
+# longer ones as their words, unless there are more than PREFIX_AS_WORDS.
+PREFIX_INDEXED = 2
+PREFIX_AS_WORDS = 64
+# Light reports kept for making hits (a query's hits touch each a few times).
+HIT_REPORTS_KEPT = 1024
 _TITLE = "title_words"
 
 
@@ -83,7 +89,8 @@ class _Rows:
         conn = self._index._conn
         if self._table == "sections":
             n, t = conn.execute(
-                "SELECT number, title FROM sections WHERE report_id = ? AND idx = ?", (self._report + 1, i)
+                "SELECT number, title FROM archive_units WHERE report_id = ? AND section = ?",
+                (self._report + 1, i),
             ).fetchone()
             return _SectionRow(n, t)
         s, e, label, kind = conn.execute(
@@ -94,14 +101,16 @@ class _Rows:
 
 
 class _HitReport:
-    """What the engine reads of a report to make a hit, without decoding the report."""
+    """What the engine reads of a report to make a hit, without decoding the report: its path,
+    title as parsed, sections' numbers and titles (the units'), figures' offsets."""
 
     __slots__ = ("_index", "figures", "index", "path", "sections", "title")
 
     def __init__(self, index: ArchiveIndex, r: int) -> None:
         self._index, self.index = index, r
         self.path, self.title = index._conn.execute(
-            "SELECT path, title FROM reports WHERE id = ?", (r + 1,)
+            "SELECT r.doc, f.title FROM reports r JOIN archive_files f ON f.report_id = r.id WHERE r.id = ?",
+            (r + 1,),
         ).fetchone()
         self.sections = _Rows(index, r, "sections")
         self.figures = _Rows(index, r, "figures")
@@ -120,12 +129,18 @@ class _HitReports:
 
     def __init__(self, index: ArchiveIndex) -> None:
         self._index = index
+        self._kept: dict[int, _HitReport] = {}
 
     def __len__(self) -> int:
         return self._index._archive.n_reports
 
     def __getitem__(self, r: int) -> _HitReport:
-        return _HitReport(self._index, r)
+        kept = self._kept.get(r)
+        if kept is None:
+            if len(self._kept) >= HIT_REPORTS_KEPT:
+                self._kept.clear()
+            kept = self._kept[r] = _HitReport(self._index, r)
+        return kept
 
 
 class _KindUnits:
@@ -148,8 +163,9 @@ class ArchiveIndex(SearchIndex):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self._archive = archive
-        self._conn = archive.conn
-        self._lock = archive.lock
+        # Its own connection (and the engine's own lock): the reports list and the reader read
+        # through the archive's while a search runs in a worker.
+        self._conn = archive.connect()
         self._reports = _HitReports(self)  # type: ignore[assignment]
         self._whole = archive.whole_folded()
         self._u_report = _Count(archive.n_units)  # type: ignore[assignment]
@@ -236,9 +252,11 @@ class ArchiveIndex(SearchIndex):
         ]
 
     def _any_of(self, q: Query, i: int, words: list[str]) -> str:
-        """FTS5 for "any of term i's expansion words": a prefix query for the typed prefix."""
+        """FTS5 for "any of term i's expansion words": the words themselves (FTS5 reads each
+        one's postings lazily), or for a short typed prefix or one of many words, the prefix
+        (answered from its prefix index, or by merging its words' postings)."""
         term = q.terms[i]
-        if term.prefix:
+        if term.prefix and (len(term.text) <= PREFIX_INDEXED or len(words) > PREFIX_AS_WORDS):
             rest = [w for w in words if not w.startswith(term.text)]
             parts = [_quote(term.text) + " *"] + [_quote(w) for w in rest]
         else:
@@ -284,8 +302,15 @@ class ArchiveIndex(SearchIndex):
         return self._prefetch(out)
 
     def _kind_listing(self, q: Query, limit: int) -> tuple[list, int]:
+        """The engine's listing over the first `limit` units of those kinds (each holds one at
+        least), and the total counted in SQL: every figure of those kinds that is in a section."""
         self._listing_limit = limit
-        return super()._kind_listing(q, limit)
+        hits, _ = super()._kind_listing(q, limit)
+        marks = ",".join("?" * len(q.kinds))
+        (total,) = self._conn.execute(
+            f"SELECT count(*) FROM figures WHERE section_idx IS NOT NULL AND kind IN ({marks})", q.kinds
+        ).fetchone()
+        return hits, total
 
     # ------------------------------------------------------------------ units and text
 
@@ -294,7 +319,7 @@ class ArchiveIndex(SearchIndex):
         missing = [u for u in uids if self._regions.get(u) is None]
         if missing:
             units = self._units(missing)
-            need = sorted({u.report for u in units.values()} - set(self._texts_known()))
+            need = sorted({u.report for u in units.values() if self._texts.get(u.report) is None})
             for k in range(0, len(need), 500):
                 chunk = need[k : k + 500]
                 marks = ",".join("?" * len(chunk))
@@ -307,9 +332,6 @@ class ArchiveIndex(SearchIndex):
             for uid, unit in units.items():
                 self._store_region(uid, unit)
         return uids
-
-    def _texts_known(self) -> list[int]:
-        return list(self._texts._items)
 
     def _units(self, uids: list[int]) -> dict[int, _Unit]:
         out: dict[int, _Unit] = {}
@@ -334,7 +356,12 @@ class ArchiveIndex(SearchIndex):
     def _source(self, r: int) -> str:
         text = self._texts.get(r)
         if text is None:
-            text = self._archive.text(r)
+            row = self._conn.execute(
+                "SELECT text FROM archive_texts WHERE report_id = ?", (r + 1,)
+            ).fetchone()
+            if row is None:
+                raise IndexError(r)
+            text = decompress_text(row[0])
             self._texts.put(r, text, len(text))
         return text
 

@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from reportview import __version__
+from reportview.core.archive import remote
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
 from reportview.core.codec import encode_report
+from reportview.core.export import Part
 from reportview.core.files import InputError, read_file_bytes
 from reportview.core.folding import fold
 from reportview.core.loading import load_report
 from reportview.core.model import Report
-from reportview.core.store import _insert_tables
+from reportview.core.sql_export import insert_part
 from reportview.core.terms import IndexTerms, index_terms
 
 # Texts are compressed fast: the archive is written once per change and read a unit at a time.
@@ -75,11 +77,14 @@ def unit_rows(report: Report, terms: IndexTerms, report_id: int, first_uid: int)
             if figures
             else None
         )
+        sec = report.sections[unit.section] if unit.section >= 0 else None
         rows.append(
             (
                 first_uid + k,
                 report_id,
                 unit.section,
+                sec.number if sec is not None else None,
+                sec.title if sec is not None else None,
                 *unit.title,
                 *unit.body,
                 _sorted_words(unit.title_words),
@@ -129,15 +134,15 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         uid = 0
         with conn:
             for pos, abspath, display in task.items:
-                before = _stat(abspath)
+                stat = remote.stamp if remote.is_url(abspath) else _stat
+                before = stat(abspath)
                 try:
-                    crc = zlib.crc32(read_file_bytes(Path(abspath)))
-                    report = load_report(abspath, config, display_path=display)
+                    crc, report = _parse(abspath, display, config)
                 except (InputError, OSError) as exc:
                     why = str(exc) if isinstance(exc, InputError) else (exc.strerror or str(exc))
                     conn.execute("INSERT INTO archive_skipped VALUES (?,?,?)", (pos, display, why))
                     continue
-                if _stat(abspath) != before:
+                if stat(abspath) != before:
                     before = (before[0], -1)  # changed while read: the next run parses it again
                 terms = index_terms(report)
                 report_id += 1
@@ -145,6 +150,15 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
                 uid += len(terms.units)
     finally:
         conn.close()
+
+
+def _parse(key: str, display: str, config: Any) -> tuple[int, Report]:
+    """The CRC-32 of a file's bytes and its parse (a URL is fetched and parsed from a local copy)."""
+    if remote.is_url(key):
+        data = remote.fetch(key)
+        with remote.local_copy(key, data) as tmp:
+            return zlib.crc32(data), load_report(tmp, config, display_path=display)
+    return zlib.crc32(read_file_bytes(Path(key))), load_report(key, config, display_path=display)
 
 
 def add_report(
@@ -160,21 +174,9 @@ def add_report(
     first_uid: int,
 ) -> None:
     """Write one parsed report's rows (user tables and archive tables) with the given ids."""
+    insert_part(conn, report_id, Part(report, report.sections, report.figures))
     conn.execute(
-        "INSERT INTO reports(id, path, title, date, encoding, n_sections, n_figures) VALUES (?,?,?,?,?,?,?)",
-        (
-            report_id,
-            report.path,
-            report.title,
-            report.date,
-            report.encoding,
-            len(report.sections),
-            len(report.figures),
-        ),
-    )
-    _insert_tables(conn, report_id, report)
-    conn.execute(
-        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO archive_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             report_id,
             pos,
@@ -185,6 +187,7 @@ def add_report(
             fingerprint,
             __version__,
             encode_report(report, store_text=False),
+            report.title,
             first_uid,
             len(terms.units),
             int(terms.fold_whole),
@@ -192,7 +195,7 @@ def add_report(
     )
     conn.execute("INSERT INTO archive_texts VALUES (?,?)", (report_id, compress_text(report.text)))
     conn.executemany(
-        "INSERT INTO archive_units VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO archive_units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         unit_rows(report, terms, report_id, first_uid),
     )
 

@@ -7,7 +7,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -134,11 +135,14 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
 
     AUTO_FOCUS = "#reports"
 
-    def __init__(self, paths: Sequence[str], use_cache: bool = True, watch: bool = False) -> None:
+    def __init__(
+        self, paths: Sequence[str], use_cache: bool = True, watch: bool = False, archive: str | None = None
+    ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.use_cache = use_cache
         self.init_live(watch)  # live folders (ui/live.py)
+        self.archive = archive  # an archive folder (`reportview --archive DIR`): see _steps
         self.reports: list[Report] = []
         self.skipped: list[Any] = []
         self.report_index: int | None = None
@@ -272,9 +276,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         try:
             start_process_helpers()
             self.live_look()
-            steps = iter_corpus(
-                self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
-            )
+            steps = self._steps()
             for step in steps:
                 if worker.is_cancelled:
                     break
@@ -298,9 +300,51 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         app.call_from_thread(self._add_batch, batch, skipped, done, total)
         app.call_from_thread(self._finish_loading, None)
 
+    def _steps(self) -> Iterator[Any]:
+        """Where the reports come from: the files (parsed or cached), or an archive: a small one
+        read into memory (the in-memory engine is the fastest), a big one opened lazily (rows,
+        reports and search read from disk as they are used, so memory stays flat)."""
+        app = self.rv_app
+        if self.archive is None:
+            yield from iter_corpus(
+                self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
+            )
+            return
+        from reportview.core.archive.reader import Archive
+        from reportview.core.corpus import Progress
+
+        archive = Archive(self.archive)
+        total = archive.n_reports
+        if total > app.config.archive_in_memory_max:
+            from reportview.core.archive.search import ArchiveIndex
+
+            app.call_from_thread(self._attach_archive, archive, ArchiveIndex(archive))
+            return
+        for done, (report, terms) in enumerate(archive.with_terms(), 1):
+            if self._cancel.is_set():
+                break
+            yield Progress(done, total, report=report, terms=terms)
+        archive.close()
+
+    def _attach_archive(self, archive: Any, index: SearchIndex) -> None:
+        """A big archive: the lists and the search read it from disk (nothing is loaded)."""
+        self.reports = archive.reports
+        with self._index_lock:
+            self.index = index
+        self.query_one(ReportList).reports = self.reports
+        with suppress(NoMatches):
+            self.query_one("#results", ResultList).reports = self.reports
+        self._n_sections, self._n_figures = archive.counts()
+        self.load_done = self.load_total = len(self.reports)
+        self.query_one(ReportList).rows_added()
+        if self.reports:
+            self.show_report(0)
+        self._update_counts()
+
     def _add_batch(self, batch: list[Report], skipped: list[Any], done: int, total: int) -> None:
         first = not self.reports and bool(batch)
-        self.reports.extend(batch)
+        if batch:  # (an archive opened lazily has no batches: its reports are read from disk)
+            self.reports.extend(batch)
         self.skipped.extend(skipped)
         for r in batch:
             self._n_sections += len(r.sections)
