@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -28,6 +29,7 @@ from pathlib import Path
 SHARED = Path(os.environ.get("REPORTVIEW_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
 if not SHARED.is_dir():
     SHARED = Path("/work/shared")
+SHARED = SHARED.resolve()
 
 QUERIES = (
     "dân số",
@@ -158,8 +160,17 @@ def _compare_docs(a: dict[str, list], b: dict[str, list], keys: list[str] | None
     return differing, diffs
 
 
+_DOTDOT = re.compile(r"/[^/\s\"]+/\.\./")
+# The shared corpora, however the dump reached them (/work/shared, ../shared, a link to it).
+_SHARED_CORPUS = re.compile(r"(?<![^\s\"',])/[^\s\"',]*?/shared/corpus/")
+
+
 def _load_any(path: Path) -> tuple[str, object]:
     text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    # Paths written as ".../core/../shared/..." by a dump that did not resolve them.
+    while _DOTDOT.search(text):
+        text = _DOTDOT.sub("/", text)
+    text = _SHARED_CORPUS.sub("SHARED/corpus/", text)
     if path.suffix == ".jsonl":
         return "records", [json.loads(line) for line in text.splitlines() if line.strip()]
     if path.suffix == ".json":

@@ -184,7 +184,7 @@ def long_line(rng: random.Random, seeds: list[bytes]) -> tuple[str, bytes]:
 
 
 # PDF and DOCX documents written from a seed report at start-up (when fpdf2 with a DejaVu font,
-# pypdf and python-docx are installed), then mutated byte-wise like the text seeds.
+# pdfplumber and python-docx are installed), then mutated byte-wise like the text seeds.
 DOCUMENTS: dict[str, bytes] = {}
 FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf")
 
@@ -205,7 +205,7 @@ def make_documents(seed: bytes) -> None:
     font = next((f for f in FONTS if Path(f).is_file()), None)
     try:
         import fpdf
-        import pypdf  # noqa: F401 - the reader under test
+        import pdfplumber  # noqa: F401 - the reader under test
     except ImportError:
         return
     if font is not None:

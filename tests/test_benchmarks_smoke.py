@@ -30,3 +30,16 @@ def test_benchmark_quick_runs(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
     # The benchmark cleans up after itself: no replicated corpus left behind in the temp folder.
     assert not list((tmp_path / "cache").glob("**/*.sqlite"))
+
+
+def test_pdf_tables_benchmark_runs_to_its_summary() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "pdf_tables.py"), "--pages", "2", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    last = out.stdout.strip().splitlines()[-1]
+    assert last.startswith(("summary: load", "skipped")), out.stdout

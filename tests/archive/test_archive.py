@@ -87,7 +87,7 @@ def test_search_equals_in_memory_engine(corpus: Path, built: Path):
 def test_search_small_budgets_walk_the_same_candidates(corpus: Path, built: Path, monkeypatch):
     """Tight budgets push queries through the intersect and stream paths: still the same hits."""
     import reportview.core.archive.search as archive_search
-    import reportview.core.search as search
+    import reportview.core.search.candidates as search
 
     for mod in (search, archive_search):
         monkeypatch.setattr(mod, "SET_LIMIT", 40)

@@ -157,3 +157,45 @@ async def test_results_typed_while_loading_are_marked_partial_and_refreshed(
             assert len(results.hits) > partial, "the search ran again over the whole corpus"
     finally:
         release.set()
+
+
+@sync
+async def test_kind_money_lists_money_figures_and_kind_foo_names_the_kinds() -> None:
+    from reportview.config import SHIPPED_CONFIG, config_from_dict, read_config_file
+
+    raw = read_config_file(SHIPPED_CONFIG)
+    raw["search"] = {"limit": 10}
+    app = make_app(config=config_from_dict(raw, source=str(SHIPPED_CONFIG)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        await search(pilot, "kind:money")
+        results = main.query_one(ResultList)
+        money = [f for r in main.reports for f in r.figures if f.kind == "money"]
+        assert len(results.hits) == 10 < len(money)
+        for hit in results.hits:
+            ((start, end),) = hit.matches  # one figure per result
+            figure = next(f for f in main.reports[hit.report_index].figures if f.start == start)
+            assert figure.kind == "money" and figure.end == end
+        assert f"Results (10 of {len(money):,})" in str(results.border_title), "of all the money figures"
+        await pilot.press("ctrl+u", *"kind:foo")
+        while main.results_query != "kind:foo":
+            await pilot.pause(0.01)
+        assert results.hits == []
+        assert "kind:foo is not a kind: kind:money|percent|count|ratio|measure" in results.empty_text
+
+
+@sync
+async def test_results_say_how_many_matched_in_all() -> None:
+    from reportview.config import SHIPPED_CONFIG, config_from_dict, read_config_file
+
+    raw = read_config_file(SHIPPED_CONFIG)
+    raw["search"] = {"limit": 3}
+    app = make_app(config=config_from_dict(raw, source=str(SHIPPED_CONFIG)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await search(pilot, "năm")
+        results = app.main.query_one(ResultList)
+        total = app.main.search_hits.total
+        assert len(results.hits) == 3 and total > 3
+        assert f"Results (3 of {total:,})" in str(results.border_title)

@@ -106,7 +106,7 @@ WRITERS = {"html": _write_html, "pdf": _write_pdf, "docx": _write_docx}
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_format_gives_the_same_sections_and_figures_as_the_text(tmp_path, report_file, fmt):
     if fmt == "pdf":
-        pytest.importorskip("pypdf", reason="pypdf (the pdf extra) is not installed")
+        pytest.importorskip("pdfplumber", reason="pdfplumber (the pdf extra) is not installed")
     path = tmp_path / f"report.{fmt}"
     WRITERS[fmt](path)
     expected = load_report(report_file)
@@ -192,7 +192,9 @@ def test_broken_pdf_and_docx_are_skipped_with_one_line_each(tmp_path):
     assert run.out.count("\n") == len(load_report(folder / "a.txt").figures)
 
 
-@pytest.mark.parametrize(("module", "suffix", "extra"), [("pypdf", ".pdf", "pdf"), ("docx", ".docx", "docx")])
+@pytest.mark.parametrize(
+    ("module", "suffix", "extra"), [("pdfplumber", ".pdf", "pdf"), ("docx", ".docx", "docx")]
+)
 def test_missing_extra_is_one_line_naming_it(tmp_path, module, suffix, extra):
     """Without the optional library the file is skipped with a message naming the extra to install."""
     path = tmp_path / f"report{suffix}"

@@ -90,6 +90,9 @@ def test_a_section_only_sqlite_export_writes_that_sections_figures(
         assert conn.execute("select count(*) from figures").fetchone()[0] == len(expected)
         assert conn.execute("select n_figures, n_sections from reports").fetchall() == [(len(expected), 1)]
         assert conn.execute("select number, n_figures from sections").fetchall() == [(6, len(expected))]
+        first = bac_ninh.figures.index(expected[0])  # idx: the figure's place in the whole report
+        idx = [r[0] for r in conn.execute("select idx from figures order by idx")]
+        assert idx == list(range(first, first + len(expected)))
         money = conn.execute(
             "select label, value, unit, text, start, \"end\" from figures where kind = 'money' order by start"
         ).fetchall()
@@ -123,7 +126,7 @@ def test_the_sqlite_export_holds_what_users_query_not_the_caches_internals(
         # the join users write: figures per report title
         per_report = dict(
             conn.execute(
-                "select r.doc, count(f.id) from reports r left join figures f on f.report_id = r.id group by r.id"
+                "select r.doc, count(f.idx) from reports r left join figures f on f.report_id = r.id group by r.id"
             ).fetchall()
         )
         assert per_report == {r.path: len(r.figures) for r in seed_reports}

@@ -89,8 +89,12 @@ RULES: dict[str, list[tuple[str, list[tuple[str, float, float | None, str, str]]
         ("EN:Developing 6 new residents’ parking zones.", [("6", 6, None, "count", "zones")]),
         ("EN:They repaired 59,000+ potholes.", [("59,000+", 59000, None, "count", "potholes")]),
         ("EN:The crew fixed 75 Main Street.", []),
+        ("EN:Staff: 412 FTE and 30 EV chargers.", [("412", 412, None, "count", "FTE"), ("30", 30, None, "count", "chargers")]),
     ],
     "English 'By the numbers' lines name the noun first": [
+        ("EN:By the numbers\nCalls answered 45,210\nKilometres of road resealed – 45\nWard 5", [
+            ("45,210", 45210, None, "count", "Calls"), ("45", 45, None, "measure", "km"),
+        ]),
         ("EN:By the numbers\nFirefighters (24)\nLibrary visits: 120,000", [
             ("24", 24, None, "count", "Firefighters"), ("120,000", 120000, None, "count", "visits"),
         ]),

@@ -7,7 +7,7 @@ import pytest
 
 from reportview.config import default_config
 from reportview.core.dates import date_in_line, date_prefix, trailing_stamp
-from reportview.core.furniture import classify_lines, compile_rules
+from reportview.core.furniture import classify_lines
 from reportview.core.lines import split_lines
 from reportview.core.loading import parse_text
 from reportview.core.outline import first_sentence, is_caption, sentence_breaks
@@ -182,14 +182,14 @@ def test_every_line_a_paragraph_keeps_the_first_line_as_headline():
 def test_pager_lines_are_furniture(line):
     cfg = default_config()
     lines = split_lines(f"Tiêu đề\n{BODY}\n{line}\n")
-    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    marks = classify_lines(lines, cfg.parse_rules.furniture)
     assert marks.get(2) == "pager"
 
 
 def test_a_lone_item_number_is_not_a_counter():
     cfg = default_config()
     lines = split_lines("1.\nHội nghị cấp cao\n")
-    assert classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers)) == {}
+    assert classify_lines(lines, cfg.parse_rules.furniture) == {}
 
 
 def test_label_headed_parts_are_unnumbered_sections():
@@ -235,7 +235,7 @@ def test_date_prefix_and_stamp():
 def test_pager_links_and_page_footers_are_furniture(line):
     cfg = default_config()
     lines = split_lines(f"Tiêu đề\n{BODY}\n{line}\n")
-    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    marks = classify_lines(lines, cfg.parse_rules.furniture)
     assert marks.get(2) == "pager"
 
 
@@ -244,13 +244,13 @@ def test_a_running_footer_of_a_converted_document_is_furniture():
     text = "\n".join(f"{page}\nCục Thống kê tỉnh A - Báo cáo tháng 9" for page in pages)
     cfg = default_config()
     lines = split_lines(text)
-    marks = classify_lines(lines, compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    marks = classify_lines(lines, cfg.parse_rules.furniture)
     assert {lines[i].text for i, why in marks.items() if why == "running"} == {
         "Cục Thống kê tỉnh A - Báo cáo tháng 9"
     }
     # The same words down a table's first column are content.
     table = "\n".join(f"Trường Đại học Khoa học\nNgành {i}\n{i}.500.000" for i in range(3))
-    marks = classify_lines(split_lines(table), compile_rules(cfg.furniture_lines, cfg.tail_markers))
+    marks = classify_lines(split_lines(table), cfg.parse_rules.furniture)
     assert "running" not in marks.values()
 
 

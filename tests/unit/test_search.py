@@ -231,7 +231,8 @@ def test_folded_text_caches_do_not_change_results(seed_reports, monkeypatch):
     # The index keeps no folded copy of the corpus: units fold their region when scored, NFD
     # and long reports fold whole, both through bounded caches. Tiny caches (an eviction on
     # every unit) and whole-report folding for every report must give the same hits.
-    from reportview.core import search, terms
+    from reportview.core import terms
+    from reportview.core.search import index as search_index
 
     nfd = [parse_text(unicodedata.normalize("NFD", r.text), r.path + " (NFD)") for r in seed_reports]
     reports = [*seed_reports, *nfd]
@@ -244,7 +245,7 @@ def test_folded_text_caches_do_not_change_results(seed_reports, monkeypatch):
 
     expected = results()
     assert sum(map(len, expected)) > 50
-    monkeypatch.setattr(search, "FOLDED_CACHE_CHARS", 10)
+    monkeypatch.setattr(search_index, "FOLDED_CACHE_CHARS", 10)
     assert results() == expected
     monkeypatch.setattr(terms, "WHOLE_FOLD_CHARS", 0)
     assert results() == expected

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from reportview.core.indicators import Indicator, IndicatorError, indicators_from_mapping
-from reportview.core.rules import LoadSettings, ParseRules, compile_parse_rules
+from reportview.core.rules import DEFAULT_EXCLUDE, LoadSettings, ParseRules, compile_parse_rules
 from reportview.ui.actions import key_ids
 
 SHIPPED_CONFIG = Path(__file__).resolve().parent / "data" / "config.yaml"
@@ -106,6 +106,10 @@ class Config:
     @property
     def extensions(self) -> tuple[str, ...]:
         return self.load.extensions
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        return self.load.exclude
 
     @property
     def workers(self) -> int:
@@ -299,6 +303,7 @@ THEMES = (
 SCHEMA: dict[str, Any] = {
     "corpus": _list(_string),
     "extensions": _list(_string),
+    "exclude": _list(_string),
     "furniture": {"lines": _list(_regex), "tail_markers": _list(_regex)},
     "figures": {
         "convention": _choice("auto", "vi", "en"),
@@ -473,6 +478,7 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
             extensions=tuple(
                 e.lower() if e.startswith(".") else "." + e.lower() for e in merged.get("extensions", ())
             ),
+            exclude=tuple(merged.get("exclude", DEFAULT_EXCLUDE)),
             workers=loading.get("workers", 0),
             cache=loading.get("cache", True),
         ),

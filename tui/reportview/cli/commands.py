@@ -50,7 +50,9 @@ def _load(args: argparse.Namespace, config: Config, with_terms: bool = False) ->
         if not os.path.lexists(p):
             return _die(f"reportview: {_line(p)}: no such file or folder")
     result = load_corpus(paths, config, use_cache=not getattr(args, "no_cache", False), with_terms=with_terms)
-    for skipped in result.skipped:
+    # Files the config excludes (README*, LICENSE*) are left out on purpose: not said, not a skip.
+    failed = [s for s in result.skipped if not getattr(s, "excluded", False)]
+    for skipped in failed:
         print(f"reportview: skipped {_line(skipped.path)}: {_line(skipped.reason)}", file=sys.stderr)
     for report in result.reports:
         for warning in report.warnings:
@@ -59,8 +61,8 @@ def _load(args: argparse.Namespace, config: Config, with_terms: bool = False) ->
     # One rule: a file named as PATH that gives no report (empty, binary, unreadable) is bad input
     # (2); a file skipped inside a folder is a skipped input (1), the rest still comes out.
     code = 0
-    if result.skipped:
-        code = 2 if any(s.path in named_files for s in result.skipped) else 1
+    if failed:
+        code = 2 if any(s.path in named_files for s in failed) else 1
     return result, code
 
 

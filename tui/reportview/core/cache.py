@@ -24,6 +24,7 @@ from pathlib import Path
 from reportview import __version__
 from reportview.core.codec import SIGNATURE, CacheCorrupt, decode_entry, encode_report
 from reportview.core.files import InputError, decode_text, read_file_bytes
+from reportview.core.formats import STORED_TEXT_SUFFIXES
 from reportview.core.model import Report
 from reportview.core.rules import ParseRules, Setup, rules_of
 from reportview.core.store import SCHEMA_VERSION, _create
@@ -40,7 +41,7 @@ WRITE_BATCH = 256
 FETCH_BATCH = 128
 
 # Formats whose text is expensive to get back (extraction), so the cache keeps the text itself.
-STORE_TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".pdf", ".docx"})
+STORE_TEXT_SUFFIXES = STORED_TEXT_SUFFIXES  # the format registry says which
 
 
 def stores_text(path: Path) -> bool:

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Callable
 
 from reportview.core.model import Figure, Report, Section, Span
+from reportview.core.tables import decode_tables, encode_tables
 from reportview.core.terms import IndexTerms, UnitTerms
 
 BLOB_VERSION = 6
@@ -40,6 +41,14 @@ assert _names(Section)[0] == "index", "Section rows are read as (index, *rest)"
 SECTION_FIELDS = _names(Section, without=("index",))
 SPAN_FIELDS = _names(Span)
 REPORT_FIELDS = _names(Report, without=("path", "text", "sections", "figures", "furniture"))
+# Report fields holding dataclasses, written as plain rows: (to rows, from rows).
+_REPORT_CODECS: dict[str, tuple[Callable, Callable]] = {
+    "tables": (lambda tables: tuple(encode_tables(tables)), decode_tables),
+    "markup": (
+        lambda spans: tuple(_row(m, SPAN_FIELDS) for m in spans),
+        lambda rows: tuple(Span(*r) for r in rows),
+    ),
+}
 
 
 def _nested(cls: type) -> dict[str, type]:
@@ -95,7 +104,7 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
     """The parse of `report` (with its index terms, and its text only when `store_text`)."""
     payload = (
         SIGNATURE,
-        _row(report, REPORT_FIELDS),
+        _facts_row(report),
         tuple(_row(s, SECTION_FIELDS) for s in report.sections),
         tuple(_figure_row(f) for f in report.figures),
         tuple(_row(s, SPAN_FIELDS) for s in report.furniture),
@@ -103,6 +112,13 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
         None if terms is None else zlib.compress(marshal.dumps(_terms_row(terms)), 1),
     )
     return marshal.dumps(payload)
+
+
+def _facts_row(report: Report) -> tuple:
+    return tuple(
+        _REPORT_CODECS[n][0](getattr(report, n)) if n in _REPORT_CODECS else getattr(report, n)
+        for n in REPORT_FIELDS
+    )
 
 
 def _terms_row(terms: IndexTerms) -> tuple:
@@ -140,6 +156,8 @@ def decode_entry(
         raise CacheCorrupt("entry from another format version")
     try:
         values = dict(zip(REPORT_FIELDS, facts, strict=True))
+        for name, (_, read) in _REPORT_CODECS.items():
+            values[name] = read(values[name])
         if callable(text):
             text = text(values["encoding"], values["warnings"])
         elif text is None:

@@ -179,7 +179,7 @@ def iter_corpus(
     of objects back makes the next full collection stop every thread for seconds.
     """
     rules, load = rules_of(setup), load_settings_of(setup)
-    files, skipped = discover(paths, load.extensions)
+    files, skipped = discover(paths, load.extensions, load.exclude)
     total = len(files)
     for s in skipped:
         yield Progress(0, total, skipped=s)

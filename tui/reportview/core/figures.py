@@ -252,8 +252,11 @@ def _allowed_regions(
     body: tuple[int, int], furniture: Sequence[tuple[int, int]], title: tuple[int, int] | None
 ) -> list[tuple[int, int]]:
     regions = [body]
-    if title:
+    if title and (title[1] <= body[0] or title[0] >= body[1]):
         regions.insert(0, title)
+    elif title:
+        # A title inside (or overlapping) the body is read once, with it.
+        regions = [(min(title[0], body[0]), max(title[1], body[1]))]
     out: list[tuple[int, int]] = []
     cuts = sorted(furniture)
     for rs, re_ in regions:
@@ -561,6 +564,9 @@ def _is_identifier_context(before: list[Tok], value: float, token: str) -> bool:
         return False
     words = _prev_words(before, 3)
     low = words[-1]
+    # "trong vòng 24 giờ" (within), "trong số 63 tỉnh" (among): not "round 24", not "number 63".
+    if " ".join(words[-2:]) in lx.NOT_IDENTIFIER_BEFORE:
+        return False
     for n in (3, 2, 1):
         if len(words) < n:
             continue
@@ -976,7 +982,8 @@ def _read_count(
         listed = _listed_noun(ctx, s, e)
         if listed is None:
             return e
-        return _Reading("count", listed, _whole_count(num.token, amount.value), i, e, e)
+        kind, unit = listed
+        return _Reading(kind, unit, _whole_count(num.token, amount.value), i, e, e)
     unit, n, _entry = noun
     i += n
     consumed = toks[i - 1].end
@@ -1081,14 +1088,14 @@ def _english_noun(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int,
     head is the first plural ("2,310 library patrons", "48 new permits", "139 Zoning Inspections",
     "6 new residents' parking zones"); a capitalised phrase is one only when all of it is (a
     title-case list entry), else it is a name ("75 Main Street")."""
-    title_case = toks[i].text[0].isupper()
+    title_case = toks[i].text[0].isupper() and not toks[i].text.isupper()
     k = i
     while k < min(i + 5, len(toks)):
         tok = toks[k]
         if not tok.is_word or tok.low in lx.NOT_NOUNS or (k > i and (not tok.space or tok.space == "\n")):
-            return None
+            break
         if tok.text[0].isupper() != title_case and not tok.text.isupper():
-            return None
+            break
         # "residents' parking zones": a plural possessive is a determiner, the head follows.
         mark = toks[k + 1] if k + 2 < len(toks) else None
         if mark is not None and mark.text in "'’" and not mark.space and toks[k + 2].is_word:
@@ -1105,18 +1112,25 @@ def _english_noun(ctx: _Context, toks: Sequence[Tok], i: int) -> tuple[str, int,
         if _plural(tok.low):
             return _written(ctx.text, toks, k, 1), k - i + 1, None
         k += 1
+    # "412 FTE", "30 EV": an acronym right after the number is what is counted.
+    first = toks[i]
+    named = ctx.text[first.end : first.end + 1] in ("-", "/") or ctx.text[first.end : first.end + 1].isdigit()
+    if first.text.isupper() and 2 <= len(first.text) <= 5 and first.text not in lx.NOT_COUNTED_ACRONYMS:
+        # ("UTF-8", "COVID-19", "F1" name things: not counted.)
+        return None if named else (first.text, 1, None)
     return None
 
 
 _LISTED_HEAD = re.compile(
-    r"[ \t]*(?:[-*•–][ \t]+)?([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,5})[ \t]*(?:\(|:|–|-)[ \t]*"
+    r"[ \t]*(?:[-*•–][ \t]+)?([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,5})[ \t]*(\(|:|–|-)?[ \t]*"
 )
 _LISTED_TAIL = re.compile(r"[ \t]*\)?[ \t]*(?:\n|$)")
 
 
-def _listed_noun(ctx: _Context, s: int, e: int) -> str | None:
-    """The noun of an English "By the numbers" line that names it first: "Firefighters (24)",
-    "Library visits: 120,000"; the head is its last plural ("visits"), else its last word."""
+def _listed_noun(ctx: _Context, s: int, e: int) -> tuple[str, str] | None:
+    """(kind, unit) of an English "By the numbers" line that names what it counts first:
+    "Firefighters (24)", "Library visits: 120,000", "Calls answered 45,210" (the head is the last
+    plural, else the last word), "Kilometres of road resealed – 45" (a unit: a measure)."""
     if ctx.language != "en":
         return None
     text = ctx.text
@@ -1132,7 +1146,14 @@ def _listed_noun(ctx: _Context, s: int, e: int) -> str | None:
     if any(w.lower() in lx.NOT_NOUNS for w in words[-1:]):
         return None
     plural = [w for w in words if _plural(w.lower())]
-    return plural[-1] if plural else words[-1]
+    # Without a mark between them ("Calls answered 45,210"), the phrase must say it counts a plural
+    # in more than one word: "Ward 5" names a ward.
+    if m[2] is None and (len(words) < 2 or not plural):
+        return None
+    unit = lx.MEASURE_UNITS.get(words[0].lower())
+    if unit is not None and unit not in lx.TIME_UNITS:
+        return "measure", unit
+    return "count", plural[-1] if plural else words[-1]
 
 
 def _written(text: str, toks: Sequence[Tok], i: int, n: int) -> str:

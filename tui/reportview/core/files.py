@@ -6,14 +6,15 @@ Nothing here parses: bytes in, decoded text (or the reason a file is skipped) ou
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportview.core.decoding import BinaryInputError, decode_again, decode_bytes
-from reportview.core.formats import MissingExtraError, extract_text
+from reportview.core.decoding import BinaryInputError, decode_again
+from reportview.core.formats import Extracted, MissingExtraError, plain, reader_for
 
 # Files above this size are refused: reports are text, and this keeps memory bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -34,18 +35,23 @@ EMPTY_REASON = "empty file"
 class Skipped:
     path: str
     reason: str
+    excluded: bool = False  # left out on purpose (the config's exclude list), not a failure
 
 
 def discover(
-    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]
+    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str], exclude: Iterable[str] = ()
 ) -> tuple[list[Path], list[Skipped]]:
     """Files named by PATHs (folders read recursively, sorted), and what was skipped with why.
+
+    Inside folders, a file whose name matches an `exclude` glob (case ignored: README*,
+    LICENSE*) is skipped, with the pattern as its reason; a file named as a PATH never is.
 
     A PATH that does not exist raises FileNotFoundError (bad usage); inside folders, FIFOs,
     devices, dangling links and link loops are skipped without being opened. A file or folder
     reached twice (named twice, or through a second link) is read once, silently.
     """
     exts = tuple(e.lower() for e in extensions)
+    globs = tuple(g.lower() for g in exclude)
     files: list[Path] = []
     skipped: list[Skipped] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -60,12 +66,18 @@ def discover(
             skipped.append(Skipped(str(path), _os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files))
+            files.extend(_walk(path, exts, skipped, seen_dirs, seen_files, globs))
         elif stat.S_ISREG(st.st_mode):
             _add_once(files, seen_files, path, st)
         else:
             skipped.append(Skipped(str(path), "not a regular file"))
     return files, skipped
+
+
+def _excluded_by(name: str, globs: tuple[str, ...]) -> str | None:
+    """The first exclude glob (lower-cased) that `name` matches, case ignored."""
+    lowered = name.lower()
+    return next((g for g in globs if fnmatch.fnmatchcase(lowered, g)), None)
 
 
 def _add_once(files: list[Path], seen: set[tuple[int, int]], path: Path, st: os.stat_result) -> None:
@@ -94,6 +106,7 @@ def _walk(
     skipped: list[Skipped],
     seen: set[tuple[int, int]],
     seen_files: set[tuple[int, int]],
+    globs: tuple[str, ...] = (),
 ) -> Iterator[Path]:
     """Files under `root`, entries in name order, depth first, without recursion (deep trees are fine).
 
@@ -144,7 +157,10 @@ def _walk(
         if stat.S_ISDIR(est.st_mode):
             enter(p, ancestors)
         elif p.suffix.lower() in exts:
-            if stat.S_ISREG(est.st_mode):
+            excluded = _excluded_by(entry.name, globs)
+            if excluded is not None:
+                skipped.append(Skipped(str(p), f"excluded by the config's exclude list ({excluded})", True))
+            elif stat.S_ISREG(est.st_mode):
                 _add_once(found, seen_files, p, est)
             else:
                 skipped.append(Skipped(str(p), "not a regular file"))
@@ -194,6 +210,30 @@ def read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     return decode_text(path, read_file_bytes(path))
 
 
+def read_document(path: Path) -> Extracted:
+    """Decoded text (encoding, warnings), tables and markup of a file, by its format's reader."""
+    return decode_document(path, read_file_bytes(path))
+
+
+def decode_document(path: Path, data: bytes) -> Extracted:
+    """The text, tables and markup of a file's bytes, read by the reader of its suffix."""
+    reader = reader_for(path)
+    if reader in plain.TEXT_READERS and not data:
+        raise EmptyInputError(EMPTY_REASON)
+    try:
+        extracted = reader.read(data)
+    except (MissingExtraError, BinaryInputError) as exc:
+        raise InputError(str(exc)) from None
+    except Exception as exc:  # a parser library's bug must cost one file, not the run
+        why = " ".join(str(exc).split())[:120]
+        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
+    if not extracted.text.strip():
+        if reader in plain.TEXT_READERS:
+            raise EmptyInputError(f"{EMPTY_REASON}: only white space")
+        raise EmptyInputError(f"{EMPTY_REASON}: no text in this {extracted.encoding.upper()} file")
+    return extracted
+
+
 def decode_text(
     path: Path, data: bytes, known: tuple[str, tuple[str, ...]] | None = None
 ) -> tuple[str, str, tuple[str, ...]]:
@@ -201,26 +241,7 @@ def decode_text(
 
     `known`: the (encoding, warnings) these same bytes were decoded with before (a cached parse
     checked against their CRC), which spares detecting the encoding again."""
-    try:
-        extracted = extract_text(path, data)
-    except (MissingExtraError, BinaryInputError) as exc:
-        raise InputError(str(exc)) from None
-    except Exception as exc:  # a parser library's bug must cost one file, not the run
-        why = " ".join(str(exc).split())[:120]
-        raise InputError(f"text could not be extracted ({type(exc).__name__}: {why})") from None
-    if extracted is not None:
-        text, fmt, _ = extracted
-        if not text.strip():
-            raise EmptyInputError(f"{EMPTY_REASON}: no text in this {fmt.upper()} file")
-        return extracted
-    if not data:
-        raise EmptyInputError(EMPTY_REASON)
-    if known is not None:
+    if known is not None and data and reader_for(path) in plain.TEXT_READERS:
         return decode_again(data, *known), *known
-    try:
-        decoded = decode_bytes(data)
-    except BinaryInputError as exc:
-        raise InputError(str(exc)) from None
-    if not decoded.text.strip():
-        raise EmptyInputError(f"{EMPTY_REASON}: only white space")
-    return decoded.text, decoded.encoding, decoded.warnings
+    got = decode_document(path, data)
+    return got.text, got.encoding, got.warnings

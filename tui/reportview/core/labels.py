@@ -1,4 +1,4 @@
-"""The words around a figure: its comparison base and label (qualifier and change: changes.py)."""
+"""The words around a figure that say what it means: its label (by the sentence's structure) and base."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def words_before(text: str, pos: int, window: int = 40) -> list[str]:
 
 
 _BASE_SO = re.compile(
-    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|và\s|nhưng\s|trong\s+đó))",
+    r"\s*\(?\s*(so\s+(?:với\s+)?[^,;:.()…\n]{2,40}?)(?=\s*(?:[,;:.()…\n]|$|(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.BASE_STOPS)
+    + r")\s))",
     re.IGNORECASE,
 )
 _BASE_EN = re.compile(
@@ -60,6 +62,9 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+_TRAILING_COMPARISON = re.compile(
+    r"\s+(?:so\s+với|so\s+cùng\s+kỳ|compared\s+(?:with|to))\s.*$", re.IGNORECASE
+)
 # "(theo giá so sánh 2010)", "tính theo giá hiện hành năm 2023": how it is measured, not what.
 _QUALIFIER_TAIL = re.compile(
     r"\s*(?:\((?:"
@@ -127,7 +132,7 @@ _PAREN_TAIL = re.compile(r"\(([^,;()]+)[,;][^()]*\)")
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
-    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(")
+    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
     label = _PAREN_TAIL.sub(r"(\1)", label)
     label = _QUALIFIER_TAIL.sub("", label).strip()
     if label.count("(") > label.count(")"):
@@ -155,7 +160,13 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm"),
     "joined" (the words after a "với" that follows another figure: "46 điểm ... với sức chứa trên")."""
     base = max(0, start - 160)
-    base = max(base, text.rfind("\n", base, start) + 1)
+    line = text.rfind("\n", base, start) + 1
+    if line:
+        base = line
+    elif base:
+        # Whole words only: a window that starts inside a word starts after it.
+        space = text.find(" ", base, start)
+        base = space + 1 if space >= 0 else start
     chunk = text[base:start]
     cut = _clause_start(chunk)
     # "số tài khoản thư điện tử công vụ: 13.160": a name and its value.
@@ -170,6 +181,22 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         cut = opener.end()
         opener = _CLAUSE_OPENER.search(chunk, cut)
     figures = _figure_numbers(chunk, cut)
+    if not figures:
+        # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
+        # "với" is the subject.
+        words = chunk[cut:].split()
+        joins = [
+            i
+            for i, w in enumerate(words)
+            if w.lower() in lx.LABEL_JOINS
+            and i
+            and words[i - 1].lower() not in lx.BASE_STARTS
+            and words[i - 1].lower() not in _JOIN_COMPOUNDS
+        ]
+        if joins:
+            own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
@@ -179,8 +206,15 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             for i, w in enumerate(tail)
             if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
         ]
-        if joins:
-            return _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]), "joined"
+        joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
+        if not _weak(joined):
+            return joined, "joined"
+        # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
+        ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
+        if ands:
+            own = _trimmed_phrase(tail[ands[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+            if not _weak(own):
+                return own, ""
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
@@ -192,12 +226,17 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
             # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
-            short = len(last.split()) <= 2 or len(segment.split()) <= 2
+            seg_words = segment.split()
+            short = (
+                len(last.split()) <= 2
+                or len(seg_words) <= 3
+                or (bool(seg_words) and seg_words[-1].lower() in lx.LABEL_LIST_FRAGMENTS)
+            )
             if (
                 not short
                 or _FIGURE_NUMBER.search(segment)
                 or _weak(_trimmed_phrase(segment.split()))
-                or len(segment.split()) > 8
+                or len(seg_words) > 8
                 or _has_verb(segment)
             ):
                 break
@@ -211,7 +250,7 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         prev = _clause_start(chunk[: cut - 1])
         segment = chunk[prev : cut - 1]
         if not _FIGURE_NUMBER.search(segment):
-            subject = _subject_of(segment)
+            subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
             own = _trimmed_phrase(phrase.split())
             if _weak(own) and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
@@ -221,6 +260,8 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
     phrase = _QUALIFIER_TAIL.sub("", _PAREN_TAIL.sub(r"(\1)", phrase))
+    # "... quý I năm 2023 so với cùng kỳ năm trước tăng ở 58": the comparison is the base.
+    phrase = _TRAILING_COMPARISON.sub("", phrase)
     return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
 
 
@@ -272,10 +313,16 @@ def _clause_start(chunk: str) -> int:
     return cut
 
 
+# Words that make "với" part of another phrase, not a join ("tương ứng với", "đối với", "cùng với").
+_JOIN_COMPOUNDS = frozenset({"ứng", "đối", "cùng", "so", "compared", "along", "together"})
+
+
 def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
     """The numbers of chunk[start:] that are figures: not dates, years or identifiers ("mức độ 3")."""
     out = []
     for m in _FIGURE_NUMBER.finditer(chunk, start):
+        if PERIOD_WORDS.match(chunk, m.start()):
+            continue  # "6 tháng đầu năm": a period, not a figure
         before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
         if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
             continue
@@ -361,7 +408,13 @@ def _phrase_after(text: str, end: int) -> str:
         ):
             break  # "... suất ăn mỗi ngày cùng nhiều loại nhu yếu phẩm": a circumstance or another item
         out.append(w)
-    return " ".join(out[: lx.LABEL_MAX_WORDS])
+    if len(out) > lx.LABEL_MAX_WORDS:
+        # Too long: end at the last comma within the limit (a whole list item), else at the limit.
+        out = out[: lx.LABEL_MAX_WORDS]
+        commas = [i for i, w in enumerate(out) if w.endswith(",") and i >= lx.LABEL_MAX_WORDS // 2]
+        if commas:
+            out = out[: commas[-1] + 1]
+    return " ".join(out).rstrip(",")
 
 
 # The first words of the LABEL_AFTER_ENDS phrases (most words start none: skip the phrase lookups).
@@ -369,9 +422,10 @@ _AFTER_END_FIRST = frozenset(p.split()[0] for p in lx.LABEL_AFTER_ENDS)
 
 
 def _noun_follows(chunk: str, pos: int) -> bool:
-    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure or a new clause."""
+    """After a comma: another noun of the same list ("cơ quan, đơn vị"), not a figure, a name opening
+    a new clause ("..., Paige VanZant cũng ...") or a verb."""
     nxt = chunk[pos : pos + 24].split()
-    if not nxt or not nxt[0][:1].isalpha():
+    if not nxt or not nxt[0][:1].isalpha() or (nxt[0][:1].isupper() and not nxt[0].isupper()):
         return False
     first = nxt[0].lower().strip(",;")
     two = " ".join(nxt[:2]).lower()
@@ -435,7 +489,10 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before, borrowed = _phrase_before(text, start)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
-    after = _trimmed_phrase(_phrase_after(text, end).split())
+    raw_after = _phrase_after(text, end)
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
+    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    after = _trimmed_phrase(raw_after.split())
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -454,7 +511,7 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         after = "" if not after or only_connectives(after) else after
     elif _weak(after) or _starts_base(after):
         after = ""
-    if borrowed and after and kind == "percent":
+    if borrowed == "borrowed" and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
     if counted and before and borrowed == "joined":
         label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
@@ -477,14 +534,14 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
                 before = before[0].lower() + before[1:]
             label = f"{unit} {before}".strip()
-    elif after and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+    elif after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
         label = after  # "The province targets 7% growth": what the verb's object names
     elif kind == "measure" and after and len(before.split()) > 4:
         label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
     elif before:
         label = before
     else:
-        label = after
+        label = "" if adjunct and not counted else after
     label = _clip(label)
     return None if _weak(label) else label
 

@@ -370,6 +370,26 @@ MEASURE_UNITS: dict[str, str] = {
     "cm": "cm",
     "mm": "mm",
     "miles": "miles",
+    "mile": "miles",
+    "square metres": "m2",
+    "square meters": "m2",
+    "sqm": "m2",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square miles": "square miles",
+    "square feet": "sq ft",
+    "sq ft": "sq ft",
+    "acres": "acres",
+    "acre": "acres",
+    "feet": "feet",
+    "ft": "feet",
+    "inches": "inches",
+    "gallons": "gallons",
+    "megalitres": "ML",
+    "megaliters": "ML",
+    "kilolitres": "kL",
+    "lane kilometres": "lane km",
+    "lane miles": "lane miles",
     # volume and energy
     "m3": "m3",
     "m³": "m3",
@@ -578,6 +598,8 @@ ENGLISH_NOT_PLURAL: frozenset[str] = frozenset(
 ENGLISH_PLURAL_MODIFIERS: frozenset[str] = frozenset(
     "organics sales sports arts parks savings goods works operations services systems communications".split()
 )
+# Acronyms after an English number that are no counted thing ("10 AM", "300 BC").
+NOT_COUNTED_ACRONYMS: frozenset[str] = frozenset("AM PM BC AD CE BCE GMT UTC EST PST AEST".split())
 # English plural nouns not ending in "s" ("960 seniors" is read by grammar; "24 staff" by this table).
 ENGLISH_PLURALS: frozenset[str] = frozenset(
     "people children staff police men women cattle sheep fish personnel youth".split()
@@ -608,6 +630,9 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
     """
 )
+
+# Two words before a number that end in an identifier word but mean a quantity follows.
+NOT_IDENTIFIER_BEFORE: frozenset[str] = frozenset({"trong vòng", "trong số", "tổng số", "within the"})
 
 # Words before a number that may name a thing or a level ("cấp 2", "nhóm 3") or be a verb
 # ("cấp 141.732 căn cước"): after them a number needs a counted noun from the tables.
@@ -659,7 +684,9 @@ DATE_LONG_FORM: tuple[str, str, str] = ("ngày", "tháng", "năm")
 # A comparison base starts with one of these ("so với năm 2020", "so cùng kỳ", "compared with").
 BASE_STARTS: tuple[str, ...] = ("so với", "so", "compared with", "compared to")
 # Words that end a base phrase ("so với năm 2020 và ...").
-BASE_STOPS: tuple[str, ...] = ("và", "nhưng", "and", "but")
+BASE_STOPS: tuple[str, ...] = (
+    "và", "nhưng", "and", "but", "chỉ", "cao hơn", "thấp hơn", "trong đó", "đạt", "bằng", "là", "while",
+)  # fmt: skip
 
 # Words that end the phrase after a figure used as its label ("100% đơn thư ... đạt ...").
 LABEL_STOPS: frozenset[str] = frozenset("so tăng giảm bằng đạt chiếm vượt compared up down rose fell".split())
@@ -849,8 +876,9 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
-    to usd|to $|cost of|of $|thứ|xếp thứ|đứng thứ
-    âm|minus
+    to usd|to $|of $|thứ|xếp thứ|đứng thứ
+    có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
+    vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
     """
 )
 
@@ -860,7 +888,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
     """
 )
 
@@ -885,6 +913,7 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
+    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó
     """
 )
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
@@ -893,11 +922,19 @@ LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồ
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
 LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
+# Prepositions that open an adjunct after a figure, not what it measures ("đóng góp 8,85% vào mức
+# tăng trưởng chung"; unlike "3.5 million tonnes of cargo").
+LABEL_ADJUNCT_PREPS: frozenset[str] = frozenset("vào cho tới đến trong tại ở to into for in on at by".split())
+# Words joining two clauses of one sentence, each with its subject ("A tăng 3% và B tăng 5%").
+LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
+# thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
+LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
@@ -991,6 +1028,9 @@ PERIOD_NOT_AFTER: tuple[str, ...] = (
     "so với", "so", "so với cùng kỳ", "cùng kỳ", "giá so sánh", "giá ss", "giá", "giá hiện hành",
     "giá cố định", "compared with", "compared to", "than", "from", "since", "over",
 )  # fmt: skip
+# Words that open a comparison: a period named after them in the same clause is the base's, not the
+# figure's ("tăng 27,4 nghìn ha so với vụ đông xuân năm 2011").
+PERIOD_COMPARISON_OPENERS: tuple[str, ...] = ("so với", "so", "compared with", "compared to", "than")
 # Words that may open a sentence before its period ("Trong năm 2021, ...", "Kết quả đến tháng 11/2021, ...");
 # a period so placed (or followed by a comma) frames the rest of the paragraph.
 PERIOD_FRAME_LEAD: frozenset[str] = _phrases(
@@ -1078,3 +1118,43 @@ COMPARE_SINGLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month of")
 COMPARE_CUMULATIVE_WORDS: frozenset[str] = _phrases("lũy kế | luỹ kế | tính chung | cộng dồn | year to date")
 # Words before a share figure that make it a reduction, not the rate ("tỷ lệ hộ nghèo giảm 0,7%").
 COMPARE_REDUCTION_WORDS: frozenset[str] = _phrases("giảm | giảm còn | reduced by | fell by")
+
+# --- tables: cells, headers, units, periods (core/table_figures.py, core/tables.py) ---------------
+
+# A line above a table that gives its unit (`Đơn vị: 1000 đồng`, `ĐVT: tỷ đồng`), matched at its start.
+TABLE_UNIT_LINE_WORDS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "unit", "units")
+# Column headers of row numbers and codes: their cells are not figures.
+TABLE_ROW_NUMBER_HEADERS: frozenset[str] = frozenset({"stt", "tt", "số tt", "số thứ tự", "no", "no.", "#"})
+TABLE_CODE_HEADERS: frozenset[str] = frozenset({"mã", "mã số", "mã ngành", "mã hàng", "code"})
+# Column headers of a unit column (`Đơn vị tính`): each row's unit, not a figure.
+TABLE_UNIT_COLUMN_HEADERS: frozenset[str] = frozenset({"đơn vị tính", "đơn vị", "đvt", "unit", "units"})
+# Marks that make a row a sub-row of the row above it (`- Thuế thu nhập`, `+ Thu từ đất`).
+TABLE_SUBROW_MARKS: tuple[str, ...] = ("- ", "– ", "+ ", "• ", "* ")
+# Deeper marks (a `+` row under a `-` row).
+TABLE_DEEP_SUBROW_MARKS: tuple[str, ...] = ("+ ", "* ")
+# A row opening a list of sub-rows (`Trong đó:`), alone or before the first sub-row's label.
+TABLE_SUBROW_INTROS: tuple[str, ...] = ("trong đó", "of which", "bao gồm", "gồm", "chia ra", "including")
+# Column headers that make a cell a change against a base (`So với cùng kỳ (%)`, `So với KH (%)`).
+TABLE_COMPARISON_WORDS: tuple[str, ...] = (
+    "so với", "so cùng kỳ", "so kh", "so kế hoạch", "so dự toán", "tăng/giảm", "tăng giảm", "tăng, giảm",
+    "tốc độ tăng", "change", "compared with", "compared to", "vs", "% kh", "% cùng kỳ",
+)  # fmt: skip
+# Words of a comparison header saying its cells are growth rates (signed), not index numbers.
+TABLE_GROWTH_WORDS: tuple[str, ...] = ("tăng", "giảm", "tốc độ", "change", "growth")
+# Period words in headers: `Quý I/2024` -> 2024-Q1, `6 tháng đầu năm 2024` -> 2024-H1, `9 tháng` -> 9M.
+TABLE_QUARTER_WORDS: tuple[str, ...] = ("quý", "quarter", "q")
+TABLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month")
+TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
+TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
+TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
+ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words around a unit in a caption that say nothing of it (`(in thousands of dollars)`).
+TABLE_UNIT_FILLERS: frozenset[str] = frozenset({"in", "of", "tính", "bằng"})
+# Plural magnitudes of English captions.
+TABLE_MAGNITUDE_PLURALS: dict[str, float] = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# Words that may stand beside a period in a row label of a time series (`Sơ bộ - Prel. 2023`).
+TABLE_PERIOD_QUALIFIERS: tuple[str, ...] = ("sơ bộ", "prel", "ước tính", "ước", "dự kiến", "estimate", "est")
+# A line above a table that is a unit alone (`%` over a yearbook's table of indices).
+TABLE_UNIT_ALONE: tuple[str, ...] = ("%",)
+# Words that open a table's caption before its number (`Bảng 2.`, `Biểu 05`).
+TABLE_CAPTION_WORDS: frozenset[str] = frozenset({"bảng", "biểu", "table"})

@@ -10,6 +10,7 @@ import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from reportview.core.decoding import nfc_view
@@ -37,6 +38,9 @@ from reportview.core.files import (
     is_empty_reason as is_empty_reason,
 )
 from reportview.core.files import (
+    read_document,
+)
+from reportview.core.files import (
     read_file_bytes as read_file_bytes,
 )
 from reportview.core.files import (
@@ -51,15 +55,20 @@ from reportview.core.outline import build_outline, fallback_title
 from reportview.core.periods import figure_periods, report_period
 from reportview.core.places import figure_places, report_place
 from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
+from reportview.core.table_figures import figures_in_tables
+from reportview.core.tables import Table
 
 
 def load_report(
     path: str | os.PathLike[str], rules: ParseRules | Setup | None = None, display_path: str | None = None
 ) -> Report:
     """Read and parse one file; raise InputError when it is not a readable report."""
-    text, encoding, warnings = read_text(Path(path))
+    got = read_document(Path(path))
     try:
-        return parse_text(text, display_path or str(path), rules, encoding=encoding, warnings=warnings)
+        return parse_text(
+            got.text, display_path or str(path), rules, encoding=got.encoding, warnings=got.warnings,
+            tables=got.tables, markup=got.markup,
+        )  # fmt: skip
     except RecursionError:
         raise InputError("too deeply nested to parse") from None
     except Exception as exc:
@@ -77,8 +86,11 @@ def parse_text(
     *,
     encoding: str = "utf-8",
     warnings: tuple[str, ...] = (),
+    tables: tuple[Table, ...] = (),
+    markup: tuple[Span, ...] = (),
 ) -> Report:
-    """Parse decoded text into a Report; offsets refer to `text` itself.
+    """Parse decoded text into a Report; offsets refer to `text` itself (and the tables' spans,
+    whose cells are read as table figures, not prose).
 
     `rules`: compiled ParseRules (or a Setup holding them, such as the app's Config); the
     built-in tables alone when None."""
@@ -87,6 +99,9 @@ def parse_text(
     norm = view.text
     lines = split_lines(norm)
     marks = classify_lines(lines, parse_rules.furniture)
+    if tables:  # a table's rows of numbers are no counter widget: the table is the text
+        rows = [_nfc_span(view, (t.start, t.end)) for t in tables]
+        marks = {i: why for i, why in marks.items() if not any(a <= lines[i].start < b for a, b in rows)}
     outline = build_outline(norm, lines, marks)
     furniture_nfc = [(lines[i].start, lines[i].end, why) for i, why in sorted(marks.items())]
     line_spans = [(ln.start, ln.end) for ln in lines]
@@ -104,7 +119,10 @@ def parse_text(
         _figures_in_pieces(
             norm,
             outline.body,
-            [(s, e) for s, e, _ in furniture_nfc],
+            _merged(
+                [(s, e) for s, e, _ in furniture_nfc],
+                [_nfc_span(view, sp) for t in tables for sp in t.spans()],
+            ),
             fig_rules,
             outline.title_span,
             line_spans,
@@ -160,6 +178,20 @@ def parse_text(
                 table=f.table,
             )
         )
+    if tables:  # cell figures, read from the tables (not the prose), in text order among the others
+        cells = [
+            replace(f, period=f.period or own_period)
+            for f in figures_in_tables(text, tables, convention, fig_rules, language)
+        ]
+        cell_owners = [_section_at(spans, starts, f.start) for f in cells]
+        merged = sorted(
+            zip([*figures, *cells], [*owners, *cell_owners], strict=True), key=lambda p: p[0].start
+        )
+        figures = [
+            f if f.table is None or o is None else replace(f, section_index=o, section_number=numbers[o])
+            for f, o in merged
+        ]
+        owners = [o for _, o in merged]
     ranges = figure_ranges(owners, len(spans))
     if sum(b - a for a, b in ranges) != sum(o is not None for o in owners):
         # Sections out of text order (never seen in the corpora): one run per section, kept so.
@@ -194,6 +226,8 @@ def parse_text(
         caption=caption,
         place=own_place,
         period=own_period,
+        tables=tables,
+        markup=markup,
     )
 
 
@@ -295,6 +329,27 @@ def _cut_point(text: str, lo: int, hi: int) -> int:
     return last if last is not None and last > lo else hi
 
 
+def _nfc_span(view, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the source as a span of its NFC view."""
+    to_source = view._to_source  # NFC offset -> source offset, ascending (None: the same text)
+    if to_source is None:
+        return span
+    return bisect.bisect_left(to_source, span[0]), bisect.bisect_left(to_source, span[1])
+
+
+def _merged(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of two lists of spans (the figure reader bisects them)."""
+    if not b:
+        return a
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(a + b):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _section_at(spans: list[tuple[int, int]], starts: list[int] | None, offset: int) -> int | None:
     """The index of the section holding `offset`: by bisection over `starts` when sections come in
     order and do not overlap (they do), else (starts None) the first that holds it."""
@@ -329,7 +384,7 @@ def load_paths(
     """Every report under PATHs, in order, with the files skipped and why."""
     load: LoadSettings = load_settings_of(setup)
     rules = rules_of(setup)
-    files, skipped = discover(paths, load.extensions)
+    files, skipped = discover(paths, load.extensions, load.exclude)
     reports = []
     for f in files:
         try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reportview.core.tables import Table
+
 FigureKind = Literal["count", "percent", "money", "ratio", "measure"]
 Change = Literal["up", "down"]
 Qualifier = Literal["approx", "over", "under", "at_least"]
@@ -152,6 +154,12 @@ class Report:
     # The report's own place ("thành phố Bắc Ninh") and period ("2021", "2021-H1"), when stated.
     place: str | None = None
     period: str | None = None
+    # The tables the format's reader found (cells' spans index `text`); their cells' figures are in
+    # `figures` with a TableRef, and no cell is read again as prose.
+    tables: tuple[Table, ...] = ()
+    # Markdown headings and emphasis (reason "md-heading", "md-strong", "md-em"; "md-mark" for the
+    # marks themselves), which the reader styles instead of showing `#` and `**`.
+    markup: tuple[Span, ...] = ()
     # What a list row shows, decided by the parse: the title, else a readable fallback from the
     # lead (outline.fallback_title); None when neither (display_title then shows the file name).
     caption: str | None = None

@@ -50,6 +50,10 @@ _PERIOD = re.compile(
 # A period named in a phrase, for stripping it (labels: "Đến tháng 3/2021" names no subject).
 PERIOD_WORDS = _PERIOD
 _NOT_AFTER = re.compile(r"(?:^|\W)(?:" + _alt(lx.PERIOD_NOT_AFTER) + r")(?:\s+the)?\s*$", re.IGNORECASE)
+# A comparison open in the clause before the mention ("so với vụ đông xuân năm 2011").
+_IN_COMPARISON = re.compile(
+    r"(?:^|\W)(?:" + _alt(lx.PERIOD_COMPARISON_OPENERS) + r")\s[^,;:.()\d]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Where a plain mention stops applying: a sentence end or a semicolon (list items of their own).
 _SCOPE_END = re.compile(r"[.!?;](?=\s)|\n")
@@ -146,7 +150,9 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
     out: list[Mention] = []
     end = len(text) if end is None else end
     for m in _matches(text, start, end):
-        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()):
+        if _NOT_AFTER.search(text, max(0, m.start() - 24), m.start()) or _IN_COMPARISON.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue
         period = _read(m, year)
         if period is None:

@@ -281,7 +281,8 @@ def _place_in(
         phrase = " ".join(whole[0].split())
         level = lx.PLACE_WHOLE[phrase.lower()]
         own_is_district = bool(own) and any(own.startswith(k + " ") for k in _DISTRICT_LEVEL)
-        if level == "country" or (level in ("province", "region") and own_is_district):
+        # ("cả nước" in a national report, one that names no place of its own, is its own place.)
+        if (level == "country" and own) or (level in ("province", "region") and own_is_district):
             return phrase
     for ms, _me, kind, name in _mentions(text, a, b):
         # "tại 02 xã Nông Thượng": the figure counts the places, it is not about one of them.

@@ -28,6 +28,7 @@ from reportview.core.furniture import FurnitureRules, compile_rules
 PARSE_ENTRY_MODULES = ("reportview.core.loading", "reportview.core.terms")
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+DEFAULT_EXCLUDE = ("README*", "SOURCE.*", "SOURCES.*", "LICENSE*", "LICENCE*", "COPYING*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class LoadSettings:
     """How a corpus is loaded: which files, how many worker processes (0: one per core), the cache."""
 
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    # File name globs skipped inside folders (corpus metadata files, not reports).
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     workers: int = 0
     cache: bool = True
 

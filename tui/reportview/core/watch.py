@@ -39,7 +39,9 @@ class Changes:
         return ", ".join(f"{n} {what}" for n, what in parts if n)
 
 
-def look(paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]) -> dict[str, Stamp]:
+def look(
+    paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str], exclude: Iterable[str] = ()
+) -> dict[str, Stamp]:
     """Each report file under `paths` (as discover finds them) with its stamp, in discovery order.
 
     A path that is gone now (a removed folder) gives nothing instead of raising: its files have
@@ -47,7 +49,7 @@ def look(paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]) -> 
     paths = list(paths)
     for _attempt in range(3):
         try:
-            files, _skipped = discover([p for p in paths if os.path.lexists(p)], extensions)
+            files, _skipped = discover([p for p in paths if os.path.lexists(p)], extensions, exclude)
             break
         except FileNotFoundError:  # a PATH went away between the check and the walk: look again
             continue

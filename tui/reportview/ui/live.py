@@ -71,7 +71,9 @@ class LiveFolders:
         """The stamps the load starts from (taken before it: a change during the load is seen)."""
         screen: MainScreen = self  # type: ignore[assignment]
         if self.live:
-            self.live_stamps = look(screen.paths, screen.rv_app.config.extensions)
+            self.live_stamps = look(
+                screen.paths, screen.rv_app.config.extensions, screen.rv_app.config.exclude
+            )
 
     def live_keep(self, report: Report, terms: IndexTerms | None) -> None:
         if self.live:
@@ -105,7 +107,7 @@ class LiveFolders:
     def _look_once(self, screen: MainScreen) -> tuple[list[Report], SearchIndex, Changes, list[Any]] | None:
         """Look at the paths; on a change, parse it and build the new list and index (this thread)."""
         config = screen.rv_app.config
-        now = look(screen.paths, config.extensions)
+        now = look(screen.paths, config.extensions, config.exclude)
         changes = compare(self.live_stamps, now)
         if not changes:
             return None

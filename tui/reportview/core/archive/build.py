@@ -109,7 +109,7 @@ def index_archive(
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = archive_db(out_dir)
-    files, skipped = discover(paths, config.extensions)
+    files, skipped = discover(paths, config.extensions, getattr(config, "exclude", ()))
     fingerprint = config.parsing_fingerprint()
     old = _old_entries(db, fingerprint)
     reuse: dict[int, int] = {}

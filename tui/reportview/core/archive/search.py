@@ -175,10 +175,10 @@ class ArchiveIndex(SearchIndex):
     def _refresh_vocab(self) -> None:
         return None
 
-    def _search(self, query: str, limit: int) -> list:
+    def _search(self, q: Query, limit: int) -> tuple[list, int]:
         if len(self._counts) > 50_000:
             self._counts.clear()
-        return super()._search(query, limit)
+        return super()._search(q, limit)
 
     # ------------------------------------------------------------------ vocabulary
 
@@ -283,7 +283,7 @@ class ArchiveIndex(SearchIndex):
             out += self._match(f"({col} : {drive}) NOT {_TITLE} : {drive}", VERIFY_BUDGET - len(out))
         return self._prefetch(out)
 
-    def _kind_listing(self, q: Query, limit: int) -> list:
+    def _kind_listing(self, q: Query, limit: int) -> tuple[list, int]:
         self._listing_limit = limit
         return super()._kind_listing(q, limit)
 

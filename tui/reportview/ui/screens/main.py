@@ -739,11 +739,10 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.search_hits = hits
         self.results_query = query
         limit = self.rv_app.config.search_limit
+        notes = " ".join(getattr(hits, "notes", ()))  # e.g. kind:foo is not a kind: kind:money|...
+        empty = f"No results for {one_line(query)!r}" + (" yet (still loading)." if self.is_loading else ".")
         self.query_one(ResultList).show(
-            hits,
-            f"No results for {one_line(query)!r}" + (" yet (still loading)." if self.is_loading else "."),
-            partial=self.is_loading,
-            limit=limit,
+            hits, f"{empty} {notes}" if notes else empty, partial=self.is_loading, limit=limit, note=notes
         )
         self.rv_app.last_search_ms = elapsed * 1000
         self.rv_app.search_done.set()

@@ -40,6 +40,16 @@ SORTS: tuple[tuple[str, object], ...] = (
 )
 
 
+def label_text(figure: Figure) -> str:
+    """The label, and for a table cell its column header beside it (`Tây Nguyên · Sản lượng`)."""
+    label = one_line(figure.label or "")
+    if figure.table is not None and figure.table.col_header:
+        return (
+            f"{label} · {one_line(figure.table.col_header)}" if label else one_line(figure.table.col_header)
+        )
+    return label
+
+
 def marks_for(figure: Figure) -> str:
     return (
         QUALIFIER_MARKS.get(figure.qualifier or "", "") + CHANGE_MARKS.get(figure.change or "", "")
@@ -61,7 +71,7 @@ class Column:
 # pane has room for them after the label's minimum.
 COLUMNS: tuple[Column, ...] = (
     Column("text", "as written", lambda f, c: one_line(f.text)),
-    Column("label", "label", lambda f, c: one_line(f.label or "")),
+    Column("label", "label", lambda f, c: label_text(f)),
     Column("base", "base", lambda f, c: one_line(f.base or "")),
     Column("period", "period", lambda f, c: f.period or ""),
     Column("marks", "±", lambda f, c: marks_for(f)),
@@ -185,6 +195,7 @@ class FiguresTable(GuardedMessages, DataTable):
         self._marked = None
         room = self._room()
         self._filled_room = room
+        self.border_subtitle = None
         if not figures:  # the empty state, said plainly in the table itself
             self.add_column("as written", key="text", width=room - PADDING)
             self.add_row(Text(NO_MARK + self.empty_reason, style="italic"))
@@ -238,6 +249,19 @@ class FiguresTable(GuardedMessages, DataTable):
                 text = mark + fit(self._cells["text"][index], width)
                 self.update_cell_at((index, 0), Text(text, style="bold"))
         self._marked = row if 0 <= row < self.row_count else None
+        self._say_hidden(row)
+
+    def _say_hidden(self, row: int) -> None:
+        """The cursor row's base and period under the table when their columns did not fit."""
+        shown = {key for key, _w in self._plan}
+        parts = []
+        if 0 <= row < len(self.figures):
+            f = self.figures[row]
+            if "base" not in shown and f.base:
+                parts.append(f"vs {one_line(f.base)}")
+            if "period" not in shown and f.period:
+                parts.append(f"period {f.period}")
+        self.border_subtitle = Text(" · ".join(parts)) if parts else None
 
     @property
     def current(self) -> Figure | None:

@@ -202,9 +202,13 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         base = self.base_style
         index, part = divmod(y + int(self.scroll_y), self.row_height)
         if self._count == 0:
-            if y == 0:
+            # The empty state's words, wrapped to the pane (they can say what to type instead).
+            lines = Text(self.empty_text).wrap(self.app.console, max(1, width))
+            if y < len(lines):
                 style = self.get_component_rich_style("line-list--empty")
-                return self._strip(Text(self.empty_text, style=style), width, base)
+                line = lines[y]
+                line.stylize(style)
+                return self._strip(line, width, base)
             return Strip.blank(width, base)
         if index >= self._count:
             return Strip.blank(width, base)

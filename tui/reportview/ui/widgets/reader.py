@@ -27,6 +27,7 @@ from reportview.core.textsafe import one_line, printable
 from reportview.ui import actions
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
+from reportview.ui.widgets import reader_tables
 from reportview.ui.widgets.painted import PaintedScrollView
 
 MAX_WIDTH = 80
@@ -58,6 +59,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     Reader > .reader--hit { background: $warning 40%; text-style: bold italic; }
     Reader > .reader--title { text-style: bold; }
     Reader > .reader--empty { color: $text-muted; text-style: italic; }
+    Reader > .reader--md-heading { text-style: bold; color: $accent; }
+    Reader > .reader--md-strong { text-style: bold; }
+    Reader > .reader--md-em { text-style: italic; }
+    Reader > .reader--table-header { text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *KIND_CLASSES.values(),
@@ -65,6 +70,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         "reader--hit",
         "reader--title",
         "reader--empty",
+        "reader--md-heading",
+        "reader--md-strong",
+        "reader--md-em",
+        "reader--table-header",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("reader")  # type: ignore[assignment]
@@ -154,6 +163,12 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             start, end = report.sections[0].start, report.sections[-1].end
         cuts = {start, end}
         omitted = [(s.start, s.end) for s in report.furniture if s.end > start and s.start < end]
+        # Markdown marks (`#`, `**`) are left out; the stretches they mark are styled instead.
+        omitted += [
+            (m.start, m.end)
+            for m in report.markup
+            if m.reason == "md-mark" and m.end > start and m.start < end
+        ]
         for a, b in omitted:
             cuts.update((max(a, start), min(b, end)))
         styled: list[tuple[int, int, str]] = []
@@ -163,9 +178,11 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             styled.append((self.selected.start, self.selected.end, "reader--selected"))
         for a, b in self.hits:
             styled.append((a, b, "reader--hit"))
+        styled += [(m.start, m.end, f"reader--{m.reason}") for m in report.markup if m.reason != "md-mark"]
         styled = [(max(a, start), min(b, end), c) for a, b, c in styled if b > start and a < end and b > a]
         for a, b, _ in styled:
             cuts.update((a, b))
+        cuts.update(reader_tables.cuts_in(report, start, end))
         points = sorted(cuts)
         # Classes of each interval [points[i], points[i+1]), filled by bisecting each span.
         classes: list[list[str]] = [[] for _ in points]
@@ -182,8 +199,21 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         styles = {c: self.get_component_rich_style(c, partial=True) for c in self.COMPONENT_CLASSES}
         rank = {"reader--hit": 1, "reader--selected": 2}
         text_src = report.text
+        grids = reader_tables.grids_in(
+            report, start, end, styled, styles, rank, self._wrap_width(), styles["reader--table-header"]
+        )
+        grid_end = start
         for i in range(len(points) - 1):
             a, b = points[i], points[i + 1]
+            if a < grid_end:
+                continue  # inside a table, drawn as its grid
+            if a in grids:  # a table: its grid instead of its rows' text
+                grid = grids[a]
+                marks.append((a, len(text)))
+                marks.extend((src, len(text) + disp) for src, disp in grid.marks if src > a)
+                text.append_text(grid.text)
+                grid_end = grid.end
+                continue
             marks.append((a, len(text)))
             if hidden[i] or b <= a:
                 continue

@@ -17,14 +17,19 @@ from reportview.ui.widgets.line_list import LineList
 ELLIPSIS = "…"
 
 
-def report_label(report: Report) -> str:
-    """What names the report: its place (and period) when the parse found it, then its title.
-    A period alone leads nothing: titles say their year, and it rarely tells reports apart."""
-    title = one_line(report.display_title)
+def report_lead(report: Report) -> str:
+    """The report's place (and period) when the parse found a place, else nothing. A period
+    alone leads nothing: titles say their year, and it rarely tells reports apart."""
     if not report.place:
-        return title
-    lead = " ".join(one_line(p) for p in (report.place, report.period) if p)
-    return f"{lead} · {title}"
+        return ""
+    return " ".join(one_line(p) for p in (report.place, report.period) if p)
+
+
+def report_label(report: Report) -> str:
+    """What names the report: its lead (place, period), then its title."""
+    title = one_line(report.display_title)
+    lead = report_lead(report)
+    return f"{lead} · {title}" if lead else title
 
 
 def elide_middle(text: str, room: int) -> str:
@@ -55,13 +60,14 @@ def elide_middle(text: str, room: int) -> str:
     return out if len(out) <= room else out[: room - 1] + ELLIPSIS
 
 
-def two_lines(text: str, width: int, tail: str) -> tuple[str, str]:
-    """`text` wrapped on two lines of `width`, the second leaving room for `tail` at its end;
-    cut from the middle (elide_middle) as little as makes it fit."""
+def two_lines(text: str, width: int, tail: str, lead: str = "") -> tuple[str, str]:
+    """`lead` and `text` wrapped on two lines of `width`, the second leaving room for `tail` at
+    its end; `text` cut from the middle (elide_middle) as little as makes it fit, `lead` kept."""
     room2 = max(1, width - len(tail) - (1 if tail else 0))
     budget = width + room2
+    head = f"{lead} · " if lead else ""
     while True:
-        fitted = elide_middle(text, budget)
+        fitted = head + elide_middle(text, max(4, budget - len(head)))
         if len(fitted) <= width:
             return fitted, ""
         cut = fitted.rfind(" ", 0, width + 1)
@@ -94,7 +100,7 @@ class ReportList(LineList):
     def row_lines(self, index: int, width: int) -> list[Text]:
         report = self.reports[index]
         date = report.date or ""
-        first, rest = two_lines(report_label(report), width, date)
+        first, rest = two_lines(one_line(report.display_title), width, date, report_lead(report))
         second = Text(rest)
         if date:
             second.append(" " * max(1, width - len(rest) - len(date)) + date, style="dim")

@@ -48,8 +48,11 @@ class ResultList(LineList):
         self.hits: list[Any] = []
         self.border_title = "Results"
 
-    def show(self, hits: Sequence[Any], empty_text: str, partial: bool = False, limit: int = 0) -> None:
-        """`partial`: the corpus is still loading (more may come); `limit`: the most shown."""
+    def show(
+        self, hits: Sequence[Any], empty_text: str, partial: bool = False, limit: int = 0, note: str = ""
+    ) -> None:
+        """`partial`: the corpus is still loading (more may come); `limit`: the most shown;
+        `note`: what the search says about the query (a filter that names nothing)."""
         self.hits = list(hits)
         self.empty_text = empty_text
         n = len(self.hits)
@@ -57,7 +60,11 @@ class ResultList(LineList):
         count = f"{n} of {total:,}" if total is not None and total > n else f"{n}"
         if total is None and limit and n >= limit:
             count = f"the best {n}; there may be more"
-        self.border_title = f"Results ({count})" + (" · partial: still loading" if partial else "")
+        self.border_title = (
+            f"Results ({count})"
+            + (" · partial: still loading" if partial else "")
+            + (f" · {note}" if note and n else "")
+        )
         self.reset(0)
 
     def row_count(self) -> int:

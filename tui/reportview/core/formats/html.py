@@ -1,19 +1,17 @@
-"""Text out of non-text formats: HTML (base install), PDF and DOCX (optional extras).
+"""The HTML reader (base install, selectolax): a saved page's main text, and its data tables.
 
-Each extractor returns plain text with one block per line and blank lines between blocks,
-so the rest of the pipeline treats every format alike. Offsets of figures refer to this text.
+The text has one block per line and blank lines between blocks; a table row is one block of its
+cells joined by " | ", and each cell's span in that text is kept (rowspan/colspan resolved).
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
-from pathlib import Path
 
-from reportview.core.decoding import BinaryInputError, decode_bytes, refuse_binary
-
-HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+from reportview.core.decoding import decode_bytes, refuse_binary
+from reportview.core.formats.blocks import Slot, TableBlock, assemble
+from reportview.core.formats.registry import Extracted, Reader
+from reportview.core.tables import is_numeric_cell
 
 # Never text of the page: code, media, forms and the page's own chrome.
 _DROP_ALWAYS = (
@@ -82,22 +80,6 @@ _SPACES = re.compile(r"[ \t\r\n\u00a0\u200b\u2009\u202f]+")
 _LINK_DENSITY = 0.6
 
 
-class MissingExtraError(Exception):
-    """A format whose optional dependency is not installed; the message names the extra."""
-
-
-def extract_text(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
-    """(text, format, warnings) for HTML/PDF/DOCX files, or None for plain text files."""
-    suffix = path.suffix.lower()
-    if suffix in HTML_EXTENSIONS:
-        return html_to_text(data), "html", ()
-    if suffix == ".pdf":
-        return pdf_to_text(data), "pdf", ()
-    if suffix == ".docx":
-        return docx_to_text(data), "docx", ()
-    return None
-
-
 def _decode_html(data: bytes) -> str:
     """The page's text: a BOM wins, then the declared charset, then our own detection."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -118,6 +100,11 @@ def _decode_html(data: bytes) -> str:
 
 
 def html_to_text(data: bytes) -> str:
+    """Main text of a saved web page (see read_html)."""
+    return read_html(data).text
+
+
+def read_html(data: bytes) -> Extracted:
     """Main text of a saved web page: the title, then the article's blocks, chrome dropped.
 
     The article is the first of itemprop=articleBody/article/main that holds most of the page's
@@ -133,20 +120,21 @@ def html_to_text(data: bytes) -> str:
     title = _page_title(tree)
     body = tree.body
     if body is None:
-        return title + "\n" if title else ""
+        return Extracted(title + "\n" if title else "", "html")
     root = _main_block(tree, body)
     date = _page_date(tree, root)
     _drop_chrome(root)
-    blocks: list[str] = []
+    blocks: list[str | TableBlock] = []
     _collect_blocks(root, blocks)
-    if date and not any(date in b for b in blocks[:4]):
+    if date and not any(isinstance(b, str) and date in b for b in blocks[:4]):
         blocks.insert(0, date)
     if title and title not in blocks[:3]:
         blocks.insert(0, title)
     elif title and blocks[0] != title:
         blocks.remove(title)
         blocks.insert(0, title)
-    return "\n\n".join(b for b in blocks if b) + "\n" if blocks else ""
+    text, tables = assemble(blocks, "\n\n")
+    return Extracted(text + "\n" if text else "", "html", (), tables)
 
 
 def _page_title(tree) -> str:
@@ -213,11 +201,32 @@ def _main_block(tree, body):
         scores[key] = (old + length, parent)
     best = max(scores.values(), key=lambda item: item[0], default=None)
     total = sum(score for score, _ in scores.values()) or 1
+    if best is not None:
+        # A cell of a data table is not the article: the block holding the table is.
+        holder = _data_table_holder(best[1])
+        if holder is not None:
+            best = (total, holder)
     for selector in _MAIN_SELECTORS:
         for node in tree.css(selector):
             if best is None or _contains(node, best[1]) or _text_len(node) >= 0.5 * total:
                 return node
     return best[1] if best is not None and best[0] >= 0.3 * total else body
+
+
+def _data_table_holder(node):
+    """The parent of the data table `node` is a cell of (numbers in its cells, no table inside),
+    or None when `node` is no such cell (an old layout's text cell)."""
+    if node.tag not in ("td", "th"):
+        return None
+    table = node.parent
+    while table is not None and table.tag != "table":
+        table = table.parent
+    if table is None or table.parent is None or _holds_table(table):
+        return None
+    cells = [_clean(c.text(separator=" ")) for c in table.css("td, th")]
+    if len(table.css("tr")) < 2 or not any(is_numeric_cell(c) for c in cells):
+        return None
+    return table.parent
 
 
 def _contains(outer, inner) -> bool:
@@ -290,7 +299,7 @@ def _drop_link_lists(root) -> None:
             nodes[idx].decompose()
 
 
-def _collect_blocks(root, blocks: list[str]) -> None:
+def _collect_blocks(root, blocks: list[str | TableBlock]) -> None:
     """Emit the text of each innermost block element under `root` as one paragraph.
 
     Iterative (a page nested 20,000 deep is fine): one stack entry per open block, holding the
@@ -315,6 +324,12 @@ def _collect_blocks(root, blocks: list[str]) -> None:
         tag = child.tag
         if tag == "-text":
             inline.append(child.text_content or "")
+        elif tag == "table" and (table := _data_table(child)) is not None:
+            flush()
+            caption, block = table
+            if caption:
+                blocks.append(caption)
+            blocks.append(block)
         elif tag == "tr":
             flush()
             cells = [_clean(c.text(separator=" ")) for c in child.css("td, th")]
@@ -333,121 +348,49 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def pdf_to_text(data: bytes) -> str:
-    """Text of a PDF's pages, lines re-joined into paragraphs (needs the `pdf` extra)."""
+# Spans beyond this are mistakes of the page (rowspan="1000"), clipped to the table.
+_MAX_SPAN = 100
+
+
+def _span(node, name: str) -> int:
     try:
-        from pypdf import PdfReader
-    except ImportError:
-        raise MissingExtraError("PDF needs the pdf extra: pip install 'reportview[pdf]'") from None
-    # pypdf reports damaged objects through logging; with no handler Python would print them.
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
-    logging.getLogger("pypdf").propagate = False
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise BinaryInputError("encrypted PDF (a password is needed)")
-        pages = [_page_text(page) for page in reader.pages]
-    except BinaryInputError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on broken files
-        raise BinaryInputError(f"unreadable PDF: {type(exc).__name__}") from None
-    return reflow_pdf_pages(pages)
+        return max(1, min(_MAX_SPAN, int((node.attributes.get(name) or "1").strip())))
+    except ValueError:
+        return 1
 
 
-def _page_text(page) -> str:
-    """A page's text in layout mode (blank lines where the page leaves a gap between paragraphs),
-    or in plain mode when layout mode cannot read the page."""
-    try:
-        return page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # layout mode is newer and stricter; plain mode reads more fonts
-        return page.extract_text() or ""
+def _holds_table(table) -> bool:
+    return any(n.tag == "table" for n in table.traverse(include_text=False) if n.mem_id != table.mem_id)
 
 
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
-_LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]|[-–•*+])\s")
-_SENTENCE_END = '.:;!?…"”’)'
+def _data_table(table) -> tuple[str, TableBlock] | None:
+    """(caption, rows) of a table without tables inside (a layout table holds others), else None."""
+    if _holds_table(table):
+        return None
+    caption_node = table.css_first("caption")
+    caption = _clean(caption_node.text(separator=" ")) if caption_node is not None else ""
+    block = TableBlock(source="html")
+    occupied: dict[tuple[int, int], Slot] = {}
+    trs = table.css("tr")
+    for r, tr in enumerate(trs):
+        c = 0
+        own: list[Slot] = []
+        for td in tr.iter(include_text=False):
+            if td.tag not in ("td", "th"):
+                continue
+            while (r, c) in occupied:
+                c += 1
+            slot = Slot(_clean(td.text(separator=" ")))
+            rows, cols = _span(td, "rowspan"), _span(td, "colspan")
+            for dr in range(min(rows, len(trs) - r)):
+                for dc in range(cols):
+                    occupied[(r + dr, c + dc)] = slot
+            own.append(slot)
+            c += cols
+        block.written.append(own)
+    width = 1 + max((c for _, c in occupied), default=-1)
+    block.grid = [[occupied.get((r, c)) or Slot("") for c in range(width)] for r in range(len(trs))]
+    return caption, block
 
 
-def reflow_pdf_pages(pages: list[str]) -> str:
-    """One paragraph per line from PDF page text, whose lines break wherever the page was full.
-
-    A line joins the next when it was full (at least 3/4 of the longest line) or stops mid-sentence
-    before a lower-case word; before a list marker ("2. ", "- ") only when it was full and stops
-    mid-sentence; across a page break not after a sentence end. Page numbers alone on the first or
-    last line of a page are dropped.
-    """
-    page_lines: list[list[str]] = []
-    for page in pages:
-        lines = [_clean(ln) for ln in page.splitlines()]
-        while lines and (not lines[0] or _PAGE_NUMBER.match(lines[0])):
-            lines.pop(0)
-        while lines and (not lines[-1] or _PAGE_NUMBER.match(lines[-1])):
-            lines.pop()
-        page_lines.append(lines)
-    widths = sorted(len(ln) for lines in page_lines for ln in lines if ln)
-    if not widths:
-        return ""
-    # The width of a full line: a high percentile, so one over-long line does not set it.
-    full = 0.75 * widths[min(len(widths) - 1, int(len(widths) * 0.9))]
-    paragraphs: list[str] = []
-    current: list[str] = []
-    last = ""
-    lines_with_page_starts = ((ln, i == 0) for lines in page_lines for i, ln in enumerate(lines))
-    for line, page_start in lines_with_page_starts:
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-            current, last = [], ""
-            continue
-        # Across a page break there is no gap to see: a full last line that ends a sentence
-        # ends the paragraph unless the next page goes on in lower case.
-        across = page_start and last[-1:] in tuple(_SENTENCE_END) and not line[0].islower()
-        if current and not across and _continues(last, line, full):
-            current.append(line)
-        else:
-            if current:
-                paragraphs.append(" ".join(current))
-            current = [line]
-        last = line
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n".join(paragraphs) + "\n"
-
-
-def _continues(prev: str, line: str, full: float) -> bool:
-    full_line = len(prev) >= full
-    if _LIST_START.match(line):
-        # "… chỉ là con số" / "0. Chỉ có …": a wrap before a number, not a list item, when the line
-        # before is full and stops mid-sentence.
-        return full_line and prev[-1] not in _SENTENCE_END
-    if full_line:
-        return True
-    return prev[-1] not in _SENTENCE_END and line[0].islower()
-
-
-def docx_to_text(data: bytes) -> str:
-    """Text of a Word document's paragraphs and tables in document order (needs the `docx` extra)."""
-    try:
-        import docx
-    except ImportError:
-        raise MissingExtraError("DOCX needs the docx extra: pip install 'reportview[docx]'") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        items = document.iter_inner_content() if hasattr(document, "iter_inner_content") else None
-        if items is None:  # python-docx < 1.1: paragraphs, then tables
-            items = [*document.paragraphs, *document.tables]
-        for item in items:
-            if hasattr(item, "rows"):
-                for row in item.rows:
-                    cells: list[str] = []
-                    for cell in row.cells:
-                        text = _clean(cell.text)
-                        if text and (not cells or cells[-1] != text):  # merged cells repeat
-                            cells.append(text)
-                    blocks.append(" | ".join(cells))
-            else:
-                blocks.append(_clean(item.text))
-    except Exception as exc:  # python-docx raises zipfile/KeyError/lxml errors on broken files
-        raise BinaryInputError(f"unreadable DOCX: {type(exc).__name__}") from None
-    return "\n\n".join(b for b in blocks if b) + "\n" if any(blocks) else ""
+READER = Reader("html", frozenset({".html", ".htm", ".xhtml"}), read_html, stores_text=True)
