@@ -200,3 +200,23 @@ def test_cli_long_form_pivot_and_exports(tmp_path: Path) -> None:
     assert sheet["A1"].value == "place" and sheet.freeze_panes == "A2"
     unknown = _cli("kind:nothing here", str(folder), "--format", "jsonl")
     assert unknown.returncode == 1 and "no report states" in unknown.stderr
+
+
+def test_config_adds_an_indicator_and_refuses_a_bad_one_at_its_line(tmp_path: Path) -> None:
+    from reportview.config import ConfigError, load_config
+
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "compare:\n  indicators:\n    rice_tonnes:\n      title: Rice\n      kind: measure\n"
+        "      units: [tấn]\n      names: [sản lượng lúa]\n",
+        encoding="utf-8",
+    )
+    extra = dict(load_config(str(good)).compare.indicators)
+    assert extra["rice_tonnes"].units == ("tấn",)
+    text = "Huyện Xuyên Mộc năm 2022\n\nSản lượng lúa đạt 12.500 tấn, tăng 3%.\n"
+    rows = compare([parse_text(text, "x.txt")], [registry(extra)["rice_tonnes"]])
+    assert [r.value for r in rows] == [12500.0]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("compare:\n  indicators:\n    x:\n      kind: cash\n      names: [a]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.yaml:4.*kind must be one of"):
+        load_config(str(bad))

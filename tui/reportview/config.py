@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from reportview.core.indicators import Indicator, IndicatorError, indicators_from_mapping
 from reportview.core.rules import DEFAULT_EXCLUDE, LoadSettings, ParseRules, compile_parse_rules
 from reportview.ui.actions import key_ids
 
@@ -68,13 +69,21 @@ class UiSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CompareSettings:
+    """config.yaml's `compare:`: indicators added to (or replacing) the built-in registry."""
+
+    indicators: tuple[tuple[str, Indicator], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
-    """The effective configuration, by concern: parsing, loading, the app."""
+    """The effective configuration, by concern: parsing, loading, the app, compare."""
 
     corpus: tuple[str, ...]
     parse: ParseSettings
     load: LoadSettings
     ui: UiSettings
+    compare: CompareSettings = CompareSettings()
     # Follow the loaded paths for changes (--watch): the app and CLI read it.
     watch: bool = False
     source: str = ""
@@ -260,6 +269,23 @@ def _map_of(value_check: Checker) -> Checker:
     return check
 
 
+def _indicators(node: yaml.Node, path: str, where: str) -> dict[str, Indicator]:
+    """`compare: indicators:` checked by the registry's own rules, the error at its line."""
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(node, path, f"{where}: expected a mapping of indicator ids")
+    out: dict[str, Indicator] = {}
+    for key_node, value_node in node.value:
+        key = _string(key_node, path, f"{where} key")
+        data = yaml.safe_load(yaml.serialize(value_node))
+        try:
+            out.update(indicators_from_mapping({key: data}, where))
+        except IndicatorError as exc:
+            raise _fail(value_node, path, str(exc)) from None
+    return out
+
+
 def _number(node: yaml.Node, path: str, where: str) -> float:
     value = _scalar(node, path, where)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
@@ -292,6 +318,7 @@ SCHEMA: dict[str, Any] = {
     "watch": _bool,
     "search": {"limit": _int(1)},
     "loading": {"workers": _int(0), "cache": _bool, "archive_in_memory_max": _int(0)},
+    "compare": {"indicators": _indicators},
 }
 
 
@@ -464,6 +491,7 @@ def config_from_dict(merged: Mapping[str, Any], source: str = "", base_dir: str 
             theme=merged.get("theme", "textual-dark"),
             search_limit=merged.get("search", {}).get("limit", 50),
         ),
+        compare=CompareSettings(tuple(sorted(merged.get("compare", {}).get("indicators", {}).items()))),
         watch=merged.get("watch", False),
         archive_in_memory_max=loading.get("archive_in_memory_max", 5000),
         source=source,

@@ -69,7 +69,8 @@ def _line(text: object) -> str:
 
 def cmd_compare(args: argparse.Namespace, config: object, load: Callable[..., object]) -> int:
     try:
-        indicators = resolve(args.indicator, registry())
+        extra = dict(getattr(getattr(config, "compare", None), "indicators", ()))
+        indicators = resolve(args.indicator, registry(extra))
     except IndicatorError as exc:
         print(f"reportview compare: {_line(exc)}", file=sys.stderr)
         return 2

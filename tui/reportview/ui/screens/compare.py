@@ -79,6 +79,7 @@ class CompareScreen(Screen[None]):
         field.border_title = "Indicator"
         yield field
         grid: DataTable[Text] = DataTable(id="compare-grid", cursor_type="cell", zebra_stripes=True)
+        grid.fixed_columns = 1  # the place names stay in view when the periods scroll
         grid.border_title = "Compare"
         yield grid
         sources = Static(id="compare-sources")
@@ -176,7 +177,14 @@ class CompareScreen(Screen[None]):
         rows = self._cell_rows()
         sources = self.query_one("#compare-sources", Static)
         if not rows:
-            sources.update(Text("Move to a cell to see the reports it comes from.", style="italic"))
+            grid, p = self.query_one(DataTable), self.pivot
+            row, col = grid.cursor_coordinate
+            if p is not None and 0 <= row < len(self.order) and 1 <= col <= len(p.periods):
+                name = p.place_names.get(self.order[row], self.order[row])
+                said = f"No report gives {name} for {p.periods[col - 1]}."
+            else:
+                said = "Move to a cell to see the reports it comes from."
+            sources.update(Text(said, style="italic"))
             return
         self.source %= len(rows)
         text = Text()

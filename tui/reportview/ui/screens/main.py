@@ -868,10 +868,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if table is not None and table.chosen and table.current is not None and report is not None:
             figure = table.current
             index = report.figures.index(figure)
-            found = indicators_of(report, index, list(registry().values()))
+            found = indicators_of(
+                report, index, list(registry(dict(self.rv_app.config.compare.indicators)).values())
+            )
             spec = found[0] if found else (figure.label or spec)
         self.compare_spec = spec
-        self.app.push_screen(CompareScreen(self.reports, spec, self.open_compared, self.copy))
+        extra = dict(self.rv_app.config.compare.indicators)
+        self.app.push_screen(CompareScreen(self.reports, spec, self.open_compared, self.copy, extra))
 
     def open_compared(self, report_index: int, figure_index: int) -> None:
         """From a Compare cell: the report at the figure's section, the figure marked and selected."""
