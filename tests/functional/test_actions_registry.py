@@ -103,6 +103,7 @@ def test_keys_are_named_as_typed() -> None:
 
 def test_every_bound_action_has_a_method_on_its_owner() -> None:
     from reportview.ui.app import ReportViewApp
+    from reportview.ui.screens.compare import CompareScreen
     from reportview.ui.screens.main import MainScreen
     from reportview.ui.widgets.figures_table import FiguresTable
     from reportview.ui.widgets.line_list import LineList
@@ -116,11 +117,13 @@ def test_every_bound_action_has_a_method_on_its_owner() -> None:
         "reader": Reader,
         "figures": FiguresTable,
         "search": SearchInput,
+        "compare": CompareScreen,
     }
     for row in actions.ACTIONS:
         for owner in row.owners:
             if owner == "textual":
                 continue
             cls = MainScreen if row.target.startswith("screen.") else owners[owner]
+            assert owner in actions.OWNERS
             name = row.target.removeprefix("screen.").split("(")[0]
             assert callable(getattr(cls, f"action_{name}", None)), (row.id, owner)
