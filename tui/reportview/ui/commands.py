@@ -92,3 +92,8 @@ class Palette(CommandPalette):
         # the key does nothing rather than fail.
         with contextlib.suppress(KeyError, NoMatches):
             super()._action_command_list(action)
+
+    def _watch__list_visible(self) -> None:
+        # Commands gathered after the palette was dismissed find no list to show: nothing to do.
+        with contextlib.suppress(NoMatches):
+            super()._watch__list_visible()
