@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
 
 from textual import events  # noqa: E402
-from textual.pilot import WaitForScreenTimeout  # noqa: E402
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key  # noqa: E402
+from textual.pilot import WaitForScreenTimeout  # noqa: E402
 
 from reportview.config import default_config  # noqa: E402
 from reportview.ui import actions  # noqa: E402
