@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tui"))
 
 from textual import events  # noqa: E402
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key  # noqa: E402
+from textual.pilot import WaitForScreenTimeout  # noqa: E402
 
 from reportview.config import default_config  # noqa: E402
 from reportview.ui import actions  # noqa: E402
@@ -126,8 +127,12 @@ async def run_seed(seed: int, n_keys: int, paths: Sequence[str]) -> SeedResult:
                 recent.append(f"<resize {arg}>")
             else:
                 await press(app, arg)  # type: ignore[arg-type]
-                await pilot._wait_for_screen()  # every message handled (no wait for an idle CPU)
                 recent.extend(arg)  # type: ignore[arg-type]
+                try:
+                    await pilot._wait_for_screen()  # every message handled (no wait for an idle CPU)
+                except WaitForScreenTimeout:
+                    result.errors.append(f"the app did not settle in 30 s after {' '.join(recent[-12:])}")
+                    break  # type: ignore[arg-type]
                 result.keys += len(arg)  # type: ignore[arg-type]
             for error in app.internal_errors[seen:]:
                 result.errors.append(f"{type(error).__name__}: {error} after {' '.join(recent[-12:])}")

@@ -124,5 +124,6 @@ def test_every_bound_action_has_a_method_on_its_owner() -> None:
             if owner == "textual":
                 continue
             cls = MainScreen if row.target.startswith("screen.") else owners[owner]
+            assert owner in actions.OWNERS
             name = row.target.removeprefix("screen.").split("(")[0]
             assert callable(getattr(cls, f"action_{name}", None)), (row.id, owner)

@@ -106,6 +106,12 @@ class ReportViewApp(App[int]):
         except NoMatches:
             self.push_screen(Palette(id=PALETTE_ID))
 
+    def search_themes(self) -> None:
+        # Textual's "Change theme" command: the same steady palette as ctrl+p.
+        from textual.theme import ThemeProvider
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def get_key_display(self, binding: Binding) -> str:
         # The footer says keys as the help screen and `reportview keys` do (actions.key_name).
         return binding.key_display or actions.key_name(binding.key)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
 
 from reportview.core.folding import fold
 from reportview.core.textsafe import one_line
@@ -87,6 +88,12 @@ class Palette(CommandPalette):
 
     def _action_command_list(self, action: str) -> None:
         # pgup/pgdn before the list has laid out its new options (Textual's OptionList reads its
-        # line map): the key does nothing rather than fail.
-        with contextlib.suppress(KeyError):
+        # line map), or a key that comes while the palette is being taken down (its list gone):
+        # the key does nothing rather than fail.
+        with contextlib.suppress(KeyError, NoMatches):
             super()._action_command_list(action)
+
+    def _watch__list_visible(self) -> None:
+        # Commands gathered after the palette was dismissed find no list to show: nothing to do.
+        with contextlib.suppress(NoMatches):
+            super()._watch__list_visible()
