@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportview.core.folding import fold, to_folded, to_source
@@ -226,3 +226,15 @@ def _word_start(text: str, a: int, floor: int) -> int:
     while i < len(text) and i - a < 15 and text[i].isalnum():
         i += 1
     return i if i - a < 15 else a
+
+
+def phrase_stops(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matched words next to each other (only spaces or punctuation between them) as one stop:
+    `cu tri di bau` is one hit at `cử tri đi bầu`, not four."""
+    stops: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if stops and 0 <= a - stops[-1][1] <= 3 and not any(c.isalnum() for c in text[stops[-1][1] : a]):
+            stops[-1] = (stops[-1][0], max(b, stops[-1][1]))
+        else:
+            stops.append((a, b))
+    return stops

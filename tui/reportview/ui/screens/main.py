@@ -30,6 +30,7 @@ from reportview.core.corpus import iter_corpus
 from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
 from reportview.core.search import SearchIndex
+from reportview.core.search.snippets import phrase_stops
 from reportview.core.textsafe import one_line
 from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
@@ -91,18 +92,6 @@ class Place:
     section_index: int | None
     scroll_y: float
     focus: Widget | None
-
-
-def phrase_stops(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Matched words next to each other (only spaces or punctuation between them) as one stop:
-    `cu tri di bau` is one hit at `cử tri đi bầu`, not four."""
-    stops: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if stops and 0 <= a - stops[-1][1] <= 3 and not any(c.isalnum() for c in text[stops[-1][1] : a]):
-            stops[-1] = (stops[-1][0], max(b, stops[-1][1]))
-        else:
-            stops.append((a, b))
-    return stops
 
 
 _MAIN_ACTIONS = actions.by_target("main")
