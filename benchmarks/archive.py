@@ -37,38 +37,19 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+# The same typed phrases, keystroke by keystroke, and percentiles as the in-memory engine's benchmark.
+from search_bench import PHRASES, keystrokes, pct  # noqa: E402
 
 SHARED = Path(os.environ.get("REPORTVIEW_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "vn-news"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-PHRASES = [
-    "ngân sách",
-    "tăng trưởng kinh tế",
-    "xuat khau",
-    "doanh nghiệp",
-    "bất động sản",
-    "lai suat ngan hang",
-    "chứng khoán",
-    "cu tri di bau",
-    "giá xăng",
-    "ngân sáhc",
-    "GDP",
-    "thị trường",
-]
 VARIED = ["lưu trữ", "bản chép", "kho tư liệu", "sao lục", "tư liệu gốc", "bản phụ"]
 MEMORY_SECTIONS = 10_000
 
 
-def keystrokes(phrase: str) -> list[str]:
-    return [phrase[:i] for i in range(1, len(phrase) + 1) if not phrase[:i].endswith(" ")]
-
-
 QUERIES = [k for p in PHRASES for k in keystrokes(p)]
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))]
 
 
 def make_corpus(target: Path, n: int) -> Path:

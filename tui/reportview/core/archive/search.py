@@ -16,9 +16,6 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
 from reportview.core.archive.reader import Archive
 from reportview.core.archive.shard import decompress_text
 from reportview.core.folding import fold, fold_with_map
@@ -213,32 +210,18 @@ class ArchiveIndex(SearchIndex):
             self._counts[w] = (n, nt)
         return [w for w, _, _ in rows]
 
-    def _fuzzy_words(self, word: str) -> tuple[str, ...]:
-        """As the engine's: vocabulary words within a small edit distance, by distance then use."""
-        cached = self._fuzzy_cache.get(word)
-        if cached is not None:
-            return cached
-        n = len(word)
-        if n < 3 or word.isdigit():
-            out: tuple[str, ...] = ()
-        else:
-            cutoff = 1 if n <= 5 else 2
-            pool = [
-                w
-                for (w,) in self._conn.execute(
-                    "SELECT word FROM archive_terms WHERE len BETWEEN ? AND ? ORDER BY len, word",
-                    (n - cutoff, n + cutoff),
-                )
-            ]
-            found = process.extract(
-                word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=cutoff, limit=12
+    # The engine's typo search (_Candidates._fuzzy_words) over the archive's vocabulary table.
+    def _fuzzy_pool(self, shortest: int, longest: int) -> list[str]:
+        return [
+            w
+            for (w,) in self._conn.execute(
+                "SELECT word FROM archive_terms WHERE len BETWEEN ? AND ? ORDER BY len, word",
+                (shortest, longest),
             )
-            found.sort(key=lambda t: (t[1], -((self._count(t[0]) or (0, 0))[0])))
-            out = tuple(w for w, _, _ in found if w != word)
-        if len(self._fuzzy_cache) > 2000:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[word] = out
-        return out
+        ]
+
+    def _word_use(self, word: str) -> int:
+        return (self._count(word) or (0, 0))[0]
 
     # ------------------------------------------------------------------ candidates
 

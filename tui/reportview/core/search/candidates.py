@@ -51,18 +51,30 @@ class _Candidates:
             out: tuple[str, ...] = ()
         else:
             cutoff = 1 if n <= 5 else 2
-            pool: list[str] = []
-            for length in range(n - cutoff, n + cutoff + 1):
-                pool.extend(self._by_len.get(length, ()))
             found = process.extract(
-                word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=cutoff, limit=12
+                word,
+                self._fuzzy_pool(n - cutoff, n + cutoff),
+                scorer=DamerauLevenshtein.distance,
+                score_cutoff=cutoff,
+                limit=12,
             )
-            found.sort(key=lambda t: (t[1], -len(self._post.get(t[0], ()))))
+            found.sort(key=lambda t: (t[1], -self._word_use(t[0])))
             out = tuple(w for w, _, _ in found if w != word)
         if len(self._fuzzy_cache) > 2000:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[word] = out
         return out
+
+    def _fuzzy_pool(self, shortest: int, longest: int) -> list[str]:
+        """Vocabulary words of these lengths (the candidates a typo can be of)."""
+        pool: list[str] = []
+        for length in range(shortest, longest + 1):
+            pool.extend(self._by_len.get(length, ()))
+        return pool
+
+    def _word_use(self, word: str) -> int:
+        """How many units hold `word` (ties between typo candidates go to the commoner word)."""
+        return len(self._post.get(word, ()))
 
     def _plan(self, q: Query, alts: list[list[tuple[str, bool]]], fuzzy_only: list[bool]) -> _Plan:
         # Word starts are checked by a lookbehind placed after the literal, so that the regex
