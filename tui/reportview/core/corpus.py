@@ -24,7 +24,6 @@ from pathlib import Path
 
 from reportview.core.cache import FileProbe, ParseCache, Record
 from reportview.core.files import InputError, Skipped, discover
-from reportview.core.loading import load_report
 from reportview.core.model import Report
 from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 from reportview.core.terms import IndexTerms, index_terms
@@ -91,6 +90,9 @@ def _parse_file(
     Index terms are computed here, in the worker, when they are wanted or cached (then an app
     that opens the corpus again only appends them to its posting lists).
     """
+    # Imported here: a load the cache serves whole never imports the parsing modules.
+    from reportview.core.loading import load_report
+
     probe = FileProbe(path) if want_record else None
     report = load_report(path, rules, display_path=display)
     terms = index_terms(report) if want_record or want_terms else None
