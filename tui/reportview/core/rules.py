@@ -232,10 +232,34 @@ def _package_folder(top: str) -> Path | None:
 
 @lru_cache(maxsize=8)
 def code_digest(roots: tuple[str, ...], package: str | None = None) -> str:
-    """A digest of the source of every module `roots` import (see imported_modules)."""
+    """A digest of the source of every module `roots` import (see imported_modules), and of every
+    data file of their package that one of them names (`data/places.json`): parsing reads those
+    too."""
     digest = hashlib.sha1()
-    for name, path in sorted(imported_modules(roots, package).items()):
+    modules = imported_modules(roots, package)
+    for name, path in sorted(modules.items()):
         digest.update(name.encode())
         with contextlib.suppress(OSError):  # a file gone since the import: its name still counts
             digest.update(path.read_bytes())
+    for path in _data_files_named(modules):
+        digest.update(path.name.encode())
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def _data_files_named(modules: dict[str, Path]) -> list[Path]:
+    """The files of each top package's `data/` folder whose relative path ("data/places.json") one of
+    the modules' sources holds."""
+    out: set[Path] = set()
+    sources = {name: path.read_text(encoding="utf-8", errors="replace") for name, path in modules.items()}
+    for top in {name.split(".")[0] for name in modules}:
+        folder = _package_folder(top)
+        data = folder / "data" if folder is not None else None
+        if data is None or not data.is_dir():
+            continue
+        for file in data.rglob("*"):
+            rel = file.relative_to(folder).as_posix()
+            if file.is_file() and any(rel in src for n, src in sources.items() if n.split(".")[0] == top):
+                out.add(file)
+    return sorted(out)
