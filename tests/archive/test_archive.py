@@ -214,3 +214,36 @@ def test_files_from_an_fsspec_url(tmp_path: Path):
         assert (third.parsed, third.reused) == (1, len(SEED_FILES) - 1)
     finally:
         fs.rm("/rv-test", recursive=True)
+
+
+def test_a_second_build_of_the_same_archive_waits_its_turn(corpus: Path, tmp_path: Path, capsys):
+    """Two builds would overwrite each other's shards: while one holds the archive, another says so
+    and stops; the lock goes with the process that held it."""
+    import subprocess
+    import sys
+
+    from reportview.cli.main import main
+
+    out = tmp_path / "a"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from reportview.core.archive.build import _exclusive\n"
+            f"with _exclusive(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert main(["index", str(corpus), "--archive", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "another `reportview index`" in err and f"pid {holder.pid}" in err
+        assert not archive_db(out).exists()
+    finally:
+        holder.communicate("", timeout=60)
+    assert main(["index", str(corpus), "--archive", str(out)]) == 0
+    assert "parsed" in capsys.readouterr().out

@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,48 @@ def _fresh(path: Path | str, entry: tuple[int, int, int, int]) -> bool:
         return False
 
 
+LOCK_NAME = "archive.lock"
+
+
+class ArchiveBusy(Exception):
+    """Another build holds the archive (two builds would overwrite each other's shards)."""
+
+
+@contextlib.contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold the archive's lock for one build: an OS lock on `archive.lock`, released when the
+    process ends however it ends (no stale lock to clean up after a crash)."""
+    path = out_dir / LOCK_NAME
+    with open(path, "a+") as handle:
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise ArchiveBusy(
+                f"{out_dir}: another `reportview index` (pid {holder}) is updating this archive;"
+                " run again when it has finished"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def _lock(handle: Any) -> None:
+    """An exclusive lock on the open file, without waiting (OSError when another process holds it)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def index_archive(
     paths: Sequence[str | os.PathLike[str]],
     archive_dir: str | os.PathLike[str],
@@ -113,10 +155,18 @@ def index_archive(
     mapper: ShardMapper,
     engine: str = "local",
 ) -> tuple[BuildStats, list[Skipped]]:
-    """Build or update the archive in `archive_dir` from the files under `paths`."""
-    t0 = time.perf_counter()
+    """Build or update the archive in `archive_dir` from the files under `paths` (ArchiveBusy
+    when another build is updating it)."""
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(out_dir):
+        return _index(paths, out_dir, config, mapper, engine)
+
+
+def _index(
+    paths: Sequence[str | os.PathLike[str]], out_dir: Path, config: Any, mapper: ShardMapper, engine: str
+) -> tuple[BuildStats, list[Skipped]]:
+    t0 = time.perf_counter()
     db = archive_db(out_dir)
     local, skipped = discover(
         [p for p in paths if not is_url(p)], config.extensions, getattr(config, "exclude", ())
