@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from reportview.core.sql_export import SCHEMA as USER_SCHEMA
 
-ARCHIVE_VERSION = "1"
+# 2: report blobs in marshal format 0 (codec.CANONICAL_FORMAT), the same bytes from any process.
+ARCHIVE_VERSION = "2"
 DB_NAME = "archive.sqlite"
 SHARD_DIR = "shards"
 
