@@ -247,3 +247,23 @@ def test_a_second_build_of_the_same_archive_waits_its_turn(corpus: Path, tmp_pat
         holder.communicate("", timeout=60)
     assert main(["index", str(corpus), "--archive", str(out)]) == 0
     assert "parsed" in capsys.readouterr().out
+
+
+def test_a_typo_of_a_word_is_never_a_number(tmp_path: Path):
+    """The typo search looks for a word typed without digits among the words without digits
+    (numbers are most of a big archive's vocabulary), in memory and over an archive alike."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Báo cáo mã số\n\nMã hồ sơ b4n được cấp cho 12 đơn vị.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Văn bản mới\n\nChương trình ban hành 3 văn bản mới.\n", encoding="utf-8")
+    out = tmp_path / "a"
+    build([src], out)
+    memory = _in_memory([src])
+    with Archive(out) as archive:
+        index = ArchiveIndex(archive)
+        for engine in (memory, index):
+            typo = {Path(h.doc).name for h in engine.search("bqn", 10)}  # a typo of "ban" (and of "b4n")
+            assert typo == {"b.txt"}
+            assert "a.txt" in {Path(h.doc).name for h in engine.search("b4m", 10)}  # typed with a digit
+        for q in ("bqn", "b4m", "ban", "b4n"):
+            assert [h.as_json() for h in index.search(q, 10)] == [h.as_json() for h in memory.search(q, 10)]

@@ -31,6 +31,7 @@ from reportview.core.archive.schema import (
     SHARD_DIR,
 )
 from reportview.core.files import InputError, Skipped, discover, read_file_bytes
+from reportview.core.search.query import has_digit
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 
@@ -327,11 +328,14 @@ def _merge(
 
 def _build_search(conn: sqlite3.Connection) -> None:
     """The FTS5 index over the units' words, and every word's unit counts (all fields, titles)."""
+    # The engine's own rule for the typo search's pool (letters: the word holds no digit).
+    conn.create_function("has_digit", 1, has_digit, deterministic=True)
     with conn:
         conn.execute("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
         conn.execute(
-            "INSERT INTO archive_terms(word, n, nt, len)"
-            " SELECT term, sum(doc), sum(CASE WHEN col = 'title_words' THEN doc ELSE 0 END), length(term)"
+            "INSERT INTO archive_terms(word, n, nt, len, letters)"
+            " SELECT term, sum(doc), sum(CASE WHEN col = 'title_words' THEN doc ELSE 0 END), length(term),"
+            " NOT has_digit(term)"
             " FROM archive_vocab WHERE col IN ('title_words', 'other_words') GROUP BY term"
         )
         conn.execute("INSERT INTO archive_fts(archive_fts) VALUES ('optimize')")

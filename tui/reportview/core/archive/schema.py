@@ -89,9 +89,11 @@ CREATE TABLE IF NOT EXISTS archive_terms (
     word TEXT PRIMARY KEY,
     n INTEGER NOT NULL,
     nt INTEGER NOT NULL,
-    len INTEGER NOT NULL
+    len INTEGER NOT NULL,
+    letters INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS archive_terms_len ON archive_terms(len, word);
+CREATE INDEX IF NOT EXISTS archive_terms_letters ON archive_terms(len, word) WHERE letters = 1;
 """
 
 ARCHIVE_SCHEMA = USER_SCHEMA + SHARD_SCHEMA + SEARCH_SCHEMA
