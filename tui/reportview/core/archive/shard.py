@@ -122,14 +122,20 @@ def write_shard(task: ShardTask, config: Any, out_path: str | None = None) -> st
     return out_path
 
 
-def _write(task: ShardTask, config: Any, path: str) -> None:
+def _new_shard(path: str) -> sqlite3.Connection:
+    """An empty shard at `path` (written once, read once by the merge: no journal, no syncs)."""
     if os.path.exists(path):
         os.unlink(path)
     conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    _create(conn)
+    return conn
+
+
+def _write(task: ShardTask, config: Any, path: str) -> None:
+    conn = _new_shard(path)
     try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        _create(conn)
         fingerprint = config.parsing_fingerprint()
         report_id = 0
         uid = 0
@@ -185,11 +191,8 @@ def write_cached(
         cache.close()
     if not found:
         return 0, list(items)
-    conn = sqlite3.connect(out_path)
+    conn = _new_shard(out_path)
     try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        _create(conn)
         fingerprint = config.parsing_fingerprint()
         uid = 0
         with conn:
