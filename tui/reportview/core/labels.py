@@ -155,11 +155,12 @@ def _clip(label: str) -> str:
     return " ".join(words).strip(" ,;:-–(")
 
 
-# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name.)
-_ABBREV = r"(?<!TP)(?<!Tp)(?<!tp)(?<!TX)(?<!Tx)(?<!\bP)(?<!\bQ)"
-_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s)")
+# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name. The
+# look-behinds follow the dot: tested only at a dot, not at every position the scan backs over.)
+_ABBREV_STOP = r"\.(?<!TP\.)(?<!Tp\.)(?<!tp\.)(?<!TX\.)(?<!Tx\.)(?<!\bP\.)(?<!\bQ\.)(?=\s)"
+_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP)
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s))", re.DOTALL)
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + ")", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
@@ -296,7 +297,10 @@ def _has_verb(segment: str) -> bool:
 
 
 _CLAUSE_OPENER = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True)) + r")(?!\w)",
+    # (The look-ahead, case-blind like the rest, rejects at a glance the positions no opener starts at.)
+    rf"(?=[{re.escape(''.join(sorted({w[0] for w in lx.LABEL_CLAUSE_OPENERS})))}])(?<!\w)(?:"
+    + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True))
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -347,8 +351,9 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
 # A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") or a month ("9/2022") is not.
+# (The leading look-ahead rejects at a glance every position that holds no digit.)
 _FIGURE_NUMBER = re.compile(
-    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?=\d)(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
     r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
 )

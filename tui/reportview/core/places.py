@@ -239,7 +239,8 @@ def _bare_provinces(text: str, start: int, end: int) -> list[tuple[int, str, str
 
 
 _WHOLE = re.compile(
-    r"(?<![\w])(?:"
+    # (The look-ahead, case-blind like the rest, rejects at a glance the positions no phrase starts at.)
+    rf"(?=[{re.escape(''.join(sorted({w[0] for w in lx.PLACE_WHOLE})))}])(?<![\w])(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lx.PLACE_WHOLE, key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
