@@ -142,7 +142,11 @@ def _drop_footnotes(phrase: str) -> str:
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
-    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
+    label = " ".join(label.split())
+    # (One space is all the white space left: the pattern runs only where it can match.)
+    if " ," in label or " ;" in label or " :" in label:
+        label = _SPACE_BEFORE_PUNCT.sub(r"\1", label)
+    label = label.strip(" ,;:-–(/")
     label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
@@ -280,10 +284,10 @@ def _subject_of(segment: str, limit: int = 8) -> str:
     """The words of a clause before its first verb ("thu nhập bình quân tăng qua các năm" -> "thu nhập
     bình quân"), or "" when a verb opens it or nothing is left."""
     words = segment.split()
-    for i, w in enumerate(words):
-        low = w.lower().strip(",;:")
-        two = " ".join(x.lower() for x in words[i : i + 2])
-        if low in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
+    lows = segment.lower().split()
+    for i, w in enumerate(lows):
+        two = f"{w} {lows[i + 1]}" if i + 1 < len(lows) else w
+        if w.strip(",;:") in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
             words = words[:i]
             break
     subject = _trimmed_phrase(words)
@@ -291,9 +295,16 @@ def _subject_of(segment: str, limit: int = 8) -> str:
 
 
 def _has_verb(segment: str) -> bool:
-    words = [w.strip(',;:()"“”.').lower() for w in segment.split()]
-    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
-    return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
+    words = [w.strip(',;:()"“”.') for w in segment.lower().split()]
+    if not lx.LABEL_VERBS.isdisjoint(words):
+        return True
+    # Two-word verbs: only pairs whose first word starts one are built.
+    return any(
+        f"{w} {words[i + 1]}" in lx.LABEL_VERBS for i, w in enumerate(words[:-1]) if w in _VERB_FIRST_WORDS
+    )
+
+
+_VERB_FIRST_WORDS = frozenset(v.split()[0] for v in lx.LABEL_VERBS if " " in v)
 
 
 _CLAUSE_OPENER = re.compile(
@@ -360,8 +371,11 @@ _FIGURE_NUMBER = re.compile(
 
 
 def _trimmed_phrase(words: list[str]) -> str:
-    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
-    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    # (The edge words are tested here first: most phrases have nothing to strip.)
+    if words and words[-1].lower().strip(",") in _TRAILING_LAST_WORDS:
+        _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    if words and words[0].lower().strip(",") in _LEADING_FIRST_WORDS:
+        _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     return " ".join(words)
 
 
@@ -391,6 +405,10 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
                     del words[:n]
                 changed = True
                 break
+
+
+_TRAILING_LAST_WORDS = _edge_words(lx.LABEL_TRAILING, True)
+_LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 
 def _phrase_after(text: str, end: int) -> str:
@@ -476,7 +494,9 @@ def _names_period(label: str) -> bool:
 
 def only_connectives(label: str) -> bool:
     """Every word of `label` is a connective (or a period): no verb, no noun."""
-    words = [w.strip(',;:()"“”').lower() for w in PERIOD_WORDS.sub(" ", label).split()]
+    # (Without a digit or a period word the period pattern cannot match: it is not run.)
+    plain = PERIOD_WORDS.sub(" ", label) if _names_period(label) else label
+    words = [w.strip(',;:()"“”') for w in plain.lower().split()]
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
@@ -570,7 +590,11 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
 
 def _starts_comparison(phrase: str) -> bool:
     low = phrase.lower()
-    return any(low == w or low.startswith(w + " ") for w in lx.BASE_STARTS)
+    return low in lx.BASE_STARTS or low.startswith(_BASE_STARTS_SPACED)
+
+
+_BASE_STARTS_SPACED = tuple(w + " " for w in lx.BASE_STARTS)
+_BASES_SPACED = tuple(w + " " for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
 
 
 def _has_digit(phrase: str) -> bool:
@@ -580,7 +604,7 @@ def _has_digit(phrase: str) -> bool:
 def _starts_base(phrase: str) -> bool:
     """ "kế hoạch", "so với năm 2020", "dự toán": a comparison, which is the base, not the label."""
     low = phrase.lower()
-    return any(low == w or low.startswith(w + " ") for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
+    return low in lx.BASE_WORDS or low in lx.BASE_STARTS or low.startswith(_BASES_SPACED)
 
 
 def _contains_number(text: str, number: str) -> bool:
