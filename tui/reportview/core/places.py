@@ -143,6 +143,9 @@ _NAME = r"[A-ZĐ\u00c0-\u1ef9][^\W\d_]*(?:(?:\s+|\s*[-–]\s*)[A-ZĐ\u00c0-\u1ef
 _MENTION = re.compile(rf"(?=[{_PREFIX_FIRST}])(?<![\w.])(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
 
 
+_NAME_PARTS = re.compile(r"\s*[-–]\s*|\s+")
+
+
 def _upper_start(word: str) -> bool:
     return word[:1].isupper()
 
@@ -153,7 +156,7 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]
     for m in _MENTION.finditer(text, start, end):
         name = m["name"]
         # The name's words must be capitalised (IGNORECASE lets the pattern match any case).
-        words = re.split(r"\s*[-–]\s*|\s+", name)
+        words = _NAME_PARTS.split(name)
         keep = []
         for w in words:
             if not _upper_start(w):
@@ -263,13 +266,15 @@ def figure_places(
     return out
 
 
+# Up to the last clause break (the greedy run backs up from the end: no loop over every break).
+_UP_TO_LAST_CLAUSE = re.compile(r".*(?:" + _CLAUSE.pattern + ")", re.DOTALL)
+
+
 def _clause_edge(text: str, pos: int, back: bool) -> int:
     if back:
         lo = max(0, pos - 200)
-        last = lo
-        for m in _CLAUSE.finditer(text, lo, pos):
-            last = m.end()
-        return last
+        last = _UP_TO_LAST_CLAUSE.match(text, lo, pos)
+        return last.end() if last else lo
     m = _CLAUSE.search(text, pos, min(len(text), pos + 200))
     return m.start() if m else min(len(text), pos + 200)
 
