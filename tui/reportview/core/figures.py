@@ -883,10 +883,12 @@ def _read_tail(
         _add_rate(ctx, toks, reading)
         if ranged and reading.kind != "ratio" and reading.unit:
             _add_high_end(ctx, reading, region_end, currency)
-    words = words_before(text, start)
+    # (A range's high end, read with ranged=False, is wanted for its kind, unit, value and end only:
+    # what it means is the range's, read when the range's own figure is made.)
     fig = _figure(
         ctx, start, reading.fig_end, reading.value, reading.kind, reading.unit, reading.consumed,
-        total=reading.total, upper=reading.upper, words=words,
+        total=reading.total, upper=reading.upper, words=words_before(text, start) if ranged else None,
+        meaning=ranged,
     )  # fmt: skip
     if plus:
         fig.qualifier = "at_least"
@@ -1300,8 +1302,11 @@ def _figure(
     total: float | None = None,
     upper: float | None = None,
     words: list[str] | None = None,
+    meaning: bool = True,
 ) -> RawFigure:
     text = ctx.text
+    if not meaning:
+        return RawFigure(s, end, value, kind, unit, total, upper=upper)
     words = words_before(text, s) if words is None else words  # qualifier and change both read them
     base = base_after(text, consumed, ctx.language)
     qualifier, change = qualifier_and_change(text, s, consumed, kind, base, words)
