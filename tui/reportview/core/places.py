@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -136,11 +136,33 @@ _PREFIX_FORMS = {f for p in lx.PLACE_PREFIXES for f in (p, p.capitalize(), p.upp
 _PREFIX_ALT = "|".join(
     re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PREFIX_FORMS, key=len, reverse=True)
 )
-_PREFIX_FIRST = re.escape("".join(sorted({f[0] for f in _PREFIX_FORMS})))
 # "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "thành phố Chí Linh", "huyện Xuyên Mộc", "tỉnh Bà Rịa - Vũng Tàu".
 _NAME = r"[A-ZĐ\u00c0-\u1ef9][^\W\d_]*(?:(?:\s+|\s*[-–]\s*)[A-ZĐ\u00c0-\u1ef9][^\W\d_]*){0,3}"
 # (The leading lookahead rejects most positions at a glance: every kind word starts with one of these.)
-_MENTION = re.compile(rf"(?=[{_PREFIX_FIRST}])(?<![\w.])(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
+# (The pattern opens with the kind words' literals, which the regex engine skips to at once; the
+# character before, which must not be a letter, digit or dot, is tested by _starting_words.)
+_MENTION = re.compile(rf"(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
+_MENTION_NOT_AFTER = re.compile(r"[\w.]")
+_NAME_NOT_AFTER = re.compile(r"\w")
+
+
+def _starting_words(
+    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, start, end)` would give with a leading look-behind
+    (?<!not_after): a match right after such a character is skipped and the search goes on one
+    character later, as the look-behind would have it."""
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        at = m.start()
+        if at > 0 and not_after.match(text, at - 1):
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _NAME_PARTS = re.compile(r"\s*[-–]\s*|\s+")
@@ -153,7 +175,7 @@ def _upper_start(word: str) -> bool:
 def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, name) of every "kind Name" mention in text[start:end]."""
     out = []
-    for m in _MENTION.finditer(text, start, end):
+    for m in _starting_words(_MENTION, _MENTION_NOT_AFTER, text, start, end):
         name = m["name"]
         # The name's words must be capitalised (IGNORECASE lets the pattern match any case).
         words = _NAME_PARTS.split(name)
@@ -227,13 +249,13 @@ def _province_pattern() -> re.Pattern[str]:
     alt = "|".join(
         re.escape(n).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"(?:\s+|\s*[-–]\s*)") for n in names
     )
-    first = re.escape("".join(sorted({n[0] for n in names})))
-    return re.compile(rf"(?=[{first}])(?<![\w])(?:{alt})(?![\w])")
+    # (Opened by the names' literals: see _starting_words, which tests the character before.)
+    return re.compile(rf"(?:{alt})(?![\w])")
 
 
 def _bare_provinces(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     out = []
-    for m in _province_pattern().finditer(text, start, end):
+    for m in _starting_words(_province_pattern(), _NAME_NOT_AFTER, text, start, end):
         name = " ".join(m[0].split())
         place = lookup(name)
         kind = place[0].kind if place else "tỉnh"
