@@ -531,10 +531,6 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before, borrowed = _phrase_before(text, start)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
-    raw_after = _phrase_after(text, end)
-    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
-    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
-    after = _trimmed_phrase(raw_after.split())
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -548,44 +544,63 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             # (unless another figure stands there too: then it is that figure's parenthesis).
             before, borrowed = _phrase_before(text, paren)
             before = "" if _weak(before) or borrowed == "past-figure" else before
-    if counted:
-        # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
-        after = "" if not after or only_connectives(after) else after
-    elif _weak(after) or _starts_base(after):
+    # (The words after the figure are read only where the choice below looks at them.)
+    label = (
+        _counted_label(text, end, unit, before, borrowed)
+        if counted
+        else _label(text, end, kind, before, borrowed)
+    )
+    label = _clip(label)
+    return None if _weak(label) else label
+
+
+def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -> str:
+    """label_for's choice for a count or ratio, from the phrase before it and the words after it."""
+    if before and borrowed == "joined":
+        return before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
+    if before and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")):
+        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
+        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
+        return before
+    # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
+    after = _trimmed_phrase(_phrase_after(text, end).split())
+    after = "" if not after or only_connectives(after) else after
+    # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
+    # ngừng hoạt động" -> the words after the noun.
+    if after:
+        return f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
+    if unit and unit.lower() in before.lower():
+        return before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
+    if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
+        before = before[0].lower() + before[1:]
+    return f"{unit} {before}".strip()
+
+
+def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
+    """label_for's choice for any other figure, from the phrase before it and the words after it."""
+    verb_last = bool(before) and before.split()[-1].lower() in lx.LABEL_VERBS
+    if (
+        before
+        and not verb_last
+        and not (kind == "measure" and len(before.split()) > 4)
+        and not (borrowed == "borrowed" and kind == "percent")
+    ):
+        return before  # (the words after could not change it)
+    raw_after = _phrase_after(text, end)
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
+    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    after = _trimmed_phrase(raw_after.split())
+    if _weak(after) or _starts_base(after):
         after = ""
     if borrowed == "borrowed" and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
-    if counted and before and borrowed == "joined":
-        label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
-    elif (
-        kind in ("count", "ratio")
-        and before
-        and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " "))
-    ):
-        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
-        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
-        label = before
-    elif kind in ("count", "ratio"):
-        # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
-        # ngừng hoạt động" -> the words after the noun.
-        if after:
-            label = f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
-        elif unit and unit.lower() in before.lower():
-            label = before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
-        else:
-            if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
-                before = before[0].lower() + before[1:]
-            label = f"{unit} {before}".strip()
-    elif after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
-        label = after  # "The province targets 7% growth": what the verb's object names
-    elif kind == "measure" and after and len(before.split()) > 4:
-        label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
-    elif before:
-        label = before
-    else:
-        label = "" if adjunct and not counted else after
-    label = _clip(label)
-    return None if _weak(label) else label
+    if after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+        return after  # "The province targets 7% growth": what the verb's object names
+    if kind == "measure" and after and len(before.split()) > 4:
+        return after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
+    if before:
+        return before
+    return "" if adjunct else after
 
 
 def _starts_comparison(phrase: str) -> bool:
