@@ -110,14 +110,15 @@ def _fronted_base(text: str, s: int) -> str | None:
     clause = chunk[_clause_start(chunk) :].split()
     if not clause:
         return None
-    low = [w.lower() for w in clause]
-    if low[0] in lx.LABEL_COMPARISON_LEADS and len(low) > 1:
+    first = clause[0].lower()
+    if first in lx.LABEL_COMPARISON_LEADS and len(clause) > 1:
         # "beating the plan by": what is beaten.
         words = clause[1:]
         _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
         return " ".join(words) or None
-    if low[0] not in lx.BASE_STARTS:
+    if first not in lx.BASE_STARTS:
         return None
+    low = [w.lower() for w in clause]
     # "so với cùng kỳ giảm": the comparison, up to the change word.
     for i, w in enumerate(low[1:], 1):
         if w in lx.CHANGES_BEFORE or w in lx.QUALIFIERS_BEFORE or w in lx.FILLERS:
