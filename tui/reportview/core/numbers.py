@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Literal
 
@@ -65,8 +66,11 @@ def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
     write its numbers the English way."""
     start, end = span or (0, len(text))
     sample = text[start : min(end, start + 1500)]
-    vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))
+    # Vietnamese letters are counted only as far as the vote needs: up to three per English word (at
+    # least one), which outvotes them; fewer, and English wins (or, with none, the rule below).
+    enough = max(1, en_words * 3)
+    vi_letters = sum(1 for _ in itertools.islice(_VIETNAMESE_LETTERS.finditer(sample), enough))
     # Vietnamese prose is never without its diacritics: a short English text naming none of the
     # common words is still English.
     if vi_letters == 0 and _LATIN_WORD.search(sample):
