@@ -200,13 +200,14 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
         # "với" is the subject.
         words = chunk[cut:].split()
+        lows = chunk[cut:].lower().split()
         joins = [
             i
-            for i, w in enumerate(words)
-            if w.lower() in lx.LABEL_JOINS
+            for i, w in enumerate(lows)
+            if w in lx.LABEL_JOINS
             and i
-            and words[i - 1].lower() not in lx.BASE_STARTS
-            and words[i - 1].lower() not in _JOIN_COMPOUNDS
+            and lows[i - 1] not in lx.BASE_STARTS
+            and lows[i - 1] not in _JOIN_COMPOUNDS
         ]
         if joins:
             own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
@@ -215,17 +216,18 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
+        tail_lows = chunk[figures[-1].end() :].lower().split()
         # ("so với quý trước" is a comparison, not a join.)
         joins = [
             i
-            for i, w in enumerate(tail)
-            if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
+            for i, w in enumerate(tail_lows)
+            if w in lx.LABEL_JOINS and not (i and tail_lows[i - 1] in lx.BASE_STARTS)
         ]
         joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
         if not _weak(joined):
             return joined, "joined"
         # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
-        ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
+        ands = [i for i, w in enumerate(tail_lows) if w in lx.LABEL_COORDINATORS]
         if ands:
             own = _trimmed_phrase(tail[ands[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
             if not _weak(own):
