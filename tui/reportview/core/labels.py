@@ -391,23 +391,29 @@ def _edge_words(table: frozenset[str], last: bool) -> frozenset[str]:
 def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -> None:
     """Drop table phrases (up to three words) from one end of `words`, repeatedly, in place."""
     edges = _edge_words(table, from_end)
-    changed = True
-    while words and changed:
-        if words[-1 if from_end else 0].lower().strip(",") not in edges:
+    while words:
+        # The (up to) three words at this end, lower-cased, nearest first; the longest phrase wins.
+        k = len(words)
+        near = words[-1 if from_end else 0].lower().strip(",")
+        if near not in edges:
             return
-        changed = False
-        # The (up to) three words at this end, lower-cased, in text order.
-        edge = [w.lower().strip(",") for w in (words[-3:] if from_end else words[:3])]
-        for n in (3, 2, 1):
-            if len(edge) < n:
-                continue
-            if " ".join(edge[-n:] if from_end else edge[:n]) in table:
-                if from_end:
-                    del words[len(words) - n :]
-                else:
-                    del words[:n]
-                changed = True
-                break
+        second = words[-2 if from_end else 1].lower().strip(",") if k >= 2 else None
+        third = words[-3 if from_end else 2].lower().strip(",") if k >= 3 else None
+        if (
+            third is not None
+            and (f"{third} {second} {near}" if from_end else f"{near} {second} {third}") in table
+        ):
+            n = 3
+        elif second is not None and (f"{second} {near}" if from_end else f"{near} {second}") in table:
+            n = 2
+        elif near in table:
+            n = 1
+        else:
+            return
+        if from_end:
+            del words[k - n :]
+        else:
+            del words[:n]
 
 
 _TRAILING_LAST_WORDS = _edge_words(lx.LABEL_TRAILING, True)
