@@ -33,7 +33,7 @@ def add_search_option(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_index(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.archive.build import index_archive
+    from reportview.core.archive.build import ArchiveBusy, index_archive
     from reportview.core.archive.engines import EngineUnavailable, mapper_for
 
     paths = args.paths or [str(p) for p in config.corpus_paths()]
@@ -48,7 +48,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     try:
         mapper = mapper_for(args.engine, config, args.scheduler, args.workers)
         stats, skipped = index_archive(paths, out, config, mapper, engine=args.engine)
-    except (EngineUnavailable, FileNotFoundError) as exc:
+    except (EngineUnavailable, ArchiveBusy, FileNotFoundError) as exc:
         print(printable(f"reportview index: {exc}", keep_newlines=False), file=sys.stderr)
         return 2
     for s in skipped:
@@ -56,7 +56,8 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         print(line, file=sys.stderr)
     print(
         f"{stats.reports} reports in {printable(str(out), keep_newlines=False)}"
-        f" ({stats.parsed} parsed, {stats.reused} unchanged, {stats.skipped} skipped;"
+        f" ({stats.parsed} parsed, {stats.from_cache} from the parse cache, {stats.reused} unchanged,"
+        f" {stats.skipped} skipped;"
         f" {stats.units} search units) in {stats.seconds:.1f} s, engine {stats.engine}"
     )
     return 1 if stats.skipped else 0

@@ -9,6 +9,7 @@ pool, or Dask workers): it parses each file with `loading.load_report`, computes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -152,6 +153,55 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         conn.close()
 
 
+def write_cached(
+    items: Sequence[tuple[int, str, str]], config: Any, out_path: str
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """The files among `items` that the user's parse cache holds fresh (the app has read them),
+    written into a shard at `out_path` from the cache, not parsed again; returns how many, and the
+    items left to parse. Nothing is written to the cache, and a missing one is not created."""
+    from reportview.core.cache import ParseCache, default_cache_path
+
+    local = [it for it in items if not remote.is_url(it[1])]
+    load = getattr(config, "load_settings", None)
+    if not local or (load is not None and not load.cache) or not default_cache_path().is_file():
+        return 0, list(items)
+    cache = ParseCache.open_default(config)
+    found: dict[int, tuple[int, Report, IndexTerms, tuple[int, int]]] = {}
+    try:
+        if not cache.usable:
+            return 0, list(items)
+        fresh = cache.plan([Path(abspath) for _, abspath, _ in local])
+        for k, entry in fresh.items():
+            pos, abspath, display = local[k]
+            before = _stat(abspath)
+            hit = cache.lookup(Path(abspath), entry, with_terms=True)
+            if hit is None or _stat(abspath) != before:
+                continue
+            report, terms = hit
+            report = dataclasses.replace(report, path=display)
+            crc = zlib.crc32(read_file_bytes(Path(abspath)))
+            found[pos] = (crc, report, terms if terms is not None else index_terms(report), before)
+    finally:
+        cache.close()
+    if not found:
+        return 0, list(items)
+    conn = sqlite3.connect(out_path)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _create(conn)
+        fingerprint = config.parsing_fingerprint()
+        uid = 0
+        with conn:
+            for report_id, (pos, abspath, _) in enumerate((it for it in local if it[0] in found), 1):
+                crc, report, terms, stamp = found[pos]
+                add_report(conn, report_id, pos, abspath, stamp, crc, fingerprint, report, terms, uid)
+                uid += len(terms.units)
+    finally:
+        conn.close()
+    return len(found), [it for it in items if it[0] not in found]
+
+
 def _parse(key: str, display: str, config: Any) -> tuple[int, Report]:
     """The CRC-32 of a file's bytes and its parse (a URL is fetched and parsed from a local copy)."""
     if remote.is_url(key):
@@ -186,7 +236,7 @@ def add_report(
             crc,
             fingerprint,
             __version__,
-            encode_report(report, store_text=False),
+            encode_report(report, store_text=False, canonical=True),
             report.title,
             first_uid,
             len(terms.units),
