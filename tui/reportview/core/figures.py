@@ -440,6 +440,12 @@ def _identifier_before(ctx: _Context, n: _Num) -> int | None:
         k -= 1
     if k < 0 or not (text[k].isalpha() or text[k] in "-–,&"):
         return None
+    # A word right before that ends no identifier phrase and joins nothing names nothing: decided
+    # from that word alone, without the tokens before (the common case: "tăng 7%", "đạt 120 tỷ").
+    if n._before is None and text[k].isalpha():
+        last = _last_word_before(text, k, n.s)
+        if last is not None and last not in _IDENTIFIER_LAST_WORDS:
+            return None
     before = n.before(text)
     # "Trung ương 5 và 6", "lớp 10 và 11": the next number joined to an identifier names one too
     # (but "mức độ 3 và 23 dịch vụ công" counts: a count is no neighbour of a level).
@@ -454,6 +460,29 @@ def _identifier_before(ctx: _Context, n: _Num) -> int | None:
     if not joined and not _is_identifier_context(before, n.value, n.token):
         return None
     return None if _measured_after(ctx, n.e) else n.e
+
+
+# The words _is_identifier_context can decide on (the last word of its tables' phrases), and the
+# coordinators that join a number to an identifier before it.
+_IDENTIFIER_LAST_WORDS = frozenset(
+    {p.split()[-1] for p in (*lx.DOCUMENT_TYPES, *lx.IDENTIFIER_BEFORE) if p.split()}
+    | set(lx.DATE_WORDS_BEFORE)
+    | {lx.NUMBER_WORD}
+    | set(lx.COORDINATORS)
+)
+
+
+def _last_word_before(text: str, k: int, pos: int) -> str | None:
+    """The lower-cased last token of _tokens_before(text, pos) when it is the word ending at text[k]
+    (only blanks after it), the window's start cutting it as there; None when k is outside the window."""
+    start = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
+    if k < start:
+        return None
+    j = k
+    # (A word token's characters: letters and the other \w characters that are no decimal digit.)
+    while j > start and text[j - 1].isalnum() and not text[j - 1].isdecimal():
+        j -= 1
+    return text[j : k + 1].lower()
 
 
 def _identifier_glued_after(ctx: _Context, n: _Num) -> int | None:
