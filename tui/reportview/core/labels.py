@@ -50,6 +50,8 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
         return " ".join(m[1].split())
     raw = text[end : end + 48].lstrip()
     head = raw.lower()
+    if not head.startswith(lx.BASE_WORDS):
+        return None  # (one test for the common case: no base word at all)
     for word in lx.BASE_WORDS:
         if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
             # As written ("Nghị quyết đề ra", "dự toán trung ương giao"), with the words that finish it.
@@ -107,10 +109,14 @@ def _bare_paren(gap: str) -> bool:
 
 def _fronted_base(text: str, s: int) -> str | None:
     chunk = text[max(0, s - 80) : s]
-    clause = chunk[_clause_start(chunk) :].split()
-    if not clause:
+    clause_text = chunk[_clause_start(chunk) :]
+    head = clause_text.split(maxsplit=1)
+    if not head:
         return None
-    first = clause[0].lower()
+    first = head[0].lower()
+    if first not in lx.LABEL_COMPARISON_LEADS and first not in lx.BASE_STARTS:
+        return None  # (decided by the first word: the clause is split only when it opens a comparison)
+    clause = clause_text.split()
     if first in lx.LABEL_COMPARISON_LEADS and len(clause) > 1:
         # "beating the plan by": what is beaten.
         words = clause[1:]

@@ -99,9 +99,12 @@ def lookup(name: str) -> tuple[Place, ...]:
     return tuple(sorted(found, key=lambda p: p.kind != kind))
 
 
+_PREFIXES_LONGEST_FIRST = tuple(sorted(lx.PLACE_PREFIXES, key=len, reverse=True))
+
+
 def _kind_of(name: str) -> str | None:
     low = " ".join(name.lower().split())
-    for prefix in sorted(lx.PLACE_PREFIXES, key=len, reverse=True):
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
             return lx.PLACE_PREFIXES[prefix]
     return None
