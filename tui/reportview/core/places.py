@@ -134,14 +134,36 @@ def _province(code: int) -> Place:
 
 # --- the place a report and its figures are about ------------------------------------------------
 
+
+def _trie_alternation(words: list[str]) -> str:
+    """A case-sensitive regex alternation of `words` (a space matching any white space) written as
+    a trie: "t(?:ỉnh|hành\\s+phố|p(?:\\.|))|...". It matches what the flat longest-first alternation
+    matches: two words match at one place only when one begins the other, and a node tries its
+    longer continuations before the word that ends there. The regex engine then tests a character
+    once per node, not once per word that starts with it."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, dict]) -> list[str]:
+        out = [(r"\s+" if ch == " " else re.escape(ch)) + tail(node[ch]) for ch in sorted(node) if ch]
+        return [*out, ""] if "" in node else out
+
+    def tail(node: dict[str, dict]) -> str:
+        parts = branches(node)
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "|".join(branches(root))
+
+
 # Every case form of the kind words, so the pattern needs no IGNORECASE (much slower on long texts).
 _PREFIX_FORMS = {f for p in lx.PLACE_PREFIXES for f in (p, p.capitalize(), p.upper(), p.title())}
-_PREFIX_ALT = "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PREFIX_FORMS, key=len, reverse=True)
-)
+_PREFIX_ALT = _trie_alternation(sorted(_PREFIX_FORMS, key=len, reverse=True))
 # "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "thành phố Chí Linh", "huyện Xuyên Mộc", "tỉnh Bà Rịa - Vũng Tàu".
 _NAME = r"[A-ZĐ\u00c0-\u1ef9][^\W\d_]*(?:(?:\s+|\s*[-–]\s*)[A-ZĐ\u00c0-\u1ef9][^\W\d_]*){0,3}"
-# (The leading lookahead rejects most positions at a glance: every kind word starts with one of these.)
 # (The pattern opens with the kind words' literals, which the regex engine skips to at once; the
 # character before, which must not be a letter, digit or dot, is tested by _starting_words.)
 _MENTION = re.compile(rf"(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
