@@ -242,9 +242,10 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
         borrowed = "past-figure"
-    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
-    last = _trimmed_phrase(chunk[cut:].split())
-    if not _weak(last) and not _has_verb(last):
+    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject
+    # (only a clause after a comma can continue one: the others are not read for it).
+    last = _trimmed_phrase(chunk[cut:].split()) if cut and chunk[cut - 1] == "," else ""
+    if last and not _weak(last) and not _has_verb(last):
         while cut and chunk[cut - 1] == ",":
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
