@@ -271,15 +271,20 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             last = segment
     phrase = chunk[cut:]
     if not figures and cut and chunk[cut - 1] == ",":
-        prev = _clause_start(chunk[: cut - 1])
-        segment = chunk[prev : cut - 1]
-        if not _FIGURE_NUMBER.search(segment):
+        own = _trimmed_phrase(phrase.split())
+        weak = _weak(own)
+        # (The clause before is read only when this one names nothing or only a generic head.)
+        segment = (
+            chunk[_clause_start(chunk[: cut - 1]) : cut - 1]
+            if weak or own.lower() in lx.LABEL_GENERIC_HEADS
+            else ""
+        )
+        if segment and not _FIGURE_NUMBER.search(segment):
             subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
-            own = _trimmed_phrase(phrase.split())
-            if _weak(own) and subject:
+            if weak and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
                 phrase, borrowed = subject, "borrowed"
-            elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
+            elif subject:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
