@@ -280,6 +280,8 @@ def _right_after(text: str, e: int, start: int) -> bool:
 
 def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
     line_start = paragraph_start(text, s)
+    if k == 0 or found[k - 1].start < line_start:
+        return own  # no period named in the paragraph before the figure: its scope needs no reading
     paren = _open_paren(text, line_start, s)
     # Inside a parenthesis its own words come first, semicolons and all ("(năm 2020 là 52,6%; 46,6%)").
     scope = paren if paren is not None else line_start
