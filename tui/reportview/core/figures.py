@@ -230,12 +230,14 @@ class _Context:
         if not longest:
             return None
         phrases = self.rules.phrases
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            span = toks[i : i + n]
-            key = tuple(t.low for t in span)
+        top = min(longest, len(toks) - i)
+        lows = tuple(t.low for t in toks[i : i + top])  # (each length's key is a prefix of these)
+        for n in range(top, 0, -1):
+            key = lows[:n]
             entry = phrases.get(key)
             if entry is None:
                 continue
+            span = toks[i : i + n]
             # A phrase does not run on over a line break ("tỷ⏎đồng" is two lines' words).
             if n > 1 and any(t.space == "\n" for t in span[1:]):
                 continue
