@@ -112,3 +112,16 @@ def test_labels_are_never_bare_words_or_cut():
         assert f.label and not only_function_words(f.label) and "…" not in f.label
     assert only_function_words("như vậy") and only_function_words("hoàn thành")
     assert not only_function_words("khu phố")
+
+
+def test_a_short_fronted_clause_gives_way_to_the_subject_after_it():
+    # "Trước đó, Apple cũng vừa ..., đạt 89,6 tỷ USD": no phrase of its own before the figure, and
+    # the sentence's first clause names nothing; its subject is the next clause's, adverbs dropped.
+    _, figs = _figs(
+        "Tiêu đề\n\nTrước đó, Apple cũng vừa đưa ra báo cáo với doanh thu kỷ lục trong tháng 3, đạt 89,6 tỷ"
+        " USD, tăng 54% so với cùng kỳ năm ngoái.\n"
+    )
+    assert figs["89,6 tỷ USD"].label == "Apple" and figs["54%"].label == "Apple"
+    # A long first clause (a quotation, a list) is not passed over.
+    _, figs = _figs('Tiêu đề\n\nGiá vé có lúc bị dân "phe" đẩy lên cao gấp chục lần, thậm chí gần 20 lần.\n')
+    assert figs["20 lần"].label != "phe"

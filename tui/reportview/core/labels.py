@@ -744,17 +744,31 @@ def _parallel(prev: str, own: str) -> str:
     return own
 
 
+_FRONTED_WORDS = 3  # "Trước đó", "Cụ thể", "Theo báo cáo mới": a fronted adverbial's words at most
+
+
 def _sentence_subject(text: str, start: int) -> str | None:
-    """The subject of the sentence holding `start`: its first clause's words before the first verb."""
+    """The subject of the sentence holding `start`: its first clause's words before the first verb
+    (after a short fronted clause that names nothing: "Trước đó, Apple ...")."""
     lo = max(0, start - 240)
     cut = max((m.end() for m in _SENTENCE_GAP.finditer(text, lo, start)), default=lo)
     head = text[cut:start]
     m = _FIGURE_NUMBER.search(head)
     if m:
         head = head[: m.start()]
-    first = _BREAKS.split(head, maxsplit=1)[0]
-    subject = _subject_of(first, limit=lx.LABEL_MAX_WORDS)
-    return _clip(subject) or None
+    clauses = _BREAKS.split(head)
+    for k, clause in enumerate(clauses):
+        if k and len(clauses[k - 1].split()) > _FRONTED_WORDS:
+            break  # only a short fronted clause is passed over, not a quotation or a list
+        subject = _subject_of(clause, limit=lx.LABEL_MAX_WORDS)
+        if subject and k:
+            words = subject.split()
+            while words and words[-1].lower() in lx.LABEL_PREVERBAL:
+                words.pop()
+            subject = "" if _weak(" ".join(words)) else " ".join(words)
+        if subject:
+            return _clip(subject) or None
+    return None
 
 
 # A label ending in its acronym: "Tổng sản phẩm trên địa bàn (GRDP)".

@@ -882,6 +882,10 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     """
 )
 
+# Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
+# a subject read from a clause after a fronted adverbial (labels._sentence_subject).
+LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|vẫn|đều|còn|just|also|has|have|had")
+
 # Words stripped from the start of a label.
 LABEL_LEADING: frozenset[str] = _phrases(
     """
