@@ -104,7 +104,7 @@ async def test_reader_scrolls_and_figure_rows_highlight_the_text() -> None:
         main = app.main
         reader = main.query_one(Reader)
         assert len(reader.lines) > 30
-        assert all(len(line) <= 80 for line in reader.lines)
+        assert all(len(line.rstrip()) <= 80 for line in reader.lines), "a space may end a full line"
         await pilot.press("f")
         table = main.query_one(FiguresTable)
         assert reader.selected == table.figures[0]

@@ -96,21 +96,38 @@ class Place:
 
 _MAIN_ACTIONS = actions.by_target("main")
 
-NARROW = 100  # below this many columns the figures panel goes under the text
-READER_MIN = 38  # the text pane is never narrower than this beside the figures
+READER_MIN = 44  # the text pane is never narrower than this beside the figures
+# The figures pane beside the text is at least this wide: "as written" (18), the label (30), base
+# (16) and period (9), each padded by DataTable, with the border and the scrollbar. Where that and
+# READER_MIN do not fit beside the reports, the figures pane goes under the text, as wide as it
+# (at 120 columns the pane beside would be 54 wide: base and period could not be columns).
+FIGURES_BESIDE = 84
+FIGURES_UNDER_SHARE = 0.45  # the part of the height the figures pane takes under the text
+FIGURES_UNDER_MIN = 11  # rows
 
 
 def pane_widths(width: int) -> tuple[int, int, int]:
     """(reports/sections, text, figures) widths for a terminal `width`: the side panes take a
     share of the width between a floor and a ceiling, the text the rest (it wraps at 80 anyway).
-    Below NARROW the figures pane goes under the text, as wide as it."""
-    if width < NARROW:
-        left = 26
-        return left, width - left, width - left
+    When the figures pane cannot be FIGURES_BESIDE wide beside the text, it goes under the text,
+    as wide as it (see figures_beside)."""
     left = max(26, min(44, round(width * 0.23)))
-    figures = max(54, min(100, round(width * 0.4)))
-    figures = min(figures, width - left - READER_MIN)  # just above NARROW the text keeps its room
+    if not figures_beside(width):
+        return left, width - left, width - left
+    figures = max(FIGURES_BESIDE, min(100, round(width * 0.4)))
+    figures = min(figures, width - left - READER_MIN)  # just above the threshold the text keeps its room
     return left, width - left - figures, figures
+
+
+def figures_beside(width: int) -> bool:
+    """Whether the figures pane stands beside the text (else under it) at a terminal `width`."""
+    return width - max(26, min(44, round(width * 0.23))) - FIGURES_BESIDE >= READER_MIN
+
+
+def figures_rows(height: int) -> int:
+    """The rows of the figures pane under the text, for a terminal `height` (3 rows are the title,
+    status and footer lines)."""
+    return max(FIGURES_UNDER_MIN, round((height - 3) * FIGURES_UNDER_SHARE))
 
 
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
@@ -157,6 +174,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
         self._grid_columns = ""
+        self._grid_rows = ""  # set while the figures pane is under the text (_lay_out)
         self.whole = False  # the text pane shows the whole report (w), not one section
         self.compare_spec = "grdp_growth_pct"  # the indicator the Compare screen opens on
         self.status_text = ""  # what the corpus holds: the status line when nothing else is said
@@ -219,18 +237,25 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         return field, results
 
     def on_resize(self, event: Resize) -> None:
-        self._lay_out(event.size.width)
+        self._lay_out(event.size.width, event.size.height)
 
-    def _lay_out(self, width: int) -> None:
-        """The panes' widths for a terminal `width`: they grow with it (see pane_widths)."""
-        narrow = width < NARROW
+    def _lay_out(self, width: int, height: int | None = None) -> None:
+        """The panes' sizes for a terminal `width` x `height`: they grow with it (see pane_widths)."""
+        narrow = not figures_beside(width)
         self.set_class(narrow, "-narrow")
         left, _reader, figures = pane_widths(width)
-        beside = narrow or self.has_class("-searching")  # no figures column (under the text, hidden)
-        columns = f"{left} 1fr" if beside else f"{left} 1fr {figures}"
+        two = narrow or self.has_class("-searching")  # no figures column (under the text, or hidden)
+        columns = f"{left} 1fr" if two else f"{left} 1fr {figures}"
         if self._grid_columns != columns:
             self._grid_columns = columns
             self.styles.grid_columns = columns
+        # Under the text, the figures pane takes its share of the height (while searching it is
+        # hidden and the stylesheet's rows apply).
+        under = narrow and not self.has_class("-searching")
+        rows = f"1fr {figures_rows(self.app.size.height if height is None else height)}" if under else ""
+        if self._grid_rows != rows:
+            self._grid_rows = rows
+            self.styles.grid_rows = rows or None  # None: the stylesheet's rows (app.tcss)
 
     # --- loading -----------------------------------------------------------------------------
 
