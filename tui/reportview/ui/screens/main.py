@@ -186,6 +186,9 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout for the terminal's size before any pane is mounted: a class set later
+        # (on_mount) would style every pane a second time before the first frame.
+        self._lay_out(self.app.size.width, self.app.size.height)
         yield TitleBar(icon="▤")
         # The screen is the grid (app.tcss); the search field and its results are mounted
         # before the reader on first use, and take the rows above it.
@@ -203,7 +206,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
-        self._lay_out(self.app.size.width)  # the first frame's layout too
+        self._lay_out(self.app.size.width)  # (compose did it; the size may have changed since)
         self._update_counts()
         self._start_loading()
 
