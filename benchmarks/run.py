@@ -268,6 +268,9 @@ def bench_reopen(quick: bool, env: dict[str, str], results: dict, lines: list[st
     if not CORPUS.is_dir():
         return
     cmd = [sys.executable, "-m", "reportview", "figures", "--format", "jsonl", str(CORPUS)]
+    # As an installed program runs: from its compiled bytecode (a shell with
+    # PYTHONDONTWRITEBYTECODE set would otherwise compile every changed module on each run).
+    env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # fill
     files, _ = discover([CORPUS], default_config().extensions)
     walls, cpus, floors, floor_cpus = [], [], [], []

@@ -214,3 +214,56 @@ def test_files_from_an_fsspec_url(tmp_path: Path):
         assert (third.parsed, third.reused) == (1, len(SEED_FILES) - 1)
     finally:
         fs.rm("/rv-test", recursive=True)
+
+
+def test_a_second_build_of_the_same_archive_waits_its_turn(corpus: Path, tmp_path: Path, capsys):
+    """Two builds would overwrite each other's shards: while one holds the archive, another says so
+    and stops; the lock goes with the process that held it."""
+    import subprocess
+    import sys
+
+    from reportview.cli.main import main
+
+    out = tmp_path / "a"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from reportview.core.archive.build import _exclusive\n"
+            f"with _exclusive(Path({str(out)!r})):\n    print('held', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert main(["index", str(corpus), "--archive", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "another `reportview index`" in err and f"pid {holder.pid}" in err
+        assert not archive_db(out).exists()
+    finally:
+        holder.communicate("", timeout=60)
+    assert main(["index", str(corpus), "--archive", str(out)]) == 0
+    assert "parsed" in capsys.readouterr().out
+
+
+def test_a_typo_of_a_word_is_never_a_number(tmp_path: Path):
+    """The typo search looks for a word typed without digits among the words without digits
+    (numbers are most of a big archive's vocabulary), in memory and over an archive alike."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Báo cáo mã số\n\nMã hồ sơ b4n được cấp cho 12 đơn vị.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Văn bản mới\n\nChương trình ban hành 3 văn bản mới.\n", encoding="utf-8")
+    out = tmp_path / "a"
+    build([src], out)
+    memory = _in_memory([src])
+    with Archive(out) as archive:
+        index = ArchiveIndex(archive)
+        for engine in (memory, index):
+            typo = {Path(h.doc).name for h in engine.search("bqn", 10)}  # a typo of "ban" (and of "b4n")
+            assert typo == {"b.txt"}
+            assert "a.txt" in {Path(h.doc).name for h in engine.search("b4m", 10)}  # typed with a digit
+        for q in ("bqn", "b4m", "ban", "b4n"):
+            assert [h.as_json() for h in index.search(q, 10)] == [h.as_json() for h in memory.search(q, 10)]

@@ -32,6 +32,33 @@ def test_a_comparison_year_is_not_the_period():
     assert figs["6,9%"].period == "2021"
 
 
+def test_a_month_without_its_year_takes_the_year_around_it():
+    report, figs = _figs(
+        "Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2023 tỉnh Bình Định\n\n"
+        "Chỉ số sản xuất công nghiệp tháng 9 tăng 2,68% so cùng kỳ; tính chung 9 tháng năm 2023 tăng 1,51%.\n"
+        "Trong tháng 9, kim ngạch xuất khẩu đạt 150,3 triệu USD. Tháng 10.000 người lao động.\n"
+    )
+    # In the title, "tháng 9" beside "9 tháng năm 2023": the report covers the nine months.
+    assert report.period == "2023-9M"
+    assert figs["2,68%"].period == "2023-09"
+    assert figs["1,51%"].period == "2023-9M"
+    assert figs["150,3 triệu USD"].period == "2023-09"
+
+
+def test_a_report_of_a_month_and_its_year_is_the_year():
+    report, _ = _figs("Tình hình kinh tế - xã hội tháng 12 và năm 2022 tỉnh Bình Phước\n\nGRDP tăng 8,42%.\n")
+    assert report.period == "2022"
+
+
+def test_a_place_a_figure_is_compared_with_is_not_its_place():
+    _, figs = _figs(
+        "Năm 2023, tăng trưởng GRDP của tỉnh Quảng Ninh ước đạt 11,03% gấp hơn 2 lần so với trung bình cả"
+        " nước, đứng thứ nhất vùng. Mức tăng trưởng của cả nước là 5,05%.\n"
+    )
+    assert figs["11,03%"].place is None
+    assert figs["5,05%"].place == "cả nước"
+
+
 def test_place_key_and_the_2025_merger():
     assert place_key("tỉnh Gia Lai") == "gia-lai"
     assert place_key("TP HCM") == place_key("Thành phố Hồ Chí Minh") == "ho-chi-minh"

@@ -116,7 +116,26 @@ def test_the_parse_fingerprint_follows_the_modules_parsing_imports(tmp_path, mon
     # ... and an edit of that new module changes it again.
     (pkg / "b.py").write_text("Y = 3\n")
     code_digest.cache_clear()
-    assert code_digest(("fpkg.entry",)) != after
+    edited = code_digest(("fpkg.entry",))
+    assert edited != after
+    # A data file the parsing code names (as places.py names data/places.json) counts too; one it
+    # does not name does not.
+    (pkg / "data").mkdir()
+    (pkg / "data" / "words.json").write_text("[1]")
+    (pkg / "data" / "other.json").write_text("[1]")
+    (pkg / "b.py").write_text('Y = 3\nWORDS = "data/words.json"\n')
+    code_digest.cache_clear()
+    named = code_digest(("fpkg.entry",))
+    (pkg / "data" / "other.json").write_text("[2]")
+    code_digest.cache_clear()
+    assert code_digest(("fpkg.entry",)) == named
+    (pkg / "data" / "words.json").write_text("[2]")
+    code_digest.cache_clear()
+    assert code_digest(("fpkg.entry",)) != named
+    # The real parse reads the places table; the compare registry is not parsing's.
+    from reportview.core.rules import _data_files_named
+
+    assert [f.name for f in _data_files_named(real)] == ["places.json"]
 
 
 def test_workers_receive_the_compiled_rules_not_the_app_config():

@@ -73,6 +73,27 @@ def test_blob_roundtrip(seed_reports) -> None:
         assert decode_report(encode_report(report, True), report.path, None) == report
 
 
+def test_a_canonical_blob_depends_on_the_values_alone(seed_reports) -> None:
+    """Archives are built in many processes: a string one process happens to have interned (as a
+    Dask worker that imported pandas had the unit "F") must not change the bytes."""
+    import sys
+
+    from reportview.core.codec import decode_report, encode_report
+
+    report = next(r for r in seed_reports if r.figures)
+    unit = "".join(["unit", "_x"])  # built at run time: not interned
+    twin = sys.intern("".join(["unit", "_x"]))  # an equal string, another object, interned
+    assert unit is not twin
+    plain = dataclasses.replace(report, figures=(dataclasses.replace(report.figures[0], unit=unit),))
+    interned = dataclasses.replace(plain, figures=(dataclasses.replace(plain.figures[0], unit=twin),))
+    assert plain == interned
+    assert encode_report(plain, False, canonical=True) == encode_report(interned, False, canonical=True)
+    # The cache's faster format records the interning, which is why archives do not use it.
+    assert encode_report(plain, False) != encode_report(interned, False)
+    back = decode_report(encode_report(plain, False, canonical=True), report.path, report.text)
+    assert back == plain
+
+
 def test_index_terms_roundtrip_with_the_parse(seed_reports) -> None:
     from reportview.core.store import decode_entry
     from reportview.core.terms import index_terms

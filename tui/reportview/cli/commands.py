@@ -11,17 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from reportview.cli.index import cmd_index, open_archive_index
 from reportview.config import Config
 from reportview.core.columns import COLUMN_NAMES, value_text, values
 from reportview.core.corpus import LoadResult, load_corpus
 from reportview.core.export import ExportError, Selection, check_output, display_value, write_export
 from reportview.core.model import Report
-from reportview.core.textsafe import json_safe, one_line, printable
+from reportview.core.textsafe import json_lines, json_safe, one_line, printable
 
 
 class InputPathError(Exception):
@@ -132,8 +128,7 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
     out = sys.stdout
     fmt = args.format or ("table" if out.isatty() else "jsonl")
     if fmt == "jsonl":
-        for report, f in selection.pairs():
-            out.write(json_safe(json.dumps(f.as_json(report.path), ensure_ascii=False)) + "\n")
+        out.writelines(json_lines(f.as_json(report.path) for report, f in selection.pairs()))
     elif fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -149,6 +144,11 @@ def cmd_figures(args: argparse.Namespace, config: Config) -> int:
 
 def _figures_tables(selection: Selection, out) -> None:
     """A Rich table per report, numbers in the report's own convention (39.399,4 or 39,399.4)."""
+    # Rich only for a table on a terminal: a piped run (jsonl, csv) does not import it.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     console = Console(file=out, highlight=False, soft_wrap=False)
     for part in selection.parts:
         report = part.report

@@ -9,21 +9,17 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from reportview.core.compare import CompareRow, compare, pivot
-from reportview.core.compare_table import (
-    ESTIMATE_NOTE,
-    convention_of,
-    long_rows,
-    pivot_grid,
-)
 from reportview.core.export import ExportError, atomic_write, check_output
-from reportview.core.indicators import Indicator, IndicatorError, registry, resolve
-from reportview.core.textsafe import json_safe, one_line, printable
+from reportview.core.indicators import IndicatorError, registry, resolve
+from reportview.core.textsafe import json_lines, json_safe, one_line, printable
+
+# Every start builds every command's parser (add_parser); what only `compare` runs (the matching,
+# the tables, Rich) is imported when it runs, so that other commands do not pay for it.
+if TYPE_CHECKING:
+    from reportview.core.compare import CompareRow
+    from reportview.core.indicators import Indicator
 
 FORMATS = ("table", "csv", "json", "jsonl", "md", "xlsx")
 
@@ -86,6 +82,9 @@ def cmd_compare(args: argparse.Namespace, config: object, load: Callable[..., ob
     loaded = load(args, config)
     if isinstance(loaded, int):
         return loaded
+    from reportview.core.compare import compare
+    from reportview.core.compare_table import convention_of
+
     result, code = loaded
     rows = compare(result.reports, indicators)
     convention = convention_of([r.convention for r in result.reports])
@@ -112,8 +111,11 @@ def render(
     output: str | None,
 ) -> str | None:
     """The output text (None: written to `output` already, for xlsx)."""
+    from reportview.core.compare import pivot
+    from reportview.core.compare_table import ESTIMATE_NOTE, long_rows, pivot_grid
+
     if fmt == "jsonl" and not as_pivot:
-        return "".join(json_safe(json.dumps(r.as_json(), ensure_ascii=False)) + "\n" for r in rows)
+        return "".join(json_lines(r.as_json() for r in rows))
     if fmt == "json" and not as_pivot:
         return json_safe(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1)) + "\n"
     if as_pivot:
@@ -121,7 +123,7 @@ def render(
         if fmt in ("json", "jsonl"):
             objs = [_pivot_json(rows, i.id) for i in indicators]
             if fmt == "jsonl":
-                return "".join(json_safe(json.dumps(o, ensure_ascii=False)) + "\n" for o in objs)
+                return "".join(json_lines(objs))
             return json_safe(json.dumps(objs, ensure_ascii=False, indent=1)) + "\n"
     else:
         header, body = long_rows(rows)
@@ -162,6 +164,8 @@ def _md(value: object) -> str:
 
 def _pivot_json(rows: Sequence[CompareRow], indicator: str) -> dict[str, object]:
     """A pivot as data: places, periods, and each cell's rows (value, doc, offsets)."""
+    from reportview.core.compare import pivot
+
     p = pivot(rows, indicator)
     return {
         "indicator": indicator,
@@ -182,6 +186,12 @@ def _pivot_json(rows: Sequence[CompareRow], indicator: str) -> dict[str, object]
 
 
 def _rich_tables(tables: list, as_pivot: bool) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from reportview.core.compare_table import ESTIMATE_NOTE
+
     buf = io.StringIO()
     # On a terminal, its width; piped or redirected, as wide as the table needs (a pasteable table).
     width = max(80, _width()) if sys.stdout.isatty() else 1000

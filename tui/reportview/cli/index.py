@@ -33,7 +33,7 @@ def add_search_option(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_index(args: argparse.Namespace, config: Config) -> int:
-    from reportview.core.archive.build import index_archive
+    from reportview.core.archive.build import ArchiveBusy, index_archive
     from reportview.core.archive.engines import EngineUnavailable, mapper_for
 
     paths = args.paths or [str(p) for p in config.corpus_paths()]
@@ -48,7 +48,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     try:
         mapper = mapper_for(args.engine, config, args.scheduler, args.workers)
         stats, skipped = index_archive(paths, out, config, mapper, engine=args.engine)
-    except (EngineUnavailable, FileNotFoundError) as exc:
+    except (EngineUnavailable, ArchiveBusy, FileNotFoundError) as exc:
         print(printable(f"reportview index: {exc}", keep_newlines=False), file=sys.stderr)
         return 2
     for s in skipped:

@@ -100,8 +100,19 @@ def _figure_row(f: Figure) -> tuple:
     return tuple(row)
 
 
-def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = None) -> bytes:
-    """The parse of `report` (with its index terms, and its text only when `store_text`)."""
+# marshal's format 0 writes the same bytes for the same values in any process. Later formats mark
+# a string the process happens to have interned (a one-letter unit "F" is, in a Dask worker that
+# imported pandas) and refer back to an object whose reference count says it is shared, so an
+# archive's blobs differed with the process that parsed them. The cache keeps the fastest format.
+CANONICAL_FORMAT = 0
+
+
+def encode_report(
+    report: Report, store_text: bool, terms: IndexTerms | None = None, canonical: bool = False
+) -> bytes:
+    """The parse of `report` (with its index terms, and its text only when `store_text`);
+    `canonical`: bytes that depend on the values alone (archives), a little larger and slower."""
+    fmt = CANONICAL_FORMAT if canonical else marshal.version
     payload = (
         SIGNATURE,
         _facts_row(report),
@@ -109,9 +120,9 @@ def encode_report(report: Report, store_text: bool, terms: IndexTerms | None = N
         tuple(_figure_row(f) for f in report.figures),
         tuple(_row(s, SPAN_FIELDS) for s in report.furniture),
         zlib.compress(report.text.encode("utf-8", "surrogatepass"), 1) if store_text else None,
-        None if terms is None else zlib.compress(marshal.dumps(_terms_row(terms)), 1),
+        None if terms is None else zlib.compress(marshal.dumps(_terms_row(terms), fmt), 1),
     )
-    return marshal.dumps(payload)
+    return marshal.dumps(payload, fmt)
 
 
 def _facts_row(report: Report) -> tuple:

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from reportview.core.cache import FileProbe, ParseCache, Record
 from reportview.core.files import InputError, Skipped, discover
-from reportview.core.loading import load_report
 from reportview.core.model import Report
 from reportview.core.rules import LoadSettings, ParseRules, Setup, load_settings_of, rules_of
 from reportview.core.terms import IndexTerms, index_terms
@@ -33,6 +32,8 @@ from reportview.core.terms import IndexTerms, index_terms
 POOL_MIN_FILES = 64
 # Files per task sent to a worker: big enough that IPC is cheap, small enough to cancel promptly.
 MAX_CHUNK = 32
+# The cyclic GC's first threshold while loading (allocations between its young collections).
+LOAD_GC_THRESHOLD = 100_000
 # Loads of at least this many files keep the GC off the reports already loaded (see iter_corpus).
 GC_FREEZE_MIN = 2048
 GC_FREEZE_EVERY = 1024
@@ -91,6 +92,9 @@ def _parse_file(
     Index terms are computed here, in the worker, when they are wanted or cached (then an app
     that opens the corpus again only appends them to its posting lists).
     """
+    # Imported here: a load the cache serves whole never imports the parsing modules.
+    from reportview.core.loading import load_report
+
     probe = FileProbe(path) if want_record else None
     report = load_report(path, rules, display_path=display)
     terms = index_terms(report) if want_record or want_terms else None
@@ -174,9 +178,10 @@ def iter_corpus(
     Files skipped during discovery come first (done stays 0). Stops early when `cancel` is set.
     `with_terms`: each report comes with its search index terms (from the cache or the worker
     that parsed it; None when neither had them).
-    Big loads keep the reports out of the cyclic GC while loading; `keep_frozen` leaves them
-    there afterwards, for a caller that keeps the corpus for good (the app): handing millions
-    of objects back makes the next full collection stop every thread for seconds.
+    The cyclic GC runs rarely while loading, and big loads move the reports out of its reach;
+    `keep_frozen` leaves them there afterwards, for a caller that keeps the corpus for good (the
+    app): handing millions of objects back makes the next full collection stop every thread for
+    seconds.
     """
     rules, load = rules_of(setup), load_settings_of(setup)
     files, skipped = discover(paths, load.extensions, load.exclude)
@@ -187,6 +192,11 @@ def iter_corpus(
         return
     cache = _open_cache(rules, load, use_cache)
     frozen = False
+    # A load makes many objects that live on and few reference cycles (a text parse leaves none;
+    # a PDF's may): at the default threshold the cyclic GC rescans the growing heap again and
+    # again (a sixth of a warm load's decoding). While loading it runs a hundred times less often.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], LOAD_GC_THRESHOLD), *thresholds[1:])
     try:
         with closing(_Loader(files, rules, load, cache, cancel, with_terms).run()) as steps:
             for n, step in enumerate(steps, 1):
@@ -205,6 +215,7 @@ def iter_corpus(
     finally:
         if frozen and not keep_frozen:
             gc.unfreeze()
+        gc.set_threshold(*thresholds)
         if cache is not None:
             cache.close()
 

@@ -17,7 +17,7 @@ from typing import Any
 from reportview.core.columns import COLUMN_NAMES, COLUMNS, cell_text, record, texts, value_text, values
 from reportview.core.model import Figure, Report, Section
 from reportview.core.numbers import format_number
-from reportview.core.textsafe import json_safe, printable
+from reportview.core.textsafe import json_lines, json_safe, printable
 
 
 class ExportError(Exception):
@@ -106,9 +106,7 @@ def render_json(selection: Selection) -> str:
 
 
 def render_jsonl(selection: Selection) -> str:
-    return "".join(
-        json_safe(json.dumps(record(r, f), ensure_ascii=False)) + "\n" for r, f in selection.pairs()
-    )
+    return "".join(json_lines(record(r, f) for r, f in selection.pairs()))
 
 
 def render_markdown(selection: Selection) -> str:

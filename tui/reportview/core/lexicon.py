@@ -1079,6 +1079,11 @@ PLACE_WHOLE: dict[str, str] = {
     "cả tỉnh": "province",
     "toàn vùng": "region",
 }
+# Words that make the place after them a comparison's base, not the figure's own place
+# ("11,03% gấp hơn 2 lần so với trung bình cả nước", "higher than the state average").
+PLACE_COMPARISON_OPENERS: tuple[str, ...] = (
+    "so với", "so", "gấp", "cao hơn", "thấp hơn", "compared with", "compared to", "than",
+)  # fmt: skip
 # Words before a place name that make the figure about that place ("tại phường Phong Khê").
 PLACE_AT_WORDS: frozenset[str] = frozenset("tại ở của trên địa bàn thuộc".split())
 

@@ -33,8 +33,8 @@ _PERIOD = re.compile(
     rf"|(?P<last>{_alt(lx.PERIOD_LAST_WORDS)}))?\s*(?:{_YEARS})(?:\s+(?P<ny>{_YEAR}))?"
     # a quarter: "quý I/2021", "Quý I năm 2021", "quý 2"
     rf"|(?:{_alt(lx.PERIOD_QUARTER_WORDS)})\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_SEP}(?P<qy>{_YEAR}))?"
-    # a month: "tháng 3/2021", "tháng 11 năm 2021"
-    rf"|(?:{_MONTHS})\s+(?P<m>\d{{1,2}}){_SEP}(?P<my>{_YEAR})"
+    # a month: "tháng 3/2021", "tháng 11 năm 2021", "tháng 9" (of the year around it)
+    rf"|(?:{_MONTHS})\s+(?P<m>\d{{1,2}})(?:{_SEP}(?P<my>{_YEAR})|(?!\d|[/.,]\d|\s*(?:{_MONTHS})))"
     # a year: "năm 2021", "Năm 2022" (not "năm 2020-2021", a term)
     rf"|(?:{_YEARS})\s+(?P<y>(?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)"
     # a half named in words: "nửa đầu năm 2023"
@@ -83,6 +83,9 @@ class Mention:
     frame: bool
     # The last months of a year ("3 tháng cuối năm"): what a report plans, ahead of its own period.
     ahead: bool = False
+    # A single month that names no year ("tháng 12"): in a title beside another period ("tháng 12
+    # và năm 2022"), the other is the report's.
+    bare_month: bool = False
 
 
 def _months(n: int, year: int, last: bool) -> str:
@@ -115,7 +118,8 @@ def _read(m: re.Match[str], year: int | None) -> str | None:
         return None if y is None else f"{y}-Q{q}"
     if g["m"]:
         month = int(g["m"])
-        return f"{g['my']}-{month:02d}" if 1 <= month <= 12 else None
+        y = int(g["my"]) if g["my"] else year
+        return f"{y}-{month:02d}" if y is not None and 1 <= month <= 12 else None
     if g["y"]:
         return g["y"]
     if g["vh"]:
@@ -162,7 +166,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
         # A term inside a sentence names a body or a plan ("HĐND các cấp nhiệm kỳ 2021-2026"), not a time.
         if m["term"] and not frame:
             continue
-        out.append(Mention(m.start(), m.end(), period, frame, bool(m["last"])))
+        out.append(Mention(m.start(), m.end(), period, frame, bool(m["last"]), bool(m["m"] and not m["my"])))
     return out
 
 
@@ -240,7 +244,8 @@ def report_period(
     if found:
         in_title = [m for m in found if title_span and m.start < title_span[1]]
         framed = [m for m in found if m.frame]
-        return (in_title or framed or found)[0].period
+        chosen = in_title or framed or found
+        return next((m for m in chosen if not m.bare_month), chosen[0]).period
     return str(year) if year else None
 
 

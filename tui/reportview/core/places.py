@@ -245,6 +245,17 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[;.!?()\n]|,(?=\s)")
+_COMPARISON = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(lx.PLACE_COMPARISON_OPENERS, key=len, reverse=True)
+    )
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+# How many words may stand between a comparison's opener and its place ("so với trung bình cả nước").
+_COMPARISON_REACH = 4
 _DISTRICT_LEVEL = {"thành phố", "huyện", "thị xã", "quận", "phường", "xã", "thị trấn"}
 
 
@@ -276,22 +287,37 @@ def _clause_edge(text: str, pos: int, back: bool) -> int:
 def _place_in(
     text: str, a: int, s: int, e: int, b: int, unit: str, own_key: str | None, own: str | None
 ) -> str | None:
-    whole = _WHOLE.search(text, a, b)
-    if whole:
+    for whole in _WHOLE.finditer(text, a, b):
+        if _is_base(text, a, s, e, whole.start()):
+            continue
         phrase = " ".join(whole[0].split())
         level = lx.PLACE_WHOLE[phrase.lower()]
         own_is_district = bool(own) and any(own.startswith(k + " ") for k in _DISTRICT_LEVEL)
         # ("cả nước" in a national report, one that names no place of its own, is its own place.)
         if (level == "country" and own) or (level in ("province", "region") and own_is_district):
             return phrase
+        break
     for ms, _me, kind, name in _mentions(text, a, b):
         # "tại 02 xã Nông Thượng": the figure counts the places, it is not about one of them.
         if ms == _skip_space(text, e) and kind == unit.lower():
             continue
-        if place_key(name) == own_key:
+        if place_key(name) == own_key or _is_base(text, a, s, e, ms):
             continue
         return f"{kind} {name}"
     return None
+
+
+def _is_base(text: str, a: int, s: int, e: int, at: int) -> bool:
+    """Whether the place named at `at` is what the figure (text[s:e]) is compared with: after the
+    figure with a comparison word between them, or a comparison word just before it."""
+    if at >= e and _COMPARISON.search(text, e, at):
+        return True
+    before = list(_COMPARISON.finditer(text, a, at))
+    return (
+        bool(before)
+        and len(text[before[-1].end() : at].split()) <= _COMPARISON_REACH
+        and (before[-1].start() >= e or at < s)
+    )
 
 
 def _skip_space(text: str, pos: int) -> int:

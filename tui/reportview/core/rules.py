@@ -1,4 +1,4 @@
-"""What the core is given: compiled parse rules (with their fingerprint) and load settings.
+"""What the core is given: parse rules (with their fingerprint) and load settings.
 
 The core never reads the app's config: `reportview.config.Config` builds these (its `parse_rules`
 and `load_settings`), and so can any library caller (`compile_parse_rules`, `LoadSettings`).
@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reportview import __version__
-from reportview.core import lexicon as lx
-from reportview.core.figures import FigureRules, figure_rules
-from reportview.core.furniture import FurnitureRules, compile_rules
+
+if TYPE_CHECKING:
+    from reportview.core.figures import FigureRules
+    from reportview.core.furniture import FurnitureRules
 
 # Where parsing starts: every module these import (transitively, inside the package) decides what
 # a cached parse holds; index terms are cached with it.
@@ -33,12 +34,42 @@ DEFAULT_EXCLUDE = ("README*", "SOURCE.*", "SOURCES.*", "LICENSE*", "LICENCE*", "
 
 @dataclass(frozen=True, slots=True)
 class ParseRules:
-    """Compiled rules for one parse: furniture patterns, figure tables, and their fingerprint."""
+    """The rules of one parse: config's extra furniture patterns, convention, units and magnitudes
+    over the built-in tables, compiled when a parse first asks (a load served from the cache never
+    imports the parsing modules), and their fingerprint."""
 
-    furniture: FurnitureRules
-    figures: FigureRules
+    furniture_lines: tuple[str, ...]
+    tail_markers: tuple[str, ...]
+    convention: str
+    units: tuple[tuple[str, str], ...]
+    magnitudes: tuple[tuple[str, float], ...]
     # Changes whenever the parse could change: rules, program version, or parsing code.
     fingerprint: str
+
+    @property
+    def furniture(self) -> FurnitureRules:
+        return _furniture_rules(self.furniture_lines, self.tail_markers)
+
+    @property
+    def figures(self) -> FigureRules:
+        return _figure_rules(self.convention, self.units, self.magnitudes)
+
+
+@lru_cache(maxsize=32)
+def _furniture_rules(furniture_lines: tuple[str, ...], tail_markers: tuple[str, ...]) -> FurnitureRules:
+    from reportview.core import lexicon as lx
+    from reportview.core.furniture import compile_rules
+
+    return compile_rules(_with(lx.FURNITURE_LINES, furniture_lines), _with(lx.TAIL_MARKERS, tail_markers))
+
+
+@lru_cache(maxsize=32)
+def _figure_rules(
+    convention: str, units: tuple[tuple[str, str], ...], magnitudes: tuple[tuple[str, float], ...]
+) -> FigureRules:
+    from reportview.core.figures import figure_rules
+
+    return figure_rules(convention, units, magnitudes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +119,7 @@ def compile_parse_rules(
     }
     raw = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
     fingerprint = hashlib.sha1(raw).hexdigest()[:16]
-    return ParseRules(
-        compile_rules(_with(lx.FURNITURE_LINES, furniture_lines), _with(lx.TAIL_MARKERS, tail_markers)),
-        figure_rules(convention, units, magnitudes),
-        fingerprint,
-    )
+    return ParseRules(furniture_lines, tail_markers, convention, units, magnitudes, fingerprint)
 
 
 def _with(built_in: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
@@ -164,11 +191,10 @@ def imported_modules(roots: Iterable[str], package: str | None = None) -> dict[s
         top = package or name.split(".")[0]
         if name in found:
             continue
-        spec = _spec(name)
-        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        located = _source_of(name)
+        if located is None:
             continue
-        found[name] = Path(spec.origin)
-        is_package = spec.submodule_search_locations is not None
+        found[name], is_package = located
         source = found[name].read_text(encoding="utf-8", errors="replace")
         for imported in _imports_in(source, name, is_package):
             if imported == top or imported.startswith(top + "."):
@@ -177,19 +203,63 @@ def imported_modules(roots: Iterable[str], package: str | None = None) -> dict[s
     return found
 
 
-def _spec(name: str):  # -> ModuleSpec | None
-    try:
-        return importlib.util.find_spec(name)
-    except (ImportError, ValueError, AttributeError):  # "pkg.module.NAME": a name, not a module
+def _source_of(name: str) -> tuple[Path, bool] | None:
+    """The source file of module `name` and whether it is a package; None for a name that is not
+    a module ("pkg.module.NAME") or has no .py source. Found from the top package's folder, not
+    with importlib's finders: this runs at every start, and a finder imports each parent package."""
+    top, _, rest = name.partition(".")
+    folder = _package_folder(top)
+    if folder is None:
         return None
+    base = folder.joinpath(*rest.split(".")) if rest else folder
+    if rest and base.with_suffix(".py").is_file():
+        return base.with_suffix(".py"), False
+    if (base / "__init__.py").is_file():
+        return base / "__init__.py", True
+    return None
+
+
+@lru_cache(maxsize=16)
+def _package_folder(top: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @lru_cache(maxsize=8)
 def code_digest(roots: tuple[str, ...], package: str | None = None) -> str:
-    """A digest of the source of every module `roots` import (see imported_modules)."""
+    """A digest of the source of every module `roots` import (see imported_modules), and of every
+    data file of their package that one of them names (`data/places.json`): parsing reads those
+    too."""
     digest = hashlib.sha1()
-    for name, path in sorted(imported_modules(roots, package).items()):
+    modules = imported_modules(roots, package)
+    for name, path in sorted(modules.items()):
         digest.update(name.encode())
         with contextlib.suppress(OSError):  # a file gone since the import: its name still counts
             digest.update(path.read_bytes())
+    for path in _data_files_named(modules):
+        digest.update(path.name.encode())
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def _data_files_named(modules: dict[str, Path]) -> list[Path]:
+    """The files of each top package's `data/` folder whose relative path ("data/places.json") one of
+    the modules' sources holds."""
+    out: set[Path] = set()
+    sources = {name: path.read_text(encoding="utf-8", errors="replace") for name, path in modules.items()}
+    for top in {name.split(".")[0] for name in modules}:
+        folder = _package_folder(top)
+        data = folder / "data" if folder is not None else None
+        if data is None or not data.is_dir():
+            continue
+        for file in data.rglob("*"):
+            rel = file.relative_to(folder).as_posix()
+            if file.is_file() and any(rel in src for n, src in sources.items() if n.split(".")[0] == top):
+                out.add(file)
+    return sorted(out)

@@ -6,7 +6,9 @@ file names through `printable` or `one_line`. JSON outputs keep the exact text i
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
 
 # C0 and C1 controls (except tab and newline), DEL; bidi and invisible format characters that can
 # reorder or hide text on screen (LRM/RLM/ALM, embeddings/overrides, isolates, BOM); the line and
@@ -57,3 +59,23 @@ def json_safe(dumped: str) -> str:
     change written as \\uXXXX escapes: the parsed strings are exactly the same, and the raw output
     cannot reorder or control a terminal. (These characters only occur inside JSON strings.)"""
     return _UNSAFE.sub(_json_escape, dumped)
+
+
+# One encoder for every line of a JSON Lines output: json.dumps(..., ensure_ascii=False) builds a
+# new one per call, a fifth of the time of writing 20k figure lines.
+_JSONL_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_JSONL_CHUNK = 2000
+
+
+def json_lines(objs: Iterable[object]) -> Iterator[str]:
+    """`objs` as JSON Lines (each line json.dumps(obj, ensure_ascii=False)), made safe as json_safe
+    does, in chunks of lines (a newline is never escaped, so a chunk is safe as its lines are)."""
+    encode = _JSONL_ENCODER.encode
+    chunk: list[str] = []
+    for obj in objs:
+        chunk.append(encode(obj))
+        if len(chunk) >= _JSONL_CHUNK:
+            yield json_safe("\n".join(chunk) + "\n")
+            chunk = []
+    if chunk:
+        yield json_safe("\n".join(chunk) + "\n")

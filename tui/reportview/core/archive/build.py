@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from reportview.core.archive.schema import (
     SHARD_DIR,
 )
 from reportview.core.files import InputError, Skipped, discover, read_file_bytes
+from reportview.core.search.query import has_digit
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
 
@@ -106,6 +107,48 @@ def _fresh(path: Path | str, entry: tuple[int, int, int, int]) -> bool:
         return False
 
 
+LOCK_NAME = "archive.lock"
+
+
+class ArchiveBusy(Exception):
+    """Another build holds the archive (two builds would overwrite each other's shards)."""
+
+
+@contextlib.contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold the archive's lock for one build: an OS lock on `archive.lock`, released when the
+    process ends however it ends (no stale lock to clean up after a crash)."""
+    path = out_dir / LOCK_NAME
+    with open(path, "a+") as handle:
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise ArchiveBusy(
+                f"{out_dir}: another `reportview index` (pid {holder}) is updating this archive;"
+                " run again when it has finished"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def _lock(handle: Any) -> None:
+    """An exclusive lock on the open file, without waiting (OSError when another process holds it)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def index_archive(
     paths: Sequence[str | os.PathLike[str]],
     archive_dir: str | os.PathLike[str],
@@ -113,10 +156,18 @@ def index_archive(
     mapper: ShardMapper,
     engine: str = "local",
 ) -> tuple[BuildStats, list[Skipped]]:
-    """Build or update the archive in `archive_dir` from the files under `paths`."""
-    t0 = time.perf_counter()
+    """Build or update the archive in `archive_dir` from the files under `paths` (ArchiveBusy
+    when another build is updating it)."""
     out_dir = Path(archive_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(out_dir):
+        return _index(paths, out_dir, config, mapper, engine)
+
+
+def _index(
+    paths: Sequence[str | os.PathLike[str]], out_dir: Path, config: Any, mapper: ShardMapper, engine: str
+) -> tuple[BuildStats, list[Skipped]]:
+    t0 = time.perf_counter()
     db = archive_db(out_dir)
     local, skipped = discover(
         [p for p in paths if not is_url(p)], config.extensions, getattr(config, "exclude", ())
@@ -277,11 +328,14 @@ def _merge(
 
 def _build_search(conn: sqlite3.Connection) -> None:
     """The FTS5 index over the units' words, and every word's unit counts (all fields, titles)."""
+    # The engine's own rule for the typo search's pool (letters: the word holds no digit).
+    conn.create_function("has_digit", 1, has_digit, deterministic=True)
     with conn:
         conn.execute("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
         conn.execute(
-            "INSERT INTO archive_terms(word, n, nt, len)"
-            " SELECT term, sum(doc), sum(CASE WHEN col = 'title_words' THEN doc ELSE 0 END), length(term)"
+            "INSERT INTO archive_terms(word, n, nt, len, letters)"
+            " SELECT term, sum(doc), sum(CASE WHEN col = 'title_words' THEN doc ELSE 0 END), length(term),"
+            " NOT has_digit(term)"
             " FROM archive_vocab WHERE col IN ('title_words', 'other_words') GROUP BY term"
         )
         conn.execute("INSERT INTO archive_fts(archive_fts) VALUES ('optimize')")

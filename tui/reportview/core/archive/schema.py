@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from reportview.core.sql_export import SCHEMA as USER_SCHEMA
 
-ARCHIVE_VERSION = "1"
+# 2: report blobs in marshal format 0 (codec.CANONICAL_FORMAT), the same bytes from any process.
+ARCHIVE_VERSION = "2"
 DB_NAME = "archive.sqlite"
 SHARD_DIR = "shards"
 
@@ -88,9 +89,11 @@ CREATE TABLE IF NOT EXISTS archive_terms (
     word TEXT PRIMARY KEY,
     n INTEGER NOT NULL,
     nt INTEGER NOT NULL,
-    len INTEGER NOT NULL
+    len INTEGER NOT NULL,
+    letters INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS archive_terms_len ON archive_terms(len, word);
+CREATE INDEX IF NOT EXISTS archive_terms_letters ON archive_terms(len, word) WHERE letters = 1;
 """
 
 ARCHIVE_SCHEMA = USER_SCHEMA + SHARD_SCHEMA + SEARCH_SCHEMA

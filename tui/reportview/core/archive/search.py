@@ -211,11 +211,12 @@ class ArchiveIndex(SearchIndex):
         return [w for w, _, _ in rows]
 
     # The engine's typo search (_Candidates._fuzzy_words) over the archive's vocabulary table.
-    def _fuzzy_pool(self, shortest: int, longest: int) -> list[str]:
+    def _fuzzy_pool(self, shortest: int, longest: int, letters_only: bool) -> list[str]:
+        letters = " AND letters = 1" if letters_only else ""
         return [
             w
             for (w,) in self._conn.execute(
-                "SELECT word FROM archive_terms WHERE len BETWEEN ? AND ? ORDER BY len, word",
+                f"SELECT word FROM archive_terms WHERE len BETWEEN ? AND ?{letters} ORDER BY len, word",
                 (shortest, longest),
             )
         ]

@@ -186,7 +186,7 @@ def add_report(
             crc,
             fingerprint,
             __version__,
-            encode_report(report, store_text=False),
+            encode_report(report, store_text=False, canonical=True),
             report.title,
             first_uid,
             len(terms.units),

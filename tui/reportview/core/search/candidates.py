@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from reportview.core.search.query import Query
+from reportview.core.search.query import Query, has_digit
 
 # Candidate budgets (see module docstring): posting sets up to SET_LIMIT ids are materialised;
 # at most VERIFY_BUDGET candidates are scored per query.
@@ -53,7 +53,7 @@ class _Candidates:
             cutoff = 1 if n <= 5 else 2
             found = process.extract(
                 word,
-                self._fuzzy_pool(n - cutoff, n + cutoff),
+                self._fuzzy_pool(n - cutoff, n + cutoff, not has_digit(word)),
                 scorer=DamerauLevenshtein.distance,
                 score_cutoff=cutoff,
                 limit=12,
@@ -65,11 +65,14 @@ class _Candidates:
         self._fuzzy_cache[word] = out
         return out
 
-    def _fuzzy_pool(self, shortest: int, longest: int) -> list[str]:
-        """Vocabulary words of these lengths (the candidates a typo can be of)."""
+    def _fuzzy_pool(self, shortest: int, longest: int, letters_only: bool) -> list[str]:
+        """Vocabulary words of these lengths (the candidates a typo can be of); `letters_only`:
+        without the words that hold a digit (a word typed without one is no typo of "2021" or
+        "h5n1", and numbers are most of a big archive's vocabulary)."""
+        by_len = self._by_len_letters if letters_only else self._by_len
         pool: list[str] = []
         for length in range(shortest, longest + 1):
-            pool.extend(self._by_len.get(length, ()))
+            pool.extend(by_len.get(length, ()))
         return pool
 
     def _word_use(self, word: str) -> int:

@@ -45,6 +45,7 @@ class SearchIndex(_UnitTable, _Candidates, _Scoring, _Results):
         self._vocab: list[str] = []
         self._vocab_dirty = False
         self._by_len: dict[int, list[str]] = {}
+        self._by_len_letters: dict[int, list[str]] = {}  # words without a digit (see has_digit)
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
         self._stream_cache: dict[tuple[object, ...], list[int]] = {}
         # add() may run in a loader thread while a search worker runs: one at a time.

@@ -96,3 +96,9 @@ def query_notes(q: Query) -> tuple[str, ...]:
         what = "kind" if name.lower() == "kind" else "place to search"
         notes.append(f"{name}:{value} is not a {what}: {name}:" + "|".join(pool))
     return tuple(notes)
+
+
+def has_digit(word: str) -> bool:
+    """Whether a (folded) word holds a digit: "2021", "h5n1", "19/5" (kept out of a lettered
+    word's typo search)."""
+    return any(c.isdigit() for c in word)

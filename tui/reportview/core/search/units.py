@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportview.core.folding import fold, fold_with_map
 from reportview.core.model import Report
+from reportview.core.search.query import has_digit
 from reportview.core.terms import IndexTerms
 
 # Folded text kept for searching, most recently used first, up to this many characters in each
@@ -114,9 +115,12 @@ class _UnitTable:
             return
         self._vocab = sorted(self._post)
         by_len: dict[int, list[str]] = {}
+        letters: dict[int, list[str]] = {}
         for w in self._vocab:
             by_len.setdefault(len(w), []).append(w)
-        self._by_len = by_len
+            if not has_digit(w):
+                letters.setdefault(len(w), []).append(w)
+        self._by_len, self._by_len_letters = by_len, letters
         self._vocab_dirty = False
 
 
