@@ -421,7 +421,7 @@ async def test_loading_is_progressive_and_escape_cancels(
                 time.sleep(0.005)
             yield Progress(done, total, report=seed_reports[done % len(seed_reports)])
 
-    monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", slow_corpus)
+    monkeypatch.setattr("reportview.core.corpus.iter_corpus", slow_corpus)
     app = make_app()
     try:
         await _progressive_load_checks(app)

@@ -25,12 +25,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
-from reportview.core.columns import COLUMN_NAMES, value_text, values
-from reportview.core.corpus import iter_corpus
-from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
-from reportview.core.search import SearchIndex
-from reportview.core.search.snippets import phrase_stops
 from reportview.core.textsafe import one_line
 from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
@@ -38,9 +33,6 @@ from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
 from reportview.ui.live import LiveFolders
-from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.figure import FigureScreen
-from reportview.ui.screens.skipped import SkippedScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -51,6 +43,7 @@ from reportview.ui.widgets.status import StatusBar
 from reportview.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from reportview.core.search import SearchIndex
     from reportview.ui.app import ReportViewApp
 
 
@@ -265,7 +258,6 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     def _start_loading(self) -> None:
         self.is_loading = True
         self._t0 = time.perf_counter()
-        self.index = SearchIndex()
         status = self.query_one(StatusBar)
         status.set_text(f"Loading {', '.join(self.paths)}…")
         status.progress(0, 1)
@@ -280,6 +272,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.figures_table  # noqa: B018 (the property mounts it)
         if self.is_loading and not self._load_started:
             self._load_started = True
+            # The search engine and the parsing modules are imported here, after the first
+            # frame (~60 ms of imports at start-up): typing before it finds no index yet.
+            from reportview.core.search import SearchIndex
+
+            with self._index_lock:
+                if self.index is None:
+                    self.index = SearchIndex()
             self._load()
 
     @work(thread=True, exclusive=True, group="load", name="load corpus")
@@ -323,6 +322,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         reports and search read from disk as they are used, so memory stays flat)."""
         app = self.rv_app
         if self.archive is None:
+            from reportview.core.corpus import iter_corpus  # (this thread: not at start-up)
+
             yield from iter_corpus(
                 self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
             )
@@ -527,6 +528,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.set_focus(self.figures_table)
 
     def action_skipped_files(self) -> None:
+        from reportview.ui.screens.skipped import SkippedScreen  # (screens: imported when opened)
+
         self.app.push_screen(SkippedScreen(self.skipped))
 
     def action_whole_report(self) -> None:
@@ -586,6 +589,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         figure = self.current_figure()
         if figure is None:
             return self._no_figure()
+        from reportview.core.columns import value_text
+
         text = value_text(figure.value)
         self.copy(text, text)
 
@@ -594,24 +599,35 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if figure is None or report is None:
             return self._no_figure()
         # the export's columns, without the header: pasted under a `c` copy, it lines up
+        from reportview.core.columns import values
+        from reportview.core.export import tsv
+
         self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
+        from reportview.core.export import Selection, clip_rows
+
         return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
+        from reportview.core.columns import COLUMN_NAMES
+        from reportview.core.export import tsv
+
         self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
+        from reportview.core.columns import COLUMN_NAMES
+        from reportview.core.export import markdown_table
+
         self.copy(
             markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
@@ -654,6 +670,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
+
+        from reportview.ui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
@@ -701,6 +719,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if not (0 <= hit.report_index < len(self.reports)):
             return
         report = self.reports[hit.report_index]
+        from reportview.core.search.snippets import phrase_stops
+
         stops = phrase_stops(report.text, hit.matches)
         start = stops[0][0] if stops else -1
         self.marks = (hit.report_index, tuple(hit.matches))
@@ -821,6 +841,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         results = self.query_one(ResultList)
         hits = tuple(results.hits)
         stops: list[tuple[int, int, int]] = []
+        from reportview.core.search.snippets import phrase_stops
+
         for ri, hit in enumerate(hits):
             text = self.reports[hit.report_index].text if 0 <= hit.report_index < len(self.reports) else ""
             spans = phrase_stops(text, hit.matches) or [(-1, -1)]
@@ -907,6 +929,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     def open_figure(self, figure: Figure) -> None:
         """The figure's detail view (Enter or i on a figures row, or the palette)."""
         if self.report is not None:
+            from reportview.ui.screens.figure import FigureScreen
+
             self.app.push_screen(FigureScreen(self.report, figure))
 
     # --- palette ---------------------------------------------------------------------------
