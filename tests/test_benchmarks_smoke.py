@@ -50,7 +50,7 @@ def test_ab_trees_runs_the_first_frame_on_both_trees(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     script = str(ROOT / "benchmarks" / "ab_trees.py")
     out = subprocess.run(
-        [sys.executable, script, str(ROOT / "tui"), "--rounds", "1", "--skip=search"],
+        [sys.executable, script, str(ROOT / "tui"), "--rounds", "1", "--skip=search,start"],
         capture_output=True,
         text=True,
         env=env,
