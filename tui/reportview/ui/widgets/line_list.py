@@ -226,7 +226,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
             lines = self._empty_lines[1]
             if y < len(lines):
                 style = self.get_component_rich_style("line-list--empty")
-                line = lines[y]
+                line = lines[y].copy()  # (styled and padded below: the wrapped lines stay as they are)
                 line.stylize(style)
                 return self._strip(line, width, base)
             return Strip.blank(width, base)
