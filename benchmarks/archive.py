@@ -265,6 +265,7 @@ def main() -> int:
     parser.add_argument("--child-open", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--child-app", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", metavar="DIR", help="where to put the synthetic corpora and archives")
+    parser.add_argument("--keep", action="store_true", help="leave the corpora and archives (says where)")
     parser.add_argument(
         "--copies",
         nargs=2,
@@ -352,7 +353,10 @@ def main() -> int:
         )
         print(lines[-1])
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print(f"kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -156,7 +156,7 @@ def test_cli_index_and_search(corpus: Path, tmp_path: Path, capsys):
     assert main(["index", str(corpus), "--archive", str(out)]) == 0
     assert "parsed" in capsys.readouterr().out
     assert main(["index", str(corpus), "--archive", str(out)]) == 0
-    assert f"0 parsed, {len(SEED_FILES) + 1} unchanged" in capsys.readouterr().out
+    assert f"0 parsed, 0 from the parse cache, {len(SEED_FILES) + 1} unchanged" in capsys.readouterr().out
     assert main(["search", "ngân sách", "--archive", str(out), "--format", "json"]) == 0
     from_archive = capsys.readouterr().out
     assert main(["search", "ngân sách", str(corpus), "--format", "json"]) == 0
@@ -267,3 +267,20 @@ def test_a_typo_of_a_word_is_never_a_number(tmp_path: Path):
             assert "a.txt" in {Path(h.doc).name for h in engine.search("b4m", 10)}  # typed with a digit
         for q in ("bqn", "b4m", "ban", "b4n"):
             assert [h.as_json() for h in index.search(q, 10)] == [h.as_json() for h in memory.search(q, 10)]
+
+
+def test_a_first_build_takes_what_the_parse_cache_holds(corpus: Path, built: Path, tmp_path: Path):
+    """Files the app has already read are not parsed again: the first build takes them from the
+    user's parse cache (fresh entries only), and writes the archive a parse would."""
+    load_corpus([str(corpus)], default_config(), use_cache=True)  # the app opened the folder
+    extra = corpus / "new_one.txt"
+    out = tmp_path / "from-cache"
+    try:
+        extra.write_text(SEED_FILES[0].read_text(encoding="utf-8") + "\nMột dòng mới.\n", encoding="utf-8")
+        stats = build([corpus], out)
+        assert stats.from_cache == len(SEED_FILES) + 1 and stats.parsed == 1
+    finally:
+        extra.unlink()
+    stats = build([corpus], tmp_path / "again")
+    assert stats.from_cache == len(SEED_FILES) + 1 and stats.parsed == 0
+    assert dump(tmp_path / "again") == dump(built)

@@ -205,6 +205,13 @@ _LINK_TAIL = st.sampled_from(
 )
 
 
+def test_a_tail_marker_before_any_body_is_no_tail():
+    # "Tin khác" as a text's first line heads it; the page's trailing links come after a body.
+    report = parse_text("Tin khác\n\nChương trình ban hành 3 văn bản mới.\n")
+    assert report.body != (0, 0) and "Chương trình" in report.text[report.body[0] : report.body[1]]
+    assert "Tin khác" not in _furniture("Tin khác\n\nChương trình ban hành 3 văn bản mới.\n")
+
+
 @given(st.text(alphabet="0123456789/.-:() aAhHmMsScCpP|–x٣\t", max_size=30), _LINK_TAIL, st.booleans())
 def test_link_lines_pass_the_cheap_check(noise, tail, with_tail):
     # classify_lines runs the link-with-time regex only on lines that pass _may_end_a_link: every

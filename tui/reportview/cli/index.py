@@ -56,7 +56,8 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         print(line, file=sys.stderr)
     print(
         f"{stats.reports} reports in {printable(str(out), keep_newlines=False)}"
-        f" ({stats.parsed} parsed, {stats.reused} unchanged, {stats.skipped} skipped;"
+        f" ({stats.parsed} parsed, {stats.from_cache} from the parse cache, {stats.reused} unchanged,"
+        f" {stats.skipped} skipped;"
         f" {stats.units} search units) in {stats.seconds:.1f} s, engine {stats.engine}"
     )
     return 1 if stats.skipped else 0

@@ -230,12 +230,14 @@ class _Context:
         if not longest:
             return None
         phrases = self.rules.phrases
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            span = toks[i : i + n]
-            key = tuple(t.low for t in span)
+        top = min(longest, len(toks) - i)
+        lows = tuple(t.low for t in toks[i : i + top])  # (each length's key is a prefix of these)
+        for n in range(top, 0, -1):
+            key = lows[:n]
             entry = phrases.get(key)
             if entry is None:
                 continue
+            span = toks[i : i + n]
             # A phrase does not run on over a line break ("tỷ⏎đồng" is two lines' words).
             if n > 1 and any(t.space == "\n" for t in span[1:]):
                 continue
@@ -440,6 +442,12 @@ def _identifier_before(ctx: _Context, n: _Num) -> int | None:
         k -= 1
     if k < 0 or not (text[k].isalpha() or text[k] in "-–,&"):
         return None
+    # A word right before that ends no identifier phrase and joins nothing names nothing: decided
+    # from that word alone, without the tokens before (the common case: "tăng 7%", "đạt 120 tỷ").
+    if n._before is None and text[k].isalpha():
+        last = _last_word_before(text, k, n.s)
+        if last is not None and last not in _IDENTIFIER_LAST_WORDS:
+            return None
     before = n.before(text)
     # "Trung ương 5 và 6", "lớp 10 và 11": the next number joined to an identifier names one too
     # (but "mức độ 3 và 23 dịch vụ công" counts: a count is no neighbour of a level).
@@ -454,6 +462,29 @@ def _identifier_before(ctx: _Context, n: _Num) -> int | None:
     if not joined and not _is_identifier_context(before, n.value, n.token):
         return None
     return None if _measured_after(ctx, n.e) else n.e
+
+
+# The words _is_identifier_context can decide on (the last word of its tables' phrases), and the
+# coordinators that join a number to an identifier before it.
+_IDENTIFIER_LAST_WORDS = frozenset(
+    {p.split()[-1] for p in (*lx.DOCUMENT_TYPES, *lx.IDENTIFIER_BEFORE) if p.split()}
+    | set(lx.DATE_WORDS_BEFORE)
+    | {lx.NUMBER_WORD}
+    | set(lx.COORDINATORS)
+)
+
+
+def _last_word_before(text: str, k: int, pos: int) -> str | None:
+    """The lower-cased last token of _tokens_before(text, pos) when it is the word ending at text[k]
+    (only blanks after it), the window's start cutting it as there; None when k is outside the window."""
+    start = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
+    if k < start:
+        return None
+    j = k
+    # (A word token's characters: letters and the other \w characters that are no decimal digit.)
+    while j > start and text[j - 1].isalnum() and not text[j - 1].isdecimal():
+        j -= 1
+    return text[j : k + 1].lower()
 
 
 def _identifier_glued_after(ctx: _Context, n: _Num) -> int | None:
@@ -883,10 +914,12 @@ def _read_tail(
         _add_rate(ctx, toks, reading)
         if ranged and reading.kind != "ratio" and reading.unit:
             _add_high_end(ctx, reading, region_end, currency)
-    words = words_before(text, start)
+    # (A range's high end, read with ranged=False, is wanted for its kind, unit, value and end only:
+    # what it means is the range's, read when the range's own figure is made.)
     fig = _figure(
         ctx, start, reading.fig_end, reading.value, reading.kind, reading.unit, reading.consumed,
-        total=reading.total, upper=reading.upper, words=words,
+        total=reading.total, upper=reading.upper, words=words_before(text, start) if ranged else None,
+        meaning=ranged,
     )  # fmt: skip
     if plus:
         fig.qualifier = "at_least"
@@ -1300,8 +1333,11 @@ def _figure(
     total: float | None = None,
     upper: float | None = None,
     words: list[str] | None = None,
+    meaning: bool = True,
 ) -> RawFigure:
     text = ctx.text
+    if not meaning:
+        return RawFigure(s, end, value, kind, unit, total, upper=upper)
     words = words_before(text, s) if words is None else words  # qualifier and change both read them
     base = base_after(text, consumed, ctx.language)
     qualifier, change = qualifier_and_change(text, s, consumed, kind, base, words)

@@ -185,6 +185,10 @@ def _mark_tail(content: Sequence[Line], rules: FurnitureRules, marks: dict[int, 
             continue
         if not rules.tail_markers.fullmatch(ln.text):
             continue
+        # A tail follows something: a marker before any body ("Tin khác" as a first line) is the
+        # text's own heading, not the start of a page's trailing links.
+        if not any(c.index not in marks for c in content[:pos]):
+            continue
         after = content[pos + 1 :]
         # Only a real trailing block: late in the text, or followed by nothing that reads as body.
         late = seen >= 0.5 * total

@@ -50,6 +50,8 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
         return " ".join(m[1].split())
     raw = text[end : end + 48].lstrip()
     head = raw.lower()
+    if not head.startswith(lx.BASE_WORDS):
+        return None  # (one test for the common case: no base word at all)
     for word in lx.BASE_WORDS:
         if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
             # As written ("Nghị quyết đề ra", "dự toán trung ương giao"), with the words that finish it.
@@ -107,17 +109,22 @@ def _bare_paren(gap: str) -> bool:
 
 def _fronted_base(text: str, s: int) -> str | None:
     chunk = text[max(0, s - 80) : s]
-    clause = chunk[_clause_start(chunk) :].split()
-    if not clause:
+    clause_text = chunk[_clause_start(chunk) :]
+    head = clause_text.split(maxsplit=1)
+    if not head:
         return None
-    low = [w.lower() for w in clause]
-    if low[0] in lx.LABEL_COMPARISON_LEADS and len(low) > 1:
+    first = head[0].lower()
+    if first not in lx.LABEL_COMPARISON_LEADS and first not in lx.BASE_STARTS:
+        return None  # (decided by the first word: the clause is split only when it opens a comparison)
+    clause = clause_text.split()
+    if first in lx.LABEL_COMPARISON_LEADS and len(clause) > 1:
         # "beating the plan by": what is beaten.
         words = clause[1:]
         _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
         return " ".join(words) or None
-    if low[0] not in lx.BASE_STARTS:
+    if first not in lx.BASE_STARTS:
         return None
+    low = [w.lower() for w in clause]
     # "so với cùng kỳ giảm": the comparison, up to the change word.
     for i, w in enumerate(low[1:], 1):
         if w in lx.CHANGES_BEFORE or w in lx.QUALIFIERS_BEFORE or w in lx.FILLERS:
@@ -142,7 +149,11 @@ def _drop_footnotes(phrase: str) -> str:
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
-    label = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(label.split())).strip(" ,;:-–(/")
+    label = " ".join(label.split())
+    # (One space is all the white space left: the pattern runs only where it can match.)
+    if " ," in label or " ;" in label or " :" in label:
+        label = _SPACE_BEFORE_PUNCT.sub(r"\1", label)
+    label = label.strip(" ,;:-–(/")
     label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
@@ -155,11 +166,12 @@ def _clip(label: str) -> str:
     return " ".join(words).strip(" ,;:-–(")
 
 
-# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name.)
-_ABBREV = r"(?<!TP)(?<!Tp)(?<!tp)(?<!TX)(?<!Tx)(?<!\bP)(?<!\bQ)"
-_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s)")
+# (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name. The
+# look-behinds follow the dot: tested only at a dot, not at every position the scan backs over.)
+_ABBREV_STOP = r"\.(?<!TP\.)(?<!Tp\.)(?<!tp\.)(?<!TX\.)(?<!Tx\.)(?<!\bP\.)(?<!\bQ\.)(?=\s)"
+_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP)
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV + r"\.(?=\s))", re.DOTALL)
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + ")", re.DOTALL)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
@@ -194,13 +206,14 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
         # "với" is the subject.
         words = chunk[cut:].split()
+        lows = chunk[cut:].lower().split()
         joins = [
             i
-            for i, w in enumerate(words)
-            if w.lower() in lx.LABEL_JOINS
+            for i, w in enumerate(lows)
+            if w in lx.LABEL_JOINS
             and i
-            and words[i - 1].lower() not in lx.BASE_STARTS
-            and words[i - 1].lower() not in _JOIN_COMPOUNDS
+            and lows[i - 1] not in lx.BASE_STARTS
+            and lows[i - 1] not in _JOIN_COMPOUNDS
         ]
         if joins:
             own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
@@ -209,17 +222,18 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
+        tail_lows = chunk[figures[-1].end() :].lower().split()
         # ("so với quý trước" is a comparison, not a join.)
         joins = [
             i
-            for i, w in enumerate(tail)
-            if w.lower() in lx.LABEL_JOINS and not (i and tail[i - 1].lower() in lx.BASE_STARTS)
+            for i, w in enumerate(tail_lows)
+            if w in lx.LABEL_JOINS and not (i and tail_lows[i - 1] in lx.BASE_STARTS)
         ]
         joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
         if not _weak(joined):
             return joined, "joined"
         # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
-        ands = [i for i, w in enumerate(tail) if w.lower() in lx.LABEL_COORDINATORS]
+        ands = [i for i, w in enumerate(tail_lows) if w in lx.LABEL_COORDINATORS]
         if ands:
             own = _trimmed_phrase(tail[ands[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
             if not _weak(own):
@@ -228,9 +242,10 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
         chunk = chunk[: figures[0].start()]
         borrowed = "past-figure"
-    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject.
-    last = _trimmed_phrase(chunk[cut:].split())
-    if not _weak(last) and not _has_verb(last):
+    # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject
+    # (only a clause after a comma can continue one: the others are not read for it).
+    last = _trimmed_phrase(chunk[cut:].split()) if cut and chunk[cut - 1] == "," else ""
+    if last and not _weak(last) and not _has_verb(last):
         while cut and chunk[cut - 1] == ",":
             prev = _clause_start(chunk[: cut - 1])
             segment = chunk[prev : cut - 1]
@@ -256,15 +271,20 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             last = segment
     phrase = chunk[cut:]
     if not figures and cut and chunk[cut - 1] == ",":
-        prev = _clause_start(chunk[: cut - 1])
-        segment = chunk[prev : cut - 1]
-        if not _FIGURE_NUMBER.search(segment):
+        own = _trimmed_phrase(phrase.split())
+        weak = _weak(own)
+        # (The clause before is read only when this one names nothing or only a generic head.)
+        segment = (
+            chunk[_clause_start(chunk[: cut - 1]) : cut - 1]
+            if weak or own.lower() in lx.LABEL_GENERIC_HEADS
+            else ""
+        )
+        if segment and not _FIGURE_NUMBER.search(segment):
             subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
-            own = _trimmed_phrase(phrase.split())
-            if _weak(own) and subject:
+            if weak and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
                 phrase, borrowed = subject, "borrowed"
-            elif own.lower() in lx.LABEL_GENERIC_HEADS and subject:
+            elif subject:
                 phrase = f"{own} {subject}"
     # The words nearest the figure name it: a long clause keeps its end (its footnotes dropped first:
     # "Tổng sản phẩm trên địa bàn (GRDP, theo giá so sánh năm 2010)" is the subject, whole).
@@ -279,10 +299,10 @@ def _subject_of(segment: str, limit: int = 8) -> str:
     """The words of a clause before its first verb ("thu nhập bình quân tăng qua các năm" -> "thu nhập
     bình quân"), or "" when a verb opens it or nothing is left."""
     words = segment.split()
-    for i, w in enumerate(words):
-        low = w.lower().strip(",;:")
-        two = " ".join(x.lower() for x in words[i : i + 2])
-        if low in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
+    lows = segment.lower().split()
+    for i, w in enumerate(lows):
+        two = f"{w} {lows[i + 1]}" if i + 1 < len(lows) else w
+        if w.strip(",;:") in lx.LABEL_VERBS or two in lx.LABEL_VERBS:
             words = words[:i]
             break
     subject = _trimmed_phrase(words)
@@ -290,13 +310,23 @@ def _subject_of(segment: str, limit: int = 8) -> str:
 
 
 def _has_verb(segment: str) -> bool:
-    words = [w.strip(',;:()"“”.').lower() for w in segment.split()]
-    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
-    return any(w in lx.LABEL_VERBS for w in words) or bool(pairs & lx.LABEL_VERBS)
+    words = [w.strip(',;:()"“”.') for w in segment.lower().split()]
+    if not lx.LABEL_VERBS.isdisjoint(words):
+        return True
+    # Two-word verbs: only pairs whose first word starts one are built.
+    return any(
+        f"{w} {words[i + 1]}" in lx.LABEL_VERBS for i, w in enumerate(words[:-1]) if w in _VERB_FIRST_WORDS
+    )
+
+
+_VERB_FIRST_WORDS = frozenset(v.split()[0] for v in lx.LABEL_VERBS if " " in v)
 
 
 _CLAUSE_OPENER = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True)) + r")(?!\w)",
+    # (The look-ahead, case-blind like the rest, rejects at a glance the positions no opener starts at.)
+    rf"(?=[{re.escape(''.join(sorted({w[0] for w in lx.LABEL_CLAUSE_OPENERS})))}])(?<!\w)(?:"
+    + "|".join(sorted(lx.LABEL_CLAUSE_OPENERS, key=len, reverse=True))
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -347,16 +377,20 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
 # A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") or a month ("9/2022") is not.
+# (The leading look-ahead rejects at a glance every position that holds no digit.)
 _FIGURE_NUMBER = re.compile(
-    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?=\d)(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
     r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
 )
 
 
 def _trimmed_phrase(words: list[str]) -> str:
-    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
-    _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
+    # (The edge words are tested here first: most phrases have nothing to strip.)
+    if words and words[-1].lower().strip(",") in _TRAILING_LAST_WORDS:
+        _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    if words and words[0].lower().strip(",") in _LEADING_FIRST_WORDS:
+        _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     return " ".join(words)
 
 
@@ -369,23 +403,33 @@ def _edge_words(table: frozenset[str], last: bool) -> frozenset[str]:
 def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -> None:
     """Drop table phrases (up to three words) from one end of `words`, repeatedly, in place."""
     edges = _edge_words(table, from_end)
-    changed = True
-    while words and changed:
-        if words[-1 if from_end else 0].lower().strip(",") not in edges:
+    while words:
+        # The (up to) three words at this end, lower-cased, nearest first; the longest phrase wins.
+        k = len(words)
+        near = words[-1 if from_end else 0].lower().strip(",")
+        if near not in edges:
             return
-        changed = False
-        # The (up to) three words at this end, lower-cased, in text order.
-        edge = [w.lower().strip(",") for w in (words[-3:] if from_end else words[:3])]
-        for n in (3, 2, 1):
-            if len(edge) < n:
-                continue
-            if " ".join(edge[-n:] if from_end else edge[:n]) in table:
-                if from_end:
-                    del words[len(words) - n :]
-                else:
-                    del words[:n]
-                changed = True
-                break
+        second = words[-2 if from_end else 1].lower().strip(",") if k >= 2 else None
+        third = words[-3 if from_end else 2].lower().strip(",") if k >= 3 else None
+        if (
+            third is not None
+            and (f"{third} {second} {near}" if from_end else f"{near} {second} {third}") in table
+        ):
+            n = 3
+        elif second is not None and (f"{second} {near}" if from_end else f"{near} {second}") in table:
+            n = 2
+        elif near in table:
+            n = 1
+        else:
+            return
+        if from_end:
+            del words[k - n :]
+        else:
+            del words[:n]
+
+
+_TRAILING_LAST_WORDS = _edge_words(lx.LABEL_TRAILING, True)
+_LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 
 def _phrase_after(text: str, end: int) -> str:
@@ -471,7 +515,9 @@ def _names_period(label: str) -> bool:
 
 def only_connectives(label: str) -> bool:
     """Every word of `label` is a connective (or a period): no verb, no noun."""
-    words = [w.strip(',;:()"“”').lower() for w in PERIOD_WORDS.sub(" ", label).split()]
+    # (Without a digit or a period word the period pattern cannot match: it is not run.)
+    plain = PERIOD_WORDS.sub(" ", label) if _names_period(label) else label
+    words = [w.strip(',;:()"“”') for w in plain.lower().split()]
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
@@ -506,10 +552,6 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before, borrowed = _phrase_before(text, start)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
-    raw_after = _phrase_after(text, end)
-    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
-    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
-    after = _trimmed_phrase(raw_after.split())
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -523,49 +565,72 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             # (unless another figure stands there too: then it is that figure's parenthesis).
             before, borrowed = _phrase_before(text, paren)
             before = "" if _weak(before) or borrowed == "past-figure" else before
-    if counted:
-        # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
-        after = "" if not after or only_connectives(after) else after
-    elif _weak(after) or _starts_base(after):
-        after = ""
-    if borrowed == "borrowed" and after and kind == "percent":
-        before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
-    if counted and before and borrowed == "joined":
-        label = before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
-    elif (
-        kind in ("count", "ratio")
-        and before
-        and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " "))
-    ):
-        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
-        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
-        label = before
-    elif kind in ("count", "ratio"):
-        # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
-        # ngừng hoạt động" -> the words after the noun.
-        if after:
-            label = f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
-        elif unit and unit.lower() in before.lower():
-            label = before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
-        else:
-            if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
-                before = before[0].lower() + before[1:]
-            label = f"{unit} {before}".strip()
-    elif after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
-        label = after  # "The province targets 7% growth": what the verb's object names
-    elif kind == "measure" and after and len(before.split()) > 4:
-        label = after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
-    elif before:
-        label = before
-    else:
-        label = "" if adjunct and not counted else after
+    # (The words after the figure are read only where the choice below looks at them.)
+    label = (
+        _counted_label(text, end, unit, before, borrowed)
+        if counted
+        else _label(text, end, kind, before, borrowed)
+    )
     label = _clip(label)
     return None if _weak(label) else label
 
 
+def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -> str:
+    """label_for's choice for a count or ratio, from the phrase before it and the words after it."""
+    if before and borrowed == "joined":
+        return before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
+    if before and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")):
+        # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
+        # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
+        return before
+    # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
+    after = _trimmed_phrase(_phrase_after(text, end).split())
+    after = "" if not after or only_connectives(after) else after
+    # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
+    # ngừng hoạt động" -> the words after the noun.
+    if after:
+        return f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
+    if unit and unit.lower() in before.lower():
+        return before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
+    if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
+        before = before[0].lower() + before[1:]
+    return f"{unit} {before}".strip()
+
+
+def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
+    """label_for's choice for any other figure, from the phrase before it and the words after it."""
+    verb_last = bool(before) and before.split()[-1].lower() in lx.LABEL_VERBS
+    if (
+        before
+        and not verb_last
+        and not (kind == "measure" and len(before.split()) > 4)
+        and not (borrowed == "borrowed" and kind == "percent")
+    ):
+        return before  # (the words after could not change it)
+    raw_after = _phrase_after(text, end)
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
+    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    after = _trimmed_phrase(raw_after.split())
+    if _weak(after) or _starts_base(after):
+        after = ""
+    if borrowed == "borrowed" and after and kind == "percent":
+        before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
+    if after and not adjunct and before and before.split()[-1].lower() in lx.LABEL_VERBS:
+        return after  # "The province targets 7% growth": what the verb's object names
+    if kind == "measure" and after and len(before.split()) > 4:
+        return after  # "hỗ trợ nhu yếu phẩm ... với tổng số 311 tấn gạo": the goods measured
+    if before:
+        return before
+    return "" if adjunct else after
+
+
 def _starts_comparison(phrase: str) -> bool:
     low = phrase.lower()
-    return any(low == w or low.startswith(w + " ") for w in lx.BASE_STARTS)
+    return low in lx.BASE_STARTS or low.startswith(_BASE_STARTS_SPACED)
+
+
+_BASE_STARTS_SPACED = tuple(w + " " for w in lx.BASE_STARTS)
+_BASES_SPACED = tuple(w + " " for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
 
 
 def _has_digit(phrase: str) -> bool:
@@ -575,7 +640,7 @@ def _has_digit(phrase: str) -> bool:
 def _starts_base(phrase: str) -> bool:
     """ "kế hoạch", "so với năm 2020", "dự toán": a comparison, which is the base, not the label."""
     low = phrase.lower()
-    return any(low == w or low.startswith(w + " ") for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
+    return low in lx.BASE_WORDS or low in lx.BASE_STARTS or low.startswith(_BASES_SPACED)
 
 
 def _contains_number(text: str, number: str) -> bool:

@@ -109,11 +109,12 @@ def parse_text(
     big = _is_big(norm, line_spans)
     # Decided once for the document, stored on the Report, read by display and exports.
     convention = fig_rules.convention
+    # (detect_language reads only the body's start: the sample's answer is the body's.)
+    language = detect_language(norm, outline.body)
     if convention == "auto":
         body = outline.body
         sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE)) if big else body
-        convention = detect_convention(norm, sample)
-    language = detect_language(norm, outline.body)
+        convention = detect_convention(norm, sample, language)
 
     raw_figures = list(
         _figures_in_pieces(

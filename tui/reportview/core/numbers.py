@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Literal
 
@@ -18,7 +19,10 @@ _SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _DECIMAL_TAIL = re.compile(r"\s*(?:%|[^\W\d_])")
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|percent|million|billion)\b", re.IGNORECASE)
+# (The leading look-ahead, case-blind like the rest, rejects at a glance the positions no word starts at.)
+_ENGLISH_WORDS = re.compile(
+    r"(?=[taoiwpmb])\b(?:the|and|of|to|in|is|was|were|percent|million|billion)\b", re.IGNORECASE
+)
 
 
 def _evidence(token: str, text: str, end: int) -> str | None:
@@ -40,8 +44,11 @@ def _evidence(token: str, text: str, end: int) -> str | None:
     return None
 
 
-def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convention:
-    """The number convention of a document, from its unambiguous numbers and then its language."""
+def detect_convention(
+    text: str, span: tuple[int, int] | None = None, language: Language | None = None
+) -> Convention:
+    """The number convention of a document, from its unambiguous numbers and then its language
+    (`language`: detect_language's answer for the same span, when the caller has it already)."""
     start, end = span or (0, len(text))
     votes = {"vi": 0, "en": 0}
     for m in _SEPARATED_NUMBER.finditer(text, start, end):
@@ -50,7 +57,7 @@ def detect_convention(text: str, span: tuple[int, int] | None = None) -> Convent
             votes[which] += 1
     if votes["vi"] != votes["en"]:
         return "vi" if votes["vi"] > votes["en"] else "en"
-    return detect_language(text, (start, end))
+    return language or detect_language(text, (start, end))
 
 
 def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
@@ -59,8 +66,11 @@ def detect_language(text: str, span: tuple[int, int] | None = None) -> Language:
     write its numbers the English way."""
     start, end = span or (0, len(text))
     sample = text[start : min(end, start + 1500)]
-    vi_letters = len(_VIETNAMESE_LETTERS.findall(sample))
     en_words = len(_ENGLISH_WORDS.findall(sample))
+    # Vietnamese letters are counted only as far as the vote needs: up to three per English word (at
+    # least one), which outvotes them; fewer, and English wins (or, with none, the rule below).
+    enough = max(1, en_words * 3)
+    vi_letters = sum(1 for _ in itertools.islice(_VIETNAMESE_LETTERS.finditer(sample), enough))
     # Vietnamese prose is never without its diacritics: a short English text naming none of the
     # common words is still English.
     if vi_letters == 0 and _LATIN_WORD.search(sample):

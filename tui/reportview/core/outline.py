@@ -184,8 +184,12 @@ def _breaks_at_least(text: str, n: int) -> bool:
 
 def first_sentence(text: str, limit: int = SECTION_TITLE_MAX) -> str:
     """The first sentence of a paragraph, clipped to `limit` characters on a word boundary."""
-    # Only the head matters: never split a whole (possibly huge) paragraph.
-    text = " ".join(text[: limit * 4].split())
+    # Only the head matters: never split a whole (possibly huge) paragraph. A head of the limit and 24
+    # characters is read first: once it holds more than limit + 8 characters, its first limit + 1
+    # characters and any sentence break that far are those of the longer head (the break test looks
+    # 3 ahead).
+    head = " ".join(text[: min(limit + 24, limit * 4)].split())
+    text = head if len(head) > limit + 8 else " ".join(text[: limit * 4].split())
     end = _first_break(text)
     sentence = text if end is None else text[: end.start() + 1]
     if len(sentence) <= limit:

@@ -173,25 +173,22 @@ def mentions(text: str, start: int = 0, end: int | None = None, year: int | None
 # Every period names a year, a quarter, a count of months or a half: the full pattern runs only
 # around these anchors (trying it at every position of a long text is slow; a year pattern and
 # plain substring searches are not).
-_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _ANCHOR_WORDS = (
     *lx.PERIOD_QUARTER_WORDS,
     *lx.PERIOD_MONTH_WORDS,
     *(h.split()[0] for h in lx.PERIOD_HALF_WORDS),
 )
 _WORD_ANCHORS = tuple({form for w in _ANCHOR_WORDS for form in (w, w.capitalize(), w.upper())})
+# Years and anchor words in one scan: every branch opens with a literal, so the regex engine skips
+# to the next candidate character at once (a word cannot overlap a year or another word's match).
+_ANCHOR = re.compile(
+    "|".join((r"19\d\d", r"20\d\d", *(re.escape(w) for w in sorted(_WORD_ANCHORS, key=len, reverse=True))))
+)
 _REACH = 32  # how far before its anchor a period can start ("niên khoá 2020-2021", "mười một tháng")
 
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
-    found = [m.start() for m in _YEAR_ANCHOR.finditer(text, start, end)]
-    for word in _WORD_ANCHORS:
-        i = text.find(word, start, end)
-        while i >= 0:
-            found.append(i)
-            i = text.find(word, i + 1, end)
-    found.sort()
-    return found
+    return [m.start() for m in _ANCHOR.finditer(text, start, end)]
 
 
 def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -283,6 +280,8 @@ def _right_after(text: str, e: int, start: int) -> bool:
 
 def _period_at(text: str, s: int, found: Sequence[Mention], k: int, own: str | None) -> str | None:
     line_start = paragraph_start(text, s)
+    if k == 0 or found[k - 1].start < line_start:
+        return own  # no period named in the paragraph before the figure: its scope needs no reading
     paren = _open_paren(text, line_start, s)
     # Inside a parenthesis its own words come first, semicolons and all ("(năm 2020 là 52,6%; 46,6%)").
     scope = paren if paren is not None else line_start

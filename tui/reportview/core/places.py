@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,9 +99,12 @@ def lookup(name: str) -> tuple[Place, ...]:
     return tuple(sorted(found, key=lambda p: p.kind != kind))
 
 
+_PREFIXES_LONGEST_FIRST = tuple(sorted(lx.PLACE_PREFIXES, key=len, reverse=True))
+
+
 def _kind_of(name: str) -> str | None:
     low = " ".join(name.lower().split())
-    for prefix in sorted(lx.PLACE_PREFIXES, key=len, reverse=True):
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
             return lx.PLACE_PREFIXES[prefix]
     return None
@@ -131,16 +134,63 @@ def _province(code: int) -> Place:
 
 # --- the place a report and its figures are about ------------------------------------------------
 
+
+def _trie_alternation(words: list[str]) -> str:
+    """A case-sensitive regex alternation of `words` (a space matching any white space) written as
+    a trie: "t(?:ỉnh|hành\\s+phố|p(?:\\.|))|...". It matches what the flat longest-first alternation
+    matches: two words match at one place only when one begins the other, and a node tries its
+    longer continuations before the word that ends there. The regex engine then tests a character
+    once per node, not once per word that starts with it."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, dict]) -> list[str]:
+        out = [(r"\s+" if ch == " " else re.escape(ch)) + tail(node[ch]) for ch in sorted(node) if ch]
+        return [*out, ""] if "" in node else out
+
+    def tail(node: dict[str, dict]) -> str:
+        parts = branches(node)
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "|".join(branches(root))
+
+
 # Every case form of the kind words, so the pattern needs no IGNORECASE (much slower on long texts).
 _PREFIX_FORMS = {f for p in lx.PLACE_PREFIXES for f in (p, p.capitalize(), p.upper(), p.title())}
-_PREFIX_ALT = "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PREFIX_FORMS, key=len, reverse=True)
-)
-_PREFIX_FIRST = re.escape("".join(sorted({f[0] for f in _PREFIX_FORMS})))
+_PREFIX_ALT = _trie_alternation(sorted(_PREFIX_FORMS, key=len, reverse=True))
 # "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "thành phố Chí Linh", "huyện Xuyên Mộc", "tỉnh Bà Rịa - Vũng Tàu".
 _NAME = r"[A-ZĐ\u00c0-\u1ef9][^\W\d_]*(?:(?:\s+|\s*[-–]\s*)[A-ZĐ\u00c0-\u1ef9][^\W\d_]*){0,3}"
-# (The leading lookahead rejects most positions at a glance: every kind word starts with one of these.)
-_MENTION = re.compile(rf"(?=[{_PREFIX_FIRST}])(?<![\w.])(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
+# (The pattern opens with the kind words' literals, which the regex engine skips to at once; the
+# character before, which must not be a letter, digit or dot, is tested by _starting_words.)
+_MENTION = re.compile(rf"(?P<kind>{_PREFIX_ALT})\s*(?P<name>{_NAME})")
+_MENTION_NOT_AFTER = re.compile(r"[\w.]")
+_NAME_NOT_AFTER = re.compile(r"\w")
+
+
+def _starting_words(
+    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, start, end)` would give with a leading look-behind
+    (?<!not_after): a match right after such a character is skipped and the search goes on one
+    character later, as the look-behind would have it."""
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        at = m.start()
+        if at > 0 and not_after.match(text, at - 1):
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+_NAME_PARTS = re.compile(r"\s*[-–]\s*|\s+")
 
 
 def _upper_start(word: str) -> bool:
@@ -150,10 +200,10 @@ def _upper_start(word: str) -> bool:
 def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, name) of every "kind Name" mention in text[start:end]."""
     out = []
-    for m in _MENTION.finditer(text, start, end):
+    for m in _starting_words(_MENTION, _MENTION_NOT_AFTER, text, start, end):
         name = m["name"]
         # The name's words must be capitalised (IGNORECASE lets the pattern match any case).
-        words = re.split(r"\s*[-–]\s*|\s+", name)
+        words = _NAME_PARTS.split(name)
         keep = []
         for w in words:
             if not _upper_start(w):
@@ -224,13 +274,13 @@ def _province_pattern() -> re.Pattern[str]:
     alt = "|".join(
         re.escape(n).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"(?:\s+|\s*[-–]\s*)") for n in names
     )
-    first = re.escape("".join(sorted({n[0] for n in names})))
-    return re.compile(rf"(?=[{first}])(?<![\w])(?:{alt})(?![\w])")
+    # (Opened by the names' literals: see _starting_words, which tests the character before.)
+    return re.compile(rf"(?:{alt})(?![\w])")
 
 
 def _bare_provinces(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     out = []
-    for m in _province_pattern().finditer(text, start, end):
+    for m in _starting_words(_province_pattern(), _NAME_NOT_AFTER, text, start, end):
         name = " ".join(m[0].split())
         place = lookup(name)
         kind = place[0].kind if place else "tỉnh"
@@ -239,7 +289,8 @@ def _bare_provinces(text: str, start: int, end: int) -> list[tuple[int, str, str
 
 
 _WHOLE = re.compile(
-    r"(?<![\w])(?:"
+    # (The look-ahead, case-blind like the rest, rejects at a glance the positions no phrase starts at.)
+    rf"(?=[{re.escape(''.join(sorted({w[0] for w in lx.PLACE_WHOLE})))}])(?<![\w])(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lx.PLACE_WHOLE, key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
@@ -273,13 +324,15 @@ def figure_places(
     return out
 
 
+# Up to the last clause break (the greedy run backs up from the end: no loop over every break).
+_UP_TO_LAST_CLAUSE = re.compile(r".*(?:" + _CLAUSE.pattern + ")", re.DOTALL)
+
+
 def _clause_edge(text: str, pos: int, back: bool) -> int:
     if back:
         lo = max(0, pos - 200)
-        last = lo
-        for m in _CLAUSE.finditer(text, lo, pos):
-            last = m.end()
-        return last
+        last = _UP_TO_LAST_CLAUSE.match(text, lo, pos)
+        return last.end() if last else lo
     m = _CLAUSE.search(text, pos, min(len(text), pos + 200))
     return m.start() if m else min(len(text), pos + 200)
 

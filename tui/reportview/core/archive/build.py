@@ -30,6 +30,7 @@ from reportview.core.archive.schema import (
     REPORT_COLUMN,
     SHARD_DIR,
 )
+from reportview.core.archive.shard import write_cached
 from reportview.core.files import InputError, Skipped, discover, read_file_bytes
 from reportview.core.search.query import has_digit
 
@@ -42,6 +43,8 @@ class BuildStats:
 
     files: int
     parsed: int
+    # Files read from the user's parse cache (fresh there), not parsed again.
+    from_cache: int
     reused: int
     skipped: int
     reports: int
@@ -192,7 +195,12 @@ def _index(
     shutil.rmtree(shard_dir, ignore_errors=True)
     shard_dir.mkdir()
     t1 = time.perf_counter()
+    # Files the app has read are in the user's parse cache: taken from there, not parsed again.
+    cached_shard = shard_dir / "from-parse-cache.sqlite"
+    from_cache, misses = write_cached(misses, config, str(cached_shard))
     shards = mapper(misses, shard_dir) if misses else []
+    if from_cache:
+        shards = [cached_shard, *shards]
     parse_seconds = time.perf_counter() - t1
 
     tmp = out_dir / (DB_NAME + ".new")
@@ -226,6 +234,7 @@ def _index(
     stats = BuildStats(
         files=len(files),
         parsed=len(misses),
+        from_cache=from_cache,
         reused=len(reuse),
         skipped=len(skipped) + len(parse_skipped),
         reports=reports,

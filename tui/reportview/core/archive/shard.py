@@ -9,6 +9,7 @@ pool, or Dask workers): it parses each file with `loading.load_report`, computes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -121,14 +122,20 @@ def write_shard(task: ShardTask, config: Any, out_path: str | None = None) -> st
     return out_path
 
 
-def _write(task: ShardTask, config: Any, path: str) -> None:
+def _new_shard(path: str) -> sqlite3.Connection:
+    """An empty shard at `path` (written once, read once by the merge: no journal, no syncs)."""
     if os.path.exists(path):
         os.unlink(path)
     conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    _create(conn)
+    return conn
+
+
+def _write(task: ShardTask, config: Any, path: str) -> None:
+    conn = _new_shard(path)
     try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        _create(conn)
         fingerprint = config.parsing_fingerprint()
         report_id = 0
         uid = 0
@@ -150,6 +157,52 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
                 uid += len(terms.units)
     finally:
         conn.close()
+
+
+def write_cached(
+    items: Sequence[tuple[int, str, str]], config: Any, out_path: str
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """The files among `items` that the user's parse cache holds fresh (the app has read them),
+    written into a shard at `out_path` from the cache, not parsed again; returns how many, and the
+    items left to parse. Nothing is written to the cache, and a missing one is not created."""
+    from reportview.core.cache import ParseCache, default_cache_path
+
+    local = [it for it in items if not remote.is_url(it[1])]
+    load = getattr(config, "load_settings", None)
+    if not local or (load is not None and not load.cache) or not default_cache_path().is_file():
+        return 0, list(items)
+    cache = ParseCache.open_default(config)
+    found: dict[int, tuple[int, Report, IndexTerms, tuple[int, int]]] = {}
+    try:
+        if not cache.usable:
+            return 0, list(items)
+        fresh = cache.plan([Path(abspath) for _, abspath, _ in local])
+        for k, entry in fresh.items():
+            pos, abspath, display = local[k]
+            before = _stat(abspath)
+            hit = cache.lookup(Path(abspath), entry, with_terms=True)
+            if hit is None or _stat(abspath) != before:
+                continue
+            report, terms = hit
+            report = dataclasses.replace(report, path=display)
+            crc = zlib.crc32(read_file_bytes(Path(abspath)))
+            found[pos] = (crc, report, terms if terms is not None else index_terms(report), before)
+    finally:
+        cache.close()
+    if not found:
+        return 0, list(items)
+    conn = _new_shard(out_path)
+    try:
+        fingerprint = config.parsing_fingerprint()
+        uid = 0
+        with conn:
+            for report_id, (pos, abspath, _) in enumerate((it for it in local if it[0] in found), 1):
+                crc, report, terms, stamp = found[pos]
+                add_report(conn, report_id, pos, abspath, stamp, crc, fingerprint, report, terms, uid)
+                uid += len(terms.units)
+    finally:
+        conn.close()
+    return len(found), [it for it in items if it[0] not in found]
 
 
 def _parse(key: str, display: str, config: Any) -> tuple[int, Report]:
