@@ -43,3 +43,20 @@ def test_pdf_tables_benchmark_runs_to_its_summary() -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     last = out.stdout.strip().splitlines()[-1]
     assert last.startswith(("summary: load", "skipped")), out.stdout
+
+
+def test_ab_trees_runs_the_first_frame_on_both_trees(tmp_path: Path) -> None:
+    # This tree against itself (any tree's tui/ folder would do): one round, first frame only.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    script = str(ROOT / "benchmarks" / "ab_trees.py")
+    out = subprocess.run(
+        [sys.executable, script, str(ROOT / "tui"), "--rounds", "1", "--skip=search,start"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    medians = [line for line in out.stdout.splitlines() if " median " in line]
+    assert [line.split()[:2] for line in medians] == [["frame", "other"], ["frame", "this"]], out.stdout

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from apphelp import make_app, sync, wait_loaded
 
-from reportview.ui.screens.main import pane_widths
+from reportview.ui.screens.main import (
+    FIGURES_BESIDE,
+    READER_MIN,
+    figures_beside,
+    figures_rows,
+    pane_widths,
+)
 from reportview.ui.widgets.figures_table import FiguresTable, plan_columns
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList, elide_middle, two_lines
@@ -72,31 +78,54 @@ async def test_figures_label_keeps_30_characters_before_and_after_a_section_with
 @sync
 async def test_panes_widen_with_the_terminal() -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         main = app.main
         main.go_to(0, 6)
         await pilot.pause()
-        narrow = {w: main.query_one(w).size.width for w in (ReportList, Reader, FiguresTable)}
-        narrow_label = max(len(c) for c in label_cells(main.figures_table))
-        await pilot.resize_terminal(200, 50)
-        await pilot.pause()
-        await pilot.pause()
-        wide = {w: main.query_one(w).size.width for w in (ReportList, Reader, FiguresTable)}
-        assert all(wide[w] > narrow[w] for w in wide), (narrow, wide)
+
+        def widths() -> dict[type, int]:
+            return {w: main.query_one(w).size.width for w in (ReportList, Reader, FiguresTable)}
+
+        async def resize(width: int, height: int) -> None:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+
+        # Figures under the text (100 and 150 columns), then beside it (170 and 240).
+        under = widths()
+        under_label = max(len(c) for c in label_cells(main.figures_table))
+        await resize(150, 40)
+        wider = widths()
+        assert all(wider[w] > under[w] for w in wider), (under, wider)
+        assert max(len(c) for c in label_cells(main.figures_table)) > under_label, "labels take the room"
+        assert main.figures_table.region.y > main.query_one(Reader).region.y, "under the text"
+        await resize(170, 40)
+        beside = widths()
+        assert main.figures_table.region.x > main.query_one(Reader).region.x, "beside the text"
+        beside_label = max(len(c) for c in label_cells(main.figures_table))
+        await resize(240, 50)
+        wide = widths()
+        assert all(wide[w] > beside[w] for w in wide), (beside, wide)
         reader = main.query_one(Reader)
         assert max(len(line) for line in reader.lines) > 70, (
             "the text wraps at 80, not at the old pane's width"
         )
-        assert max(len(c) for c in label_cells(main.figures_table)) > narrow_label, "labels take the room"
+        assert max(len(c) for c in label_cells(main.figures_table)) > beside_label, "labels take the room"
 
 
 def test_pane_widths_share_the_terminal() -> None:
-    for width in (100, 120, 160, 200, 300):
+    for width in range(60, 320, 7):
         left, reader, figures = pane_widths(width)
-        assert left + reader + figures == width
-        assert reader >= 38 and (figures >= 54 or width < 120)
-    assert pane_widths(200)[1] > pane_widths(120)[1]
+        assert 26 <= left <= 44
+        if figures_beside(width):
+            assert left + reader + figures == width
+            assert reader >= READER_MIN and figures >= FIGURES_BESIDE
+        else:
+            assert left + reader == width and figures == reader, "under the text, as wide as it"
+    assert not figures_beside(120) and not figures_beside(80) and figures_beside(200)
+    assert pane_widths(240)[1] > pane_widths(200)[1]
+    assert figures_rows(40) > figures_rows(24) >= 11, "under the text, its share of the height"
 
 
 def test_columns_give_the_label_the_room() -> None:
@@ -110,9 +139,12 @@ def test_columns_give_the_label_the_room() -> None:
         "value": ["39.399.400.000.000", "0,9"],
         "unit": ["VND", "%"],
     }
-    narrow = dict(plan_columns(cells, 51))
-    assert narrow["label"] >= 30 and narrow["text"] >= len("39.399,4 tỷ đồng")
+    narrow = dict(plan_columns(cells, 51))  # 80 columns: the pane is 54 wide
+    assert narrow["label"] >= 25 and narrow["text"] >= len("39.399,4 tỷ đồng")
+    assert sum(w + 2 for w in narrow.values()) <= 51, "no sideways scrolling"
     assert "marks" not in narrow, "no column for what no figure has"
+    at_120 = dict(plan_columns(cells, 91))  # 120 columns: the pane is 92 wide, under the text
+    assert at_120["label"] >= 30 and {"base", "period"} <= set(at_120)
     wide = dict(plan_columns(cells, 140))
     assert wide["label"] == len(cells["label"][0]) and {"base", "period", "unit", "kind", "value"} <= set(
         wide
@@ -223,10 +255,51 @@ async def test_skipped_files_are_listed_with_why(tmp_path) -> None:
         assert not isinstance(app.screen, SkippedScreen)
 
 
+def drawn_row(table: FiguresTable, figure) -> str:
+    """The line the table draws for `figure` (scrolled into view first by the caller)."""
+    lines = visible(table)
+    row = table.figures.index(figure)
+    y = row + 1 - int(table.scroll_y)  # under the header row
+    assert 1 <= y < len(lines), (row, table.scroll_y)
+    return lines[y]
+
+
 @sync
-async def test_base_and_period_of_the_cursor_row_show_when_their_columns_do_not_fit() -> None:
+async def test_figures_at_120_columns_show_base_and_period_on_every_row() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", *["j"] * 6, "f")
+        await pilot.pause()
+        table = app.main.figures_table
+        shown = [str(k.value) for k in table.columns]
+        assert shown[:4] == ["text", "label", "base", "period"], shown
+        widths = {str(k.value): c.width for k, c in table.columns.items()}
+        assert widths["label"] >= 30
+        with_base = [f for f in table.figures if f.base and f.base.startswith("so với năm 2020")]
+        assert len(with_base) >= 3
+        for figure in table.figures[:20]:
+            table.select_figure(figure)
+            await pilot.pause()
+            line = drawn_row(table, figure)
+            assert figure.text in line, "the value as written, with its unit"
+            assert figure.period and figure.period in line.split(figure.text, 1)[1]
+            if figure.base:
+                assert figure.base[:14] in line, (figure.base, line)
+            assert figure.label and figure.label.split()[0] in line
+        assert table.border_subtitle is None, "nothing left over for the detail line"
+        # the figures with a base further down too
+        for figure in with_base:
+            table.select_figure(figure)
+            await pilot.pause()
+            line = drawn_row(table, figure)
+            assert "so với năm 2020" in line and figure.period in line
+
+
+@sync
+async def test_at_80_columns_the_label_stays_and_base_and_period_go_to_the_detail_line() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("enter", *["j"] * 6, "f", "j")
         await pilot.pause()
@@ -234,9 +307,14 @@ async def test_base_and_period_of_the_cursor_row_show_when_their_columns_do_not_
         figure = table.current
         assert figure is not None and figure.text == "0,9%" and figure.base
         shown = [str(k.value) for k in table.columns]
-        if "base" not in shown:
-            assert f"vs {figure.base}" in str(table.border_subtitle)
-        await pilot.resize_terminal(220, 50)
+        assert shown[:2] == ["text", "label"] and "base" not in shown and "period" not in shown
+        line = drawn_row(table, figure)
+        assert "0,9%" in line and "GRDP" in line, "the value as written and its label"
+        assert table.virtual_size.width <= table.scrollable_content_region.width, "no sideways scroll"
+        assert f"vs {figure.base}" in str(table.border_subtitle)
+        assert f"period {figure.period}" in str(table.border_subtitle)
+        await pilot.resize_terminal(120, 40)
         await pilot.pause()
         await pilot.pause()
         assert "base" in [str(k.value) for k in table.columns], "with room, base is a column"
+        assert table.current is figure and table.border_subtitle is None

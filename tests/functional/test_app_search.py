@@ -135,7 +135,7 @@ async def test_results_typed_while_loading_are_marked_partial_and_refreshed(
         for done, report in enumerate(seed_reports[1:], start=2):
             yield Progress(done, len(seed_reports), report=report)
 
-    monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", slow_corpus)
+    monkeypatch.setattr("reportview.core.corpus.iter_corpus", slow_corpus)
     app = make_app()
     try:
         async with app.run_test(size=(120, 40)) as pilot:

@@ -52,7 +52,7 @@ async def test_twenty_thousand_reports_draw_only_visible_rows(
         for i in range(N_REPORTS):
             yield Progress(i + 1, N_REPORTS, report=seed_reports[i % len(seed_reports)])
 
-    monkeypatch.setattr("reportview.ui.screens.main.iter_corpus", corpus)
+    monkeypatch.setattr("reportview.core.corpus.iter_corpus", corpus)
     # Indexing 20k copies of the seeds (340 MB of text) is the search benchmark's subject, not this test's.
     monkeypatch.setattr(SearchIndex, "add", lambda self, report, terms=None: None)
     drawn: list[int] = []

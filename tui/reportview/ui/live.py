@@ -17,17 +17,16 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.worker import get_current_worker
 
-from reportview.core.corpus import iter_corpus
 from reportview.core.model import Report
-from reportview.core.search import SearchIndex
-from reportview.core.terms import IndexTerms
 from reportview.core.textsafe import one_line
-from reportview.core.watch import Changes, Stamp, compare, look
 from reportview.ui.widgets.reader import Reader
 from reportview.ui.widgets.report_list import ReportList
 from reportview.ui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from reportview.core.search import SearchIndex
+    from reportview.core.terms import IndexTerms
+    from reportview.core.watch import Changes, Stamp
     from reportview.ui.screens.main import MainScreen
 
 WATCH_SECONDS = 2.0  # how often the folders are looked at, at most
@@ -71,6 +70,9 @@ class LiveFolders:
         """The stamps the load starts from (taken before it: a change during the load is seen)."""
         screen: MainScreen = self  # type: ignore[assignment]
         if self.live:
+            # Imported here (the load's thread), as the parsing modules are: not at start-up.
+            from reportview.core.watch import look
+
             self.live_stamps = look(
                 screen.paths, screen.rv_app.config.extensions, screen.rv_app.config.exclude
             )
@@ -106,6 +108,10 @@ class LiveFolders:
 
     def _look_once(self, screen: MainScreen) -> tuple[list[Report], SearchIndex, Changes, list[Any]] | None:
         """Look at the paths; on a change, parse it and build the new list and index (this thread)."""
+        from reportview.core.corpus import iter_corpus
+        from reportview.core.search import SearchIndex
+        from reportview.core.watch import compare, look
+
         config = screen.rv_app.config
         now = look(screen.paths, config.extensions, config.exclude)
         changes = compare(self.live_stamps, now)

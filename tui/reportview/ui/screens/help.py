@@ -23,6 +23,7 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("≈  >  <  ≥", "figures column ±: about, over, under, at least"),
     ("▲  ▼", "figures column ±: a rise, a fall"),
     ("…", "cut to fit the pane: Enter on a figure shows all of it"),
+    ("vs … · period …", "under the figures: the cursor row's base and period, when they have no column"),
     ("·", "separates the parts of a line (title · date, count · count)"),
 )
 

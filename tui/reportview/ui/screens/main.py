@@ -25,12 +25,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
-from reportview.core.columns import COLUMN_NAMES, value_text, values
-from reportview.core.corpus import iter_corpus
-from reportview.core.export import Selection, clip_rows, markdown_table, tsv
 from reportview.core.model import Figure, Report, Section
-from reportview.core.search import SearchIndex
-from reportview.core.search.snippets import phrase_stops
 from reportview.core.textsafe import one_line
 from reportview.ui import actions
 from reportview.ui.clipboard import copy_native, native_command
@@ -38,9 +33,6 @@ from reportview.ui.commands import ReportCommands
 from reportview.ui.counts import counted
 from reportview.ui.errors import GuardedMessages
 from reportview.ui.live import LiveFolders
-from reportview.ui.screens.export import ExportScreen
-from reportview.ui.screens.figure import FigureScreen
-from reportview.ui.screens.skipped import SkippedScreen
 from reportview.ui.widgets.figures_table import FiguresPlaceholder, FiguresTable
 from reportview.ui.widgets.key_footer import KeyFooter
 from reportview.ui.widgets.reader import Reader
@@ -51,6 +43,7 @@ from reportview.ui.widgets.status import StatusBar
 from reportview.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from reportview.core.search import SearchIndex
     from reportview.ui.app import ReportViewApp
 
 
@@ -96,21 +89,38 @@ class Place:
 
 _MAIN_ACTIONS = actions.by_target("main")
 
-NARROW = 100  # below this many columns the figures panel goes under the text
-READER_MIN = 38  # the text pane is never narrower than this beside the figures
+READER_MIN = 44  # the text pane is never narrower than this beside the figures
+# The figures pane beside the text is at least this wide: "as written" (18), the label (30), base
+# (16) and period (9), each padded by DataTable, with the border and the scrollbar. Where that and
+# READER_MIN do not fit beside the reports, the figures pane goes under the text, as wide as it
+# (at 120 columns the pane beside would be 54 wide: base and period could not be columns).
+FIGURES_BESIDE = 84
+FIGURES_UNDER_SHARE = 0.45  # the part of the height the figures pane takes under the text
+FIGURES_UNDER_MIN = 11  # rows
 
 
 def pane_widths(width: int) -> tuple[int, int, int]:
     """(reports/sections, text, figures) widths for a terminal `width`: the side panes take a
     share of the width between a floor and a ceiling, the text the rest (it wraps at 80 anyway).
-    Below NARROW the figures pane goes under the text, as wide as it."""
-    if width < NARROW:
-        left = 26
-        return left, width - left, width - left
+    When the figures pane cannot be FIGURES_BESIDE wide beside the text, it goes under the text,
+    as wide as it (see figures_beside)."""
     left = max(26, min(44, round(width * 0.23)))
-    figures = max(54, min(100, round(width * 0.4)))
-    figures = min(figures, width - left - READER_MIN)  # just above NARROW the text keeps its room
+    if not figures_beside(width):
+        return left, width - left, width - left
+    figures = max(FIGURES_BESIDE, min(100, round(width * 0.4)))
+    figures = min(figures, width - left - READER_MIN)  # just above the threshold the text keeps its room
     return left, width - left - figures, figures
+
+
+def figures_beside(width: int) -> bool:
+    """Whether the figures pane stands beside the text (else under it) at a terminal `width`."""
+    return width - max(26, min(44, round(width * 0.23))) - FIGURES_BESIDE >= READER_MIN
+
+
+def figures_rows(height: int) -> int:
+    """The rows of the figures pane under the text, for a terminal `height` (3 rows are the title,
+    status and footer lines)."""
+    return max(FIGURES_UNDER_MIN, round((height - 3) * FIGURES_UNDER_SHARE))
 
 
 BATCH_SECONDS = 0.1  # loaded reports are handed to the UI at most this often
@@ -157,6 +167,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.results_query: str | None = None  # the query whose results are on screen
         self._figures_table: FiguresTable | None = None
         self._grid_columns = ""
+        self._grid_rows = ""  # set while the figures pane is under the text (_lay_out)
         self.whole = False  # the text pane shows the whole report (w), not one section
         self.compare_spec = "grdp_growth_pct"  # the indicator the Compare screen opens on
         self.status_text = ""  # what the corpus holds: the status line when nothing else is said
@@ -168,6 +179,9 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout for the terminal's size before any pane is mounted: a class set later
+        # (on_mount) would style every pane a second time before the first frame.
+        self._lay_out(self.app.size.width, self.app.size.height)
         yield TitleBar(icon="▤")
         # The screen is the grid (app.tcss); the search field and its results are mounted
         # before the reader on first use, and take the rows above it.
@@ -185,7 +199,7 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.query_one(SectionList).on_highlight = self._section_highlighted
         self.query_one(ReportList).on_select = self._report_selected
         self.query_one(SectionList).on_select = self._section_selected
-        self._lay_out(self.app.size.width)  # the first frame's layout too
+        self._lay_out(self.app.size.width)  # (compose did it; the size may have changed since)
         self._update_counts()
         self._start_loading()
 
@@ -219,25 +233,31 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         return field, results
 
     def on_resize(self, event: Resize) -> None:
-        self._lay_out(event.size.width)
+        self._lay_out(event.size.width, event.size.height)
 
-    def _lay_out(self, width: int) -> None:
-        """The panes' widths for a terminal `width`: they grow with it (see pane_widths)."""
-        narrow = width < NARROW
+    def _lay_out(self, width: int, height: int | None = None) -> None:
+        """The panes' sizes for a terminal `width` x `height`: they grow with it (see pane_widths)."""
+        narrow = not figures_beside(width)
         self.set_class(narrow, "-narrow")
         left, _reader, figures = pane_widths(width)
-        beside = narrow or self.has_class("-searching")  # no figures column (under the text, hidden)
-        columns = f"{left} 1fr" if beside else f"{left} 1fr {figures}"
+        two = narrow or self.has_class("-searching")  # no figures column (under the text, or hidden)
+        columns = f"{left} 1fr" if two else f"{left} 1fr {figures}"
         if self._grid_columns != columns:
             self._grid_columns = columns
             self.styles.grid_columns = columns
+        # Under the text, the figures pane takes its share of the height (while searching it is
+        # hidden and the stylesheet's rows apply).
+        under = narrow and not self.has_class("-searching")
+        rows = f"1fr {figures_rows(self.app.size.height if height is None else height)}" if under else ""
+        if self._grid_rows != rows:
+            self._grid_rows = rows
+            self.styles.grid_rows = rows or None  # None: the stylesheet's rows (app.tcss)
 
     # --- loading -----------------------------------------------------------------------------
 
     def _start_loading(self) -> None:
         self.is_loading = True
         self._t0 = time.perf_counter()
-        self.index = SearchIndex()
         status = self.query_one(StatusBar)
         status.set_text(f"Loading {', '.join(self.paths)}…")
         status.progress(0, 1)
@@ -252,6 +272,13 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.figures_table  # noqa: B018 (the property mounts it)
         if self.is_loading and not self._load_started:
             self._load_started = True
+            # The search engine and the parsing modules are imported here, after the first
+            # frame (~60 ms of imports at start-up): typing before it finds no index yet.
+            from reportview.core.search import SearchIndex
+
+            with self._index_lock:
+                if self.index is None:
+                    self.index = SearchIndex()
             self._load()
 
     @work(thread=True, exclusive=True, group="load", name="load corpus")
@@ -295,6 +322,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         reports and search read from disk as they are used, so memory stays flat)."""
         app = self.rv_app
         if self.archive is None:
+            from reportview.core.corpus import iter_corpus  # (this thread: not at start-up)
+
             yield from iter_corpus(
                 self.paths, app.config, self.use_cache, self._cancel, keep_frozen=True, with_terms=True
             )
@@ -499,6 +528,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         self.set_focus(self.figures_table)
 
     def action_skipped_files(self) -> None:
+        from reportview.ui.screens.skipped import SkippedScreen  # (screens: imported when opened)
+
         self.app.push_screen(SkippedScreen(self.skipped))
 
     def action_whole_report(self) -> None:
@@ -558,6 +589,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         figure = self.current_figure()
         if figure is None:
             return self._no_figure()
+        from reportview.core.columns import value_text
+
         text = value_text(figure.value)
         self.copy(text, text)
 
@@ -566,24 +599,35 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if figure is None or report is None:
             return self._no_figure()
         # the export's columns, without the header: pasted under a `c` copy, it lines up
+        from reportview.core.columns import values
+        from reportview.core.export import tsv
+
         self.copy(tsv([values(report, figure)]), f"the row of {one_line(figure.text)} (TSV)")
 
     def _section_rows(self) -> list[list[object]] | None:
         report, section = self.report, self.section
         if report is None or section is None:
             return None
+        from reportview.core.export import Selection, clip_rows
+
         return clip_rows(Selection.of_section(report, section))
 
     def action_copy_section(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
+        from reportview.core.columns import COLUMN_NAMES
+        from reportview.core.export import tsv
+
         self.copy(tsv([list(COLUMN_NAMES), *rows]), f"{counted(len(rows), 'figure')} of the section (TSV)")
 
     def action_copy_section_markdown(self) -> None:
         rows = self._section_rows()
         if not rows:
             return self._no_figure()
+        from reportview.core.columns import COLUMN_NAMES
+        from reportview.core.export import markdown_table
+
         self.copy(
             markdown_table(COLUMN_NAMES, rows), f"{counted(len(rows), 'figure')} of the section (Markdown)"
         )
@@ -626,6 +670,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=5, markup=False)
+
+        from reportview.ui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(report, self.section, protected), done)
 
@@ -673,6 +719,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         if not (0 <= hit.report_index < len(self.reports)):
             return
         report = self.reports[hit.report_index]
+        from reportview.core.search.snippets import phrase_stops
+
         stops = phrase_stops(report.text, hit.matches)
         start = stops[0][0] if stops else -1
         self.marks = (hit.report_index, tuple(hit.matches))
@@ -793,6 +841,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
         results = self.query_one(ResultList)
         hits = tuple(results.hits)
         stops: list[tuple[int, int, int]] = []
+        from reportview.core.search.snippets import phrase_stops
+
         for ri, hit in enumerate(hits):
             text = self.reports[hit.report_index].text if 0 <= hit.report_index < len(self.reports) else ""
             spans = phrase_stops(text, hit.matches) or [(-1, -1)]
@@ -879,6 +929,8 @@ class MainScreen(GuardedMessages, LiveFolders, Screen[None]):
     def open_figure(self, figure: Figure) -> None:
         """The figure's detail view (Enter or i on a figures row, or the palette)."""
         if self.report is not None:
+            from reportview.ui.screens.figure import FigureScreen
+
             self.app.push_screen(FigureScreen(self.report, figure))
 
     # --- palette ---------------------------------------------------------------------------

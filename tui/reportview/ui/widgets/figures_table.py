@@ -28,6 +28,7 @@ CURSOR_MARK, NO_MARK = "▸ ", "  "  # the cursor row, said by a symbol as well 
 PADDING = 2  # DataTable pads each cell by one column each side
 TEXT_MAX = 18  # "as written" takes up to this much before the label has its minimum
 LABEL_MIN = 30  # then the label takes this much (or all it needs), before any other column
+LABEL_FLOOR = 20  # in a pane too narrow for "as written" and LABEL_MIN, the label keeps this much
 CAPS = {"base": 16, "period": 9}  # widest these columns get (the detail view shows them whole)
 
 # (name shown in the title, key function); the first is text order.
@@ -100,6 +101,9 @@ def plan_columns(cells: dict[str, list[str]], room: int) -> list[tuple[str, int]
             need[col.key] = min(need[col.key], CAPS[col.key])
     text_w = max(len(NO_MARK) + 8, min(need["text"] + len(NO_MARK), TEXT_MAX))
     label_w = min(max(need["label"], len("label")), LABEL_MIN)
+    # In a pane too narrow for both (80 columns), the label gives up cells before the value as
+    # written does (its unit would go first), down to LABEL_FLOOR: no horizontal scrollbar.
+    label_w = max(min(label_w, room - text_w - 2 * PADDING), min(label_w, LABEL_FLOOR))
     left = room - (text_w + PADDING) - (label_w + PADDING)
     widths = {"text": text_w, "label": label_w}
 

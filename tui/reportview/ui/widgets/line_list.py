@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.containers import Lines
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.widget import Widget
 
 from reportview.ui import actions
 from reportview.ui.errors import GuardedMessages
@@ -73,6 +75,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._count = 0
+        self._empty_lines: tuple[tuple[str, int] | None, Lines] = (None, Lines())  # ((text, width), lines)
         # Called at once on enter / double click (else a Selected message is posted): the owner
         # can move focus before the next queued key is matched against bindings.
         self.on_select: Callable[[int], None] | None = None
@@ -97,7 +100,7 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     def reset(self, cursor: int = 0) -> None:
         """The rows changed completely: remeasure, move the cursor, redraw."""
         self._count = self.row_count()
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
+        self._measure()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.set_reactive(LineList.cursor, max(0, min(cursor, self._count - 1)))
         self._scroll_cursor_into_view()
@@ -106,8 +109,21 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
     def rows_added(self) -> None:
         """Rows were appended: grow without moving the cursor or the view."""
         self._count = self.row_count()
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
+        self._measure()
         self.refresh()
+
+    def _measure(self) -> None:
+        """The scrollable size for the rows, without a layout of the screen.
+
+        A new virtual size asks Textual for a layout of the whole screen (every key typed in the
+        search, every batch of loaded reports). The list's own size does not depend on its rows:
+        its scrollbars are brought up to date here (what the layout would do for it), and only
+        a scrollbar shown or hidden still lays the screen out (Textual's own reactive)."""
+        size = Size(self.scrollable_content_region.width or 1, self._count * self.row_height)
+        if size == self.virtual_size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
 
     @property
     def count(self) -> int:
@@ -202,11 +218,15 @@ class LineList(GuardedMessages, PaintedScrollView, can_focus=True):
         base = self.base_style
         index, part = divmod(y + int(self.scroll_y), self.row_height)
         if self._count == 0:
-            # The empty state's words, wrapped to the pane (they can say what to type instead).
-            lines = Text(self.empty_text).wrap(self.app.console, max(1, width))
+            # The empty state's words, wrapped to the pane (they can say what to type instead);
+            # wrapped once per text and width, not once per line drawn.
+            key = (self.empty_text, width)
+            if self._empty_lines[0] != key:
+                self._empty_lines = (key, Text(self.empty_text).wrap(self.app.console, max(1, width)))
+            lines = self._empty_lines[1]
             if y < len(lines):
                 style = self.get_component_rich_style("line-list--empty")
-                line = lines[y]
+                line = lines[y].copy()  # (styled and padded below: the wrapped lines stay as they are)
                 line.stylize(style)
                 return self._strip(line, width, base)
             return Strip.blank(width, base)

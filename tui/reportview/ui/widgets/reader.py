@@ -293,7 +293,10 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_y)
         if not (top <= line < top + height):
-            self.scroll_to(y=max(0, line - min(3, height // 3)), animate=False, immediate=True)
+            # force: the text just shown may not have its scrollbar yet (it comes with the next
+            # layout), and Textual ignores a scroll without one; the lines are already laid out.
+            y = max(0, line - min(3, height // 3))
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
         else:
             self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True)
 

@@ -7,6 +7,8 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input
 
 from reportview.core.model import Report
@@ -23,6 +25,14 @@ class SearchInput(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder='search: words, "exact phrase", kind:money, in:titles', id=id)
+
+    def _watch_value(self, value: str) -> None:
+        # Input sets its virtual size (the text's width, for scrolling sideways) on every key,
+        # and a new virtual size asks for a layout of the whole screen. The field's size is set
+        # by the grid (it has no scrollbars), so the new width is stored without one: Input's
+        # own assignment then finds it unchanged. Only the field is repainted per key.
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
 
 # Where a hit's words were found, as the results list says it.
