@@ -144,8 +144,9 @@ def provinces_rows():
 
 
 def test_provinces_gold_floors(provinces_rows) -> None:
-    """Precision >= 0.95 and recall >= 0.90 of (doc, indicator) rows with the right value; on
-    matched rows place_key 100% and period >= 95% (issue 15's floors)."""
+    """Precision >= 0.97 and recall >= 0.94 of (doc, indicator) rows with the right value; on
+    matched rows place_key 100% and period >= 95% (issue 15's floors were 0.95 and 0.90; measured
+    since the month and comparison-place rules: 0.978 and 0.948)."""
     gold = {(g["doc"], g["indicator"]): g for g in _gold()}
     pred = {(Path(r.doc).name, r.indicator): r for r in provinces_rows}
 
@@ -163,7 +164,7 @@ def test_provinces_gold_floors(provinces_rows) -> None:
     place = sum(pred[k].place_key == gold[k]["place_key"] for k in matched) / len(matched)
     period = sum(pred[k].period == gold[k]["period"] for k in matched) / len(matched)
     print(f"compare: P={precision:.3f} R={recall:.3f} place_key={place:.3f} period={period:.3f}")
-    assert precision >= 0.95 and recall >= 0.90, (precision, recall)
+    assert precision >= 0.97 and recall >= 0.94, (precision, recall)
     assert place == 1.0 and period >= 0.95, (place, period)
 
 
