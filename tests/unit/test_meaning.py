@@ -125,3 +125,13 @@ def test_a_short_fronted_clause_gives_way_to_the_subject_after_it():
     # A long first clause (a quotation, a list) is not passed over.
     _, figs = _figs('Tiêu đề\n\nGiá vé có lúc bị dân "phe" đẩy lên cao gấp chục lần, thậm chí gần 20 lần.\n')
     assert figs["20 lần"].label != "phe"
+
+
+def test_a_difference_opened_by_a_comparative_measures_what_came_before():
+    _, figs = _figs(
+        "Tiêu đề\n\nThuế sản phẩm ước tăng 7,39%, cao hơn 1,03 điểm % so với cùng kỳ. Tốc độ tăng trưởng"
+        " GRDP ước đạt 12,9%, cao hơn nhiều so với quý I-2021 (7,11%). Diện tích cao su đạt 500 ha.\n"
+    )
+    assert figs["1,03 điểm"].label == "Thuế sản phẩm"
+    assert figs["7,11%"].label == figs["12,9%"].label == "Tốc độ tăng trưởng GRDP"
+    assert figs["500 ha"].label == "Diện tích cao su"  # "cao" alone is a word, not a comparative

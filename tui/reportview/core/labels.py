@@ -552,6 +552,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     before, borrowed = _phrase_before(text, start)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
+    elif _comparative(text, start, before):
+        before = ""  # "..., cao hơn 1,03 điểm % so với cùng kỳ": a difference, of what came before
     counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
@@ -564,7 +566,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             # "VPB vẫn tăng mạnh nhất (6,4%)": a figure in brackets measures what stands before them
             # (unless another figure stands there too: then it is that figure's parenthesis).
             before, borrowed = _phrase_before(text, paren)
-            before = "" if _weak(before) or borrowed == "past-figure" else before
+            weak = _weak(before) or borrowed == "past-figure" or _comparative(text, paren, before)
+            before = "" if weak else before
     # (The words after the figure are read only where the choice below looks at them.)
     label = (
         _counted_label(text, end, unit, before, borrowed)
@@ -573,6 +576,19 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     )
     label = _clip(label)
     return None if _weak(label) else label
+
+
+def _comparative(text: str, start: int, before: str) -> bool:
+    """Whether the words before the figure (its phrase `before`, which may have lost a trailing
+    "hơn") open with a comparative: "cao hơn", "thấp hơn nhiều so với quý I-2021 (...)"."""
+    words = before.lower().split()
+    if not words or len(words) > 6:
+        return False
+    if " ".join(words[:2]) in lx.LABEL_COMPARATIVES or " ".join(words[:3]) in lx.LABEL_COMPARATIVES:
+        return True
+    # "cao hơn 1,03 điểm": the phrase keeps "cao", "hơn" went with the trailing words.
+    rest = text[max(0, start - 24) : start].lower().split()
+    return len(words) == 1 and len(rest) >= 2 and f"{words[0]} {rest[-1]}" in lx.LABEL_COMPARATIVES
 
 
 def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -> str:

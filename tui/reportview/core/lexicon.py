@@ -936,6 +936,14 @@ LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
+# Comparatives that open the phrase before a difference ("tăng 7,39%, cao hơn 1,03 điểm % so với cùng
+# kỳ", "cao hơn nhiều so với quý I-2021 (7,11%)"): the figure measures what the clause before does.
+LABEL_COMPARATIVES: frozenset[str] = _phrases(
+    """
+    cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|nhanh hơn|chậm hơn|cao hơn nhiều|thấp hơn nhiều
+    higher than|lower than|faster than|slower than
+    """
+)
 # Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
 # thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
 LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
