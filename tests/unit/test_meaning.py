@@ -135,3 +135,15 @@ def test_a_difference_opened_by_a_comparative_measures_what_came_before():
     assert figs["1,03 điểm"].label == "Thuế sản phẩm"
     assert figs["7,11%"].label == figs["12,9%"].label == "Tốc độ tăng trưởng GRDP"
     assert figs["500 ha"].label == "Diện tích cao su"  # "cao" alone is a word, not a comparative
+
+
+def test_a_fronted_adverbial_a_period_or_a_base_is_never_the_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nTheo báo cáo, số người thất nghiệp trong độ tuổi lao động là 1,1 triệu người. Thu ngân"
+        " sách đạt 3.038 tỉ đồng, bằng 111,8% kế hoạch, gấp 4 lần năm 2021. Giải ngân đạt 296 tỷ đồng, bằng"
+        " 22,3% KH, tăng 3,1% so với cùng kỳ. Có 4 nhiệm vụ KH&CN được nghiệm thu.\n"
+    )
+    assert figs["1,1 triệu"].label == "số người thất nghiệp trong độ tuổi lao động"
+    assert figs["4 lần"].label == "Thu ngân sách"
+    assert figs["22,3%"].label == "Giải ngân" and figs["22,3%"].base == "KH"
+    assert figs["4"].base is None  # KH&CN is science and technology, not a plan

@@ -53,7 +53,8 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
     if not head.startswith(lx.BASE_WORDS):
         return None  # (one test for the common case: no base word at all)
     for word in lx.BASE_WORDS:
-        if head.startswith(word) and not head[len(word) : len(word) + 1].isalnum():
+        after = head[len(word) : len(word) + 1]
+        if head.startswith(word) and not after.isalnum() and after not in _WORD_JOINERS:
             # As written ("Nghị quyết đề ra", "dự toán trung ương giao"), with the words that finish it.
             n = len(word)
             m = _BASE_TAIL.match(head, n)
@@ -64,6 +65,8 @@ def base_after(text: str, end: int, lang: str = "vi") -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+# Characters that join a base word into a longer name ("KH&CN" is khoa học và công nghệ, not a plan).
+_WORD_JOINERS = frozenset("&")
 _TRAILING_COMPARISON = re.compile(
     r"\s+(?:so\s+với|so\s+cùng\s+kỳ|compared\s+(?:with|to))\s.*$", re.IGNORECASE
 )
@@ -154,6 +157,11 @@ def _clip(label: str) -> str:
     if " ," in label or " ;" in label or " :" in label:
         label = _SPACE_BEFORE_PUNCT.sub(r"\1", label)
     label = label.strip(" ,;:-–(/")
+    if ", " in label:
+        head, tail = label.split(", ", 1)
+        lead = head.split()
+        if tail and len(lead) <= lx.LABEL_FRONTED_WORDS and lead[0].lower() in lx.LABEL_FRONTED_OPENERS:
+            label = tail  # "Ở chiều ngược lại, nhập khẩu": the fronted adverbial names nothing
     label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
@@ -433,6 +441,11 @@ _LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 
 def _phrase_after(text: str, end: int) -> str:
+    # "gấp 4 lần năm 2021", "bằng 22,3% KH": a period or a base right after the figure is what it is
+    # compared with (or when it is), never what it measures.
+    at = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip())
+    if base_after(text, end) is not None or PERIOD_WORDS.match(text, at):
+        return ""
     chunk = text[end : end + 160]
     m = _AFTER_BREAK.search(chunk)
     # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase.

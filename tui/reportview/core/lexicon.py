@@ -859,6 +859,7 @@ BASE_WORDS: tuple[str, ...] = (
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
+    "kh",  # kế hoạch, abbreviated: "bằng 22,3% KH"
     "year on year",
     "year-on-year",
 )
@@ -885,6 +886,14 @@ LABEL_TRAILING: frozenset[str] = _phrases(
 # Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
 # a subject read from a clause after a fronted adverbial (labels._sentence_subject).
 LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|vẫn|đều|còn|just|also|has|have|had")
+
+# Words that open a fronted adverbial ("Ở chiều ngược lại, nhập khẩu ...", "Tính đến nay, ..."): a
+# label's first comma-separated part of at most LABEL_FRONTED_WORDS words opened by one is dropped.
+LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
+    "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù at in on by"
+    " for after before since during overall meanwhile".split()
+)
+LABEL_FRONTED_WORDS = 4
 
 # Words stripped from the start of a label.
 LABEL_LEADING: frozenset[str] = _phrases(
