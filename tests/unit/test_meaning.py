@@ -147,3 +147,15 @@ def test_a_fronted_adverbial_a_period_or_a_base_is_never_the_label():
     assert figs["4 lần"].label == "Thu ngân sách"
     assert figs["22,3%"].label == "Giải ngân" and figs["22,3%"].base == "KH"
     assert figs["4"].base is None  # KH&CN is science and technology, not a plan
+
+
+def test_quarters_after_trong_do_and_vietnamese_an_stay_in_the_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nTổng sản phẩm (GRDP) năm 2023 tăng 2,58% so với năm 2022. Trong đó, quý I tăng 7,49%;"
+        " quý II giảm 0,60%. GRDP bình quân đầu người đạt 4.429 USD, tăng 10,9% so cùng kỳ. Phố cổ Hội An"
+        " cách 20km. Lực lượng công an tỉnh Nghệ An huy động 300 cán bộ.\n"
+    )
+    assert figs["7,49%"].label == figs["0,60%"].label == "Tổng sản phẩm (GRDP) năm 2023"
+    assert figs["10,9%"].label == "GRDP bình quân đầu người"  # not "tương đương" or a bare period noun
+    assert figs["20km"].label.startswith("Phố cổ Hội An")
+    assert "Nghệ An" in (figs["300"].label or "")

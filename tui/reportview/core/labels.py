@@ -516,7 +516,7 @@ def _weak_text(label: str) -> bool:
     period with them ("Đến tháng 3/2021"): the period is the figure's `period`, not its label."""
     if not any(c.isalpha() for c in label):
         return True
-    if only_function_words(label):
+    if only_function_words(label) or label.lower() in lx.LABEL_PERIOD_NOUNS:
         return True
     return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
 
@@ -754,7 +754,19 @@ def inherit_labels(
                 out[k] = out[k - 1]  # "CPI tháng 9 tăng 0,35%; bình quân 9 tháng tăng 2,9%": the same
             else:
                 out[k] = _sentence_subject(text, spans[k][0])
+                if out[k] is None and k and out[k - 1] and _continues(text, spans[k - 1][1], spans[k][0]):
+                    out[k] = out[k - 1]  # "GRDP tăng 2,58%. Trong đó, quý I tăng 7,49%": the same
     return out
+
+
+def _continues(text: str, a: int, b: int) -> bool:
+    """Whether the sentence holding `b`, which starts after `a` (the figure before), opens with a
+    continuer ("Trong đó, ...") and is the next one: it goes on about what the one before measured."""
+    gaps = [m.end() for m in _SENTENCE_GAP.finditer(text, a, b)]
+    if len(gaps) != 1 or "\n\n" in text[a:b]:
+        return False
+    head = " ".join(text[gaps[0] : b].lower().replace(",", " ").split()[:3])
+    return any(head == c or head.startswith(c + " ") for c in lx.LABEL_CONTINUERS)
 
 
 def _parallel(prev: str, own: str) -> str:

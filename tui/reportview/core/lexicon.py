@@ -868,6 +868,7 @@ BASE_WORDS: tuple[str, ...] = (
 BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
 
 # Words stripped from the end of the phrase before a figure when it becomes a label.
+# ("an" is no English article to strip here: "công an", "An Giang" end and open Vietnamese labels.)
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
     đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
@@ -875,7 +876,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
     đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
-    a|an|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
+    a|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
@@ -898,7 +899,7 @@ LABEL_FRONTED_WORDS = 4
 # Words stripped from the start of a label.
 LABEL_LEADING: frozenset[str] = _phrases(
     """
-    trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|an|and|but|while|with
+    trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
     trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
@@ -926,9 +927,14 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
-    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó
+    sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
     """
 )
+# Nouns of time that, left alone, name only when ("quý" of "quý 3 tăng 1,22%", "năm"): never a label.
+LABEL_PERIOD_NOUNS: frozenset[str] = _phrases("quý|tháng|năm|kỳ|ngày|tuần|giai đoạn|quarter|month|year|week")
+# Openers of a sentence that continues the one before ("Trong đó, quý I tăng 7,49%"): a figure there
+# that names nothing measures what the sentence before measured.
+LABEL_CONTINUERS: frozenset[str] = _phrases("trong đó|cụ thể|riêng|trong số đó|among them|of which")
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
 # ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
