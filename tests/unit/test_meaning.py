@@ -159,3 +159,13 @@ def test_quarters_after_trong_do_and_vietnamese_an_stay_in_the_label():
     assert figs["10,9%"].label == "GRDP bình quân đầu người"  # not "tương đương" or a bare period noun
     assert figs["20km"].label.startswith("Phố cổ Hội An")
     assert "Nghệ An" in (figs["300"].label or "")
+
+
+def test_the_parts_in_a_parenthesis_and_a_leading_period_in_a_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nKhu vực công nghiệp và xây dựng tăng 8,22% (trong đó công nghiệp tăng 8,48%; xây dựng"
+        " tăng 7,57%). Đặc biệt, năm 2024 thu ngân sách nhà nước ước đạt 54.341 tỉ đồng.\n"
+    )
+    assert figs["8,48%"].label == "công nghiệp" and figs["7,57%"].label == "xây dựng"
+    assert figs["54.341 tỉ đồng"].label == "thu ngân sách nhà nước"
+    assert figs["54.341 tỉ đồng"].period == "2024"

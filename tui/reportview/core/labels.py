@@ -80,6 +80,7 @@ _QUALIFIER_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_HINTS = ("quý", "tháng", "nửa")
+_PERIOD_FIRST = frozenset("nqtg")  # the first letters of "năm", "quý", "tháng", "giai đoạn"
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 
 
@@ -162,6 +163,12 @@ def _clip(label: str) -> str:
         lead = head.split()
         if tail and len(lead) <= lx.LABEL_FRONTED_WORDS and lead[0].lower() in lx.LABEL_FRONTED_OPENERS:
             label = tail  # "Ở chiều ngược lại, nhập khẩu": the fronted adverbial names nothing
+    if label[:1].isdigit() or label[:1].lower() in _PERIOD_FIRST:
+        # "năm 2024 thu ngân sách nhà nước": a leading period is the figure's period, not its label.
+        m = PERIOD_WORDS.match(label)
+        rest = label[m.end() :].strip(" ,") if m else ""
+        if len(rest.split()) >= 2 and not _weak_text(rest):  # ("năm 2019 thu": "thu" alone says less)
+            label = rest
     label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
@@ -711,6 +718,10 @@ def inherit_labels(
         if owner is None or out[owner] is None:
             continue
         paren = text.rfind("(", spans[owner][1], spans[k][0])
+        # "(trong đó công nghiệp tăng 8,48%; xây dựng tăng 7,57%)": the parts of the owner, each
+        # named by its own words.
+        if out[k] and _opens_with_continuer(text[paren + 1 : paren + 24]):
+            continue
         # "(Trong đó, 175 công dân nhập ngũ vào Quân đội, ...)": a figure that names its own subject keeps it.
         near = {w.lower() for w in _WORD.findall(text[paren + 1 : spans[k][0]])}
         near.update(w.lower() for w in _WORD.findall(text[spans[k][1] : spans[k][1] + 24])[:2])
@@ -759,14 +770,18 @@ def inherit_labels(
     return out
 
 
+def _opens_with_continuer(head: str) -> bool:
+    words = " ".join(head.lower().replace(",", " ").split()[:3])
+    return any(words == c or words.startswith(c + " ") for c in lx.LABEL_CONTINUERS)
+
+
 def _continues(text: str, a: int, b: int) -> bool:
     """Whether the sentence holding `b`, which starts after `a` (the figure before), opens with a
     continuer ("Trong đó, ...") and is the next one: it goes on about what the one before measured."""
     gaps = [m.end() for m in _SENTENCE_GAP.finditer(text, a, b)]
     if len(gaps) != 1 or "\n\n" in text[a:b]:
         return False
-    head = " ".join(text[gaps[0] : b].lower().replace(",", " ").split()[:3])
-    return any(head == c or head.startswith(c + " ") for c in lx.LABEL_CONTINUERS)
+    return _opens_with_continuer(text[gaps[0] : b])
 
 
 def _parallel(prev: str, own: str) -> str:
