@@ -169,3 +169,19 @@ def test_the_parts_in_a_parenthesis_and_a_leading_period_in_a_label():
     assert figs["8,48%"].label == "công nghiệp" and figs["7,57%"].label == "xây dựng"
     assert figs["54.341 tỉ đồng"].label == "thu ngân sách nhà nước"
     assert figs["54.341 tỉ đồng"].period == "2024"
+
+
+def test_long_provincial_subjects_keep_their_head():
+    _, figs = _figs(
+        "Tiêu đề\n\nTrong mức tăng chung 6,8% thì khu vực nông, lâm nghiệp và thủy sản tăng 3,19%. Giá trị"
+        " tăng thêm khu vực nông, lâm nghiệp và thuỷ sản (khu vực I) ước tính 13.897,96 tỷ đồng. Tổng sản"
+        " phẩm (GRDP) 6 tháng đầu năm 2024 trên địa bàn toàn tỉnh (giá so sánh 2010) ước đạt gần 25.493 tỷ"
+        " đồng. Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh (GRDP) 9 tháng đầu năm 2023 ước tăng"
+        " 6,27%.\n"
+    )
+    assert figs["3,19%"].label == "khu vực nông, lâm nghiệp và thủy sản"
+    assert figs["13.897,96 tỷ đồng"].label == "Giá trị tăng thêm khu vực nông, lâm nghiệp và thuỷ sản"
+    assert figs["25.493 tỷ đồng"].label == "Tổng sản phẩm (GRDP) 6 tháng đầu năm 2024 trên địa bàn toàn tỉnh"
+    # Too long whole: its period goes first (the figure's period holds it), not its head.
+    assert figs["6,27%"].label == "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh (GRDP)"
+    assert figs["6,27%"].period == "2023-9M"

@@ -172,6 +172,8 @@ def _clip(label: str) -> str:
     label = _drop_footnotes(label).strip()
     if label.count("(") > label.count(")"):
         label = label[: label.rfind("(")].rstrip()
+    if label.count(")") > label.count("("):
+        label = label[label.find(")") + 1 :].strip(" ,;:-–")  # the end of a bracket cut at its start
     words = label.split()
     if len(words) > lx.LABEL_MAX_WORDS:
         words = words[: lx.LABEL_MAX_WORDS]
@@ -266,17 +268,27 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
             segment = chunk[prev : cut - 1]
             # A short last item ("..., thủy sản") or a short first one ("nông, lâm nghiệp và thủy sản").
             seg_words = segment.split()
-            short = (
-                len(last.split()) <= 2
-                or len(seg_words) <= 3
-                or (bool(seg_words) and seg_words[-1].lower() in lx.LABEL_LIST_FRAGMENTS)
-            )
+            fragment = bool(seg_words) and seg_words[-1].lower() in lx.LABEL_LIST_FRAGMENTS
+            numbers = list(_FIGURE_NUMBER.finditer(segment)) if fragment else []
+            if numbers:
+                # "tăng chung 6,8% thì khu vực nông, lâm nghiệp và thủy sản tăng": the list's head
+                # is what follows the other figure.
+                words = segment[numbers[-1].end() :].split()
+                while words and not any(c.isalpha() for c in words[0]):
+                    words.pop(0)  # the other figure's unit ("%")
+                head = _trimmed_phrase(words)
+                if head and not _weak(head) and not _has_verb(_without_verb_nouns(head)):
+                    cut = prev + segment.rfind(head.split()[0], numbers[-1].end())
+                break
+            short = len(last.split()) <= 2 or len(seg_words) <= 3 or fragment
+            # ("Giá trị tăng thêm khu vực nông, lâm ...": a list's head may hold a noun made of a verb.)
+            verb = _has_verb(_without_verb_nouns(segment) if fragment else segment)
             if (
                 not short
                 or _FIGURE_NUMBER.search(segment)
                 or _weak(_trimmed_phrase(segment.split()))
                 or len(seg_words) > 8
-                or _has_verb(segment)
+                or verb
             ):
                 break
             cut = prev
@@ -307,7 +319,33 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
     # "... quý I năm 2023 so với cùng kỳ năm trước tăng ở 58": the comparison is the base.
     if " so " in phrase or "compared" in phrase:
         phrase = _TRAILING_COMPARISON.sub("", phrase)
-    return _trimmed_phrase(phrase.split()[-lx.LABEL_MAX_WORDS - 2 :]), borrowed
+    # Its trailing words are stripped before it is cut to length ("... (khu vực I) ước tính" would
+    # push "Giá trị" out of "Giá trị tăng thêm khu vực nông, lâm nghiệp và thủy sản"), and a phrase
+    # still too long gives up its period first (the figure's `period` holds it), then its first words.
+    words = _trimmed_phrase(phrase.split()).split()
+    if len(words) > lx.LABEL_MAX_WORDS:
+        words = _shortened(" ".join(words)).split()
+    return _trimmed_phrase(words[-lx.LABEL_MAX_WORDS :]), borrowed
+
+
+def _shortened(phrase: str) -> str:
+    """A phrase too long for a label without what it can spare most: a last bracket ("(khu vực I)"),
+    then the periods outside brackets (the figure's `period` holds them)."""
+    if phrase.endswith(")") and "(" in phrase:
+        shorter = phrase[: phrase.rfind("(")].rstrip()
+        if len(shorter.split()) >= 2:
+            phrase = shorter
+    if len(phrase.split()) > lx.LABEL_MAX_WORDS and _names_period(phrase):
+        # (Outside brackets only: "(kể cả vốn kéo dài năm 2022 sang năm 2023)" stays whole or goes.)
+        parts = _BRACKETED.split(phrase)
+        shorter = "".join(p if p.startswith("(") else PERIOD_WORDS.sub(" ", p) for p in parts)
+        shorter = _trimmed_phrase(shorter.split())
+        if len(shorter.split()) >= 2:
+            phrase = shorter
+    return phrase
+
+
+_BRACKETED = re.compile(r"(\([^()]*\))")
 
 
 def _subject_of(segment: str, limit: int = 8) -> str:
@@ -322,6 +360,15 @@ def _subject_of(segment: str, limit: int = 8) -> str:
             break
     subject = _trimmed_phrase(words)
     return "" if _weak(subject) or len(subject.split()) > limit else subject
+
+
+def _without_verb_nouns(segment: str) -> str:
+    """`segment` without the nouns made of a verb ("giá trị tăng thêm", "tốc độ tăng trưởng")."""
+    low = segment.lower()
+    for noun in lx.LABEL_VERB_NOUNS:
+        if noun in low:
+            low = low.replace(noun, " ")
+    return low
 
 
 def _has_verb(segment: str) -> bool:

@@ -922,6 +922,9 @@ LABEL_VERBS: frozenset[str] = _phrases(
     mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
     """
 )
+# Noun phrases that hold a verb of LABEL_VERBS ("giá trị tăng thêm" is value added), read as nouns
+# where a list's head is looked for ("Giá trị tăng thêm khu vực nông, lâm nghiệp và thủy sản").
+LABEL_VERB_NOUNS: tuple[str, ...] = ("giá trị tăng thêm", "tốc độ tăng trưởng", "tốc độ tăng", "mức tăng")
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
     """
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
