@@ -931,6 +931,8 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
     sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
+    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless
+    tháng trước|năm trước|quý trước|kỳ trước|cùng kỳ|cùng kỳ năm trước
     """
 )
 # Nouns of time that, left alone, name only when ("quý" of "quý 3 tăng 1,22%", "năm"): never a label.
