@@ -22,7 +22,6 @@ import argparse
 import gc
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -39,12 +38,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# The same typed phrases, keystroke by keystroke, and percentiles as the in-memory engine's benchmark.
+# The same typed phrases, keystroke by keystroke, and percentiles as the in-memory engine's benchmark;
+# the same read+regex floor as the load benchmark's.
+from run import baseline_pass  # noqa: E402
 from search_bench import PHRASES, keystrokes, pct  # noqa: E402
+
+from reportview.core.archive.schema import TABLE_KEYS  # noqa: E402
 
 SHARED = Path(os.environ.get("REPORTVIEW_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "vn-news"
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 VARIED = ["lưu trữ", "bản chép", "kho tư liệu", "sao lục", "tư liệu gốc", "bản phụ"]
 MEMORY_SECTIONS = 10_000
 
@@ -94,10 +96,7 @@ def copy_archive(src: Path, out: Path, times: int) -> float:
 
 def floor_seconds(folder: Path) -> float:
     """Read every file, decode it, find every number: what no build can go under."""
-    t = time.perf_counter()
-    for f in sorted(folder.rglob("*.txt")):
-        NUMBER.findall(f.read_bytes().decode("utf-8", errors="replace"))
-    return time.perf_counter() - t
+    return baseline_pass(sorted(folder.rglob("*.txt")))[0]
 
 
 def build(folder: Path, out: Path, engine: str, scheduler: str | None = None) -> BuildStats:
@@ -113,19 +112,9 @@ def build(folder: Path, out: Path, engine: str, scheduler: str | None = None) ->
 
 def identical(a: Path, b: Path) -> bool:
     """Every table's rows equal (key order), the FTS index answering the same."""
-    tables = {
-        "reports": "id",
-        "sections": "report_id, idx",
-        "figures": "report_id, idx",
-        "archive_files": "report_id",
-        "archive_texts": "report_id",
-        "archive_units": "uid",
-        "archive_terms": "word",
-        "archive_skipped": "pos",
-    }
     ca, cb = sqlite3.connect(a / "archive.sqlite"), sqlite3.connect(b / "archive.sqlite")
     try:
-        for table, key in tables.items():
+        for table, key in TABLE_KEYS.items():
             # archive_files holds the file's mtime: the same files, so equal too.
             qa = ca.execute(f"SELECT * FROM {table} ORDER BY {key}")
             qb = cb.execute(f"SELECT * FROM {table} ORDER BY {key}")

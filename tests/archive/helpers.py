@@ -8,6 +8,7 @@ from pathlib import Path
 from reportview.config import default_config
 from reportview.core.archive.build import BuildStats, archive_db, index_archive
 from reportview.core.archive.engines import mapper_for
+from reportview.core.archive.schema import TABLE_KEYS
 
 # Typed one keystroke at a time: accents or not, typos, phrases, filters, scopes.
 PHRASES = [
@@ -29,16 +30,7 @@ PHRASES = [
 ]
 
 # What an archive holds that must not depend on who built it: every table, in key order.
-TABLES = {
-    "reports": "id",
-    "sections": "report_id, idx",
-    "figures": "report_id, idx",
-    "archive_files": "report_id",
-    "archive_texts": "report_id",
-    "archive_units": "uid",
-    "archive_terms": "word",
-    "archive_skipped": "pos",
-}
+TABLES = TABLE_KEYS
 
 
 def keystrokes(phrase: str) -> list[str]:

@@ -48,7 +48,7 @@ def stores_text(path: Path) -> bool:
     return path.suffix.lower() in STORE_TEXT_SUFFIXES
 
 
-def file_stamp(path: Path) -> tuple[int, int]:
+def file_stamp(path: Path | str) -> tuple[int, int]:
     """(size, mtime_ns), or (-1, -1) when the file cannot be stat'ed."""
     try:
         st = os.stat(path)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from reportview.core import lexicon as lx
 from reportview.core.changes import change_after, qualifier_and_change
 from reportview.core.labels import base_after, inherit_labels, label_for, words_before
-from reportview.core.model import TableRef
+from reportview.core.model import Figure, TableRef
 from reportview.core.numbers import (
     NUMBER_TOKEN,
     Convention,
@@ -70,6 +70,26 @@ class RawFigure:
     period: str | None = None
     place: str | None = None
     table: TableRef | None = None
+
+    def as_figure(self, text: str, start: int, end: int, **decided: object) -> Figure:
+        """The model Figure of this reading at source offsets `start`:`end` of `text`, with what the
+        caller decided since (base, label, period, place, section, table) in `decided`."""
+        fields: dict[str, object] = {
+            "value": self.value,
+            "kind": self.kind,
+            "unit": self.unit,
+            "total": self.total,
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "base": self.base,
+            "label": self.label,
+            "upper": self.upper,
+            "period": self.period,
+            "place": self.place,
+            "table": self.table,
+        }
+        fields.update(decided)
+        return Figure(start=start, end=end, text=text[start:end], **fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

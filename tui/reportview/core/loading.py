@@ -157,26 +157,18 @@ def parse_text(
         start, end = src(f.start + shift), src_end(f.end + shift)
         idx = _section_at(spans, starts, start)
         owners.append(idx)
-        # The one place a raw figure becomes a model Figure (source offsets, text, section).
+        # A raw figure becomes a model Figure here (source offsets, text, section) and for a cell
+        # read as prose (table_figures), both through RawFigure.as_figure.
         figures.append(
-            Figure(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=f.value,
-                kind=f.kind,  # type: ignore[arg-type]
-                unit=f.unit,
-                total=f.total,
-                qualifier=f.qualifier,  # type: ignore[arg-type]
-                change=f.change,  # type: ignore[arg-type]
+            f.as_figure(
+                text,
+                start,
+                end,
                 base=base,
-                label=f.label,
                 section_index=idx,
                 section_number=numbers[idx] if idx is not None else None,
-                upper=f.upper,
                 period=f.period or period,
                 place=f.place or place,
-                table=f.table,
             )
         )
     if tables:  # cell figures, read from the tables (not the prose), in text order among the others

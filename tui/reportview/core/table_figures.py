@@ -447,20 +447,14 @@ def _prose_in_cell(
         text, (cell.start, cell.end), rules=rules, convention=convention, language=language
     ):
         out.append(
-            Figure(
-                start=f.start,
-                end=f.end,
-                text=text[f.start : f.end],
-                value=f.value,
-                kind=f.kind,  # type: ignore[arg-type]
-                unit=f.unit,
-                total=f.total,
-                qualifier=f.qualifier,  # type: ignore[arg-type]
-                change=f.change,  # type: ignore[arg-type]
+            f.as_figure(
+                text,
+                f.start,
+                f.end,
                 base=f.base.split("|")[0].strip() or None if f.base else None,  # not past the cell's edge
                 label=label,  # the row's: the prose reader's own would reach across the cell's edges
-                upper=f.upper,
                 period=f.period or period,
+                place=None,
                 table=ref,
             )
         )

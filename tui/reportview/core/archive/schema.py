@@ -97,6 +97,18 @@ CREATE INDEX IF NOT EXISTS archive_terms_letters ON archive_terms(len, word) WHE
 """
 
 ARCHIVE_SCHEMA = USER_SCHEMA + SHARD_SCHEMA + SEARCH_SCHEMA
+# Every table of an archive with the columns that order its rows: what two builds of the same files
+# must hold alike, whoever built them (the Dask and local engines' identity checks read this).
+TABLE_KEYS: dict[str, str] = {
+    "reports": "id",
+    "sections": "report_id, idx",
+    "figures": "report_id, idx",
+    "archive_files": "report_id",
+    "archive_texts": "report_id",
+    "archive_units": "uid",
+    "archive_terms": "word",
+    "archive_skipped": "pos",
+}
 SHARD_FULL_SCHEMA = USER_SCHEMA + SHARD_SCHEMA
 # Per-table: the column naming the report (rewritten when rows are copied between files).
 REPORT_COLUMN = {

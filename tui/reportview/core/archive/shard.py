@@ -23,6 +23,7 @@ from typing import Any
 from reportview import __version__
 from reportview.core.archive import remote
 from reportview.core.archive.schema import SHARD_FULL_SCHEMA
+from reportview.core.cache import ParseCache, default_cache_path, file_stamp
 from reportview.core.codec import encode_report
 from reportview.core.export import Part
 from reportview.core.files import InputError, read_file_bytes
@@ -41,14 +42,6 @@ class ShardTask:
     """Files to parse into one shard: (position in discovery order, absolute path, display path)."""
 
     items: tuple[tuple[int, str, str], ...]
-
-
-def _stat(path: str) -> tuple[int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return -1, -1
-    return st.st_size, st.st_mtime_ns
 
 
 def compress_text(text: str) -> bytes:
@@ -141,7 +134,7 @@ def _write(task: ShardTask, config: Any, path: str) -> None:
         uid = 0
         with conn:
             for pos, abspath, display in task.items:
-                stat = remote.stamp if remote.is_url(abspath) else _stat
+                stat = remote.stamp if remote.is_url(abspath) else file_stamp
                 before = stat(abspath)
                 try:
                     crc, report = _parse(abspath, display, config)
@@ -165,8 +158,6 @@ def write_cached(
     """The files among `items` that the user's parse cache holds fresh (the app has read them),
     written into a shard at `out_path` from the cache, not parsed again; returns how many, and the
     items left to parse. Nothing is written to the cache, and a missing one is not created."""
-    from reportview.core.cache import ParseCache, default_cache_path
-
     local = [it for it in items if not remote.is_url(it[1])]
     load = getattr(config, "load_settings", None)
     if not local or (load is not None and not load.cache) or not default_cache_path().is_file():
@@ -179,9 +170,9 @@ def write_cached(
         fresh = cache.plan([Path(abspath) for _, abspath, _ in local])
         for k, entry in fresh.items():
             pos, abspath, display = local[k]
-            before = _stat(abspath)
+            before = file_stamp(abspath)
             hit = cache.lookup(Path(abspath), entry, with_terms=True)
-            if hit is None or _stat(abspath) != before:
+            if hit is None or file_stamp(abspath) != before:
                 continue
             report, terms = hit
             report = dataclasses.replace(report, path=display)
