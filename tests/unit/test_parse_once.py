@@ -133,9 +133,10 @@ def test_the_parse_fingerprint_follows_the_modules_parsing_imports(tmp_path, mon
     code_digest.cache_clear()
     assert code_digest(("fpkg.entry",)) != named
     # The real parse reads the places table; the compare registry is not parsing's.
-    from reportview.core.rules import _data_files_named
+    from reportview.core.rules import _data_files_named, _module_sources
 
-    assert [f.name for f in _data_files_named(real)] == ["places.json"]
+    sources = {name: source for name, (_, source) in _module_sources(PARSE_ENTRY_MODULES).items()}
+    assert [f.name for f in _data_files_named(sources)] == ["places.json"]
 
 
 def test_workers_receive_the_compiled_rules_not_the_app_config():

@@ -184,7 +184,12 @@ def imported_modules(roots: Iterable[str], package: str | None = None) -> dict[s
     """Every module of `package` (default: the roots' top package) that `roots` import, directly or
     through each other, with its source file: read from the source (imports inside functions
     count too), so the set follows the code without a list of names to keep."""
-    found: dict[str, Path] = {}
+    return {name: path for name, (path, _) in _module_sources(roots, package).items()}
+
+
+def _module_sources(roots: Iterable[str], package: str | None = None) -> dict[str, tuple[Path, str]]:
+    """imported_modules' modules with the source text each was read for (read once: at every start)."""
+    found: dict[str, tuple[Path, str]] = {}
     todo = list(roots)
     while todo:
         name = todo.pop()
@@ -194,8 +199,9 @@ def imported_modules(roots: Iterable[str], package: str | None = None) -> dict[s
         located = _source_of(name)
         if located is None:
             continue
-        found[name], is_package = located
-        source = found[name].read_text(encoding="utf-8", errors="replace")
+        path, is_package = located
+        source = path.read_text(encoding="utf-8", errors="replace")
+        found[name] = (path, source)
         for imported in _imports_in(source, name, is_package):
             if imported == top or imported.startswith(top + "."):
                 pieces = imported.split(".")
@@ -236,24 +242,22 @@ def code_digest(roots: tuple[str, ...], package: str | None = None) -> str:
     data file of their package that one of them names (`data/places.json`): parsing reads those
     too."""
     digest = hashlib.sha1()
-    modules = imported_modules(roots, package)
-    for name, path in sorted(modules.items()):
+    modules = _module_sources(roots, package)
+    for name, (_, source) in sorted(modules.items()):
         digest.update(name.encode())
-        with contextlib.suppress(OSError):  # a file gone since the import: its name still counts
-            digest.update(path.read_bytes())
-    for path in _data_files_named(modules):
+        digest.update(source.encode("utf-8", "surrogatepass"))
+    for path in _data_files_named({name: source for name, (_, source) in modules.items()}):
         digest.update(path.name.encode())
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # a file gone since it was listed: its name still counts
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def _data_files_named(modules: dict[str, Path]) -> list[Path]:
+def _data_files_named(sources: dict[str, str]) -> list[Path]:
     """The files of each top package's `data/` folder whose relative path ("data/places.json") one of
-    the modules' sources holds."""
+    the modules' sources (by module name) holds."""
     out: set[Path] = set()
-    sources = {name: path.read_text(encoding="utf-8", errors="replace") for name, path in modules.items()}
-    for top in {name.split(".")[0] for name in modules}:
+    for top in {name.split(".")[0] for name in sources}:
         folder = _package_folder(top)
         data = folder / "data" if folder is not None else None
         if data is None or not data.is_dir():

@@ -32,6 +32,7 @@ from reportview.core.archive.schema import (
 )
 from reportview.core.archive.shard import write_cached
 from reportview.core.files import InputError, Skipped, discover, read_file_bytes
+from reportview.core.rules import load_settings_of, rules_of
 from reportview.core.search.query import has_digit
 
 SCHEMA_DIGEST = f"{zlib.crc32(ARCHIVE_SCHEMA.encode()):08x}"
@@ -172,14 +173,13 @@ def _index(
 ) -> tuple[BuildStats, list[Skipped]]:
     t0 = time.perf_counter()
     db = archive_db(out_dir)
-    local, skipped = discover(
-        [p for p in paths if not is_url(p)], config.extensions, getattr(config, "exclude", ())
-    )
+    load = load_settings_of(config)
+    local, skipped = discover([p for p in paths if not is_url(p)], load.extensions, load.exclude)
     # Local files first (discovery order), then the files under each URL, in the order given.
     files: list[Path | str] = [*local]
     for url in (str(p) for p in paths if is_url(p)):
-        files.extend(list_urls(url, config.extensions))
-    fingerprint = config.parsing_fingerprint()
+        files.extend(list_urls(url, load.extensions))
+    fingerprint = rules_of(config).fingerprint
     old = _old_entries(db, fingerprint)
     reuse: dict[int, int] = {}
     misses: list[tuple[int, str, str]] = []

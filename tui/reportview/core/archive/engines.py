@@ -19,6 +19,7 @@ from typing import Any
 
 from reportview.core.archive.build import ShardMapper
 from reportview.core.archive.shard import ShardTask, shard_tasks, write_shard
+from reportview.core.rules import load_settings_of
 
 ENGINES = ("local", "dask")
 # Below this many files, the local engine parses in this process (a pool costs more to start).
@@ -52,7 +53,7 @@ def _write_numbered(args: tuple[ShardTask, Any, str]) -> str | bytes:
 
 def local_mapper(config: Any, workers: int | None = None) -> ShardMapper:
     """Shards written by this process, or by a pool of `workers` processes (default: all cores)."""
-    n_workers = workers or getattr(config, "workers", 0) or os.cpu_count() or 1
+    n_workers = workers or load_settings_of(config).workers or os.cpu_count() or 1
 
     def run(items: list[tuple[int, str, str]], shard_dir: Path) -> list[Path]:
         if len(items) < POOL_MIN_FILES or n_workers == 1:
@@ -102,7 +103,7 @@ def dask_mapper(config: Any, scheduler: str | None = None, workers: int | None =
                 tasks = shard_tasks(items, shard_size(len(items), n))
                 futures = client.map(write_shard, tasks, config=config, pure=False)
                 return store(client.gather(futures), shard_dir)
-        n = workers or getattr(config, "workers", 0) or os.cpu_count() or 1
+        n = workers or load_settings_of(config).workers or os.cpu_count() or 1
         tasks = shard_tasks(items, shard_size(len(items), n))
         bag = db.from_sequence(tasks, npartitions=len(tasks)).map(write_shard, config)
         return store(bag.compute(scheduler="processes", num_workers=n), shard_dir)

@@ -30,6 +30,7 @@ from reportview.core.files import InputError, read_file_bytes
 from reportview.core.folding import fold
 from reportview.core.loading import load_report
 from reportview.core.model import Report
+from reportview.core.rules import load_settings_of, rules_of
 from reportview.core.sql_export import insert_part
 from reportview.core.terms import IndexTerms, index_terms
 
@@ -129,7 +130,7 @@ def _new_shard(path: str) -> sqlite3.Connection:
 def _write(task: ShardTask, config: Any, path: str) -> None:
     conn = _new_shard(path)
     try:
-        fingerprint = config.parsing_fingerprint()
+        fingerprint = rules_of(config).fingerprint
         report_id = 0
         uid = 0
         with conn:
@@ -159,8 +160,7 @@ def write_cached(
     written into a shard at `out_path` from the cache, not parsed again; returns how many, and the
     items left to parse. Nothing is written to the cache, and a missing one is not created."""
     local = [it for it in items if not remote.is_url(it[1])]
-    load = getattr(config, "load_settings", None)
-    if not local or (load is not None and not load.cache) or not default_cache_path().is_file():
+    if not local or not load_settings_of(config).cache or not default_cache_path().is_file():
         return 0, list(items)
     cache = ParseCache.open_default(config)
     found: dict[int, tuple[int, Report, IndexTerms, tuple[int, int]]] = {}
@@ -184,7 +184,7 @@ def write_cached(
         return 0, list(items)
     conn = _new_shard(out_path)
     try:
-        fingerprint = config.parsing_fingerprint()
+        fingerprint = rules_of(config).fingerprint
         uid = 0
         with conn:
             for report_id, (pos, abspath, _) in enumerate((it for it in local if it[0] in found), 1):
