@@ -185,3 +185,11 @@ def test_long_provincial_subjects_keep_their_head():
     # Too long whole: its period goes first (the figure's period holds it), not its head.
     assert figs["6,27%"].label == "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh (GRDP)"
     assert figs["6,27%"].period == "2023-9M"
+
+
+def test_every_period_word_of_the_tables_can_open_a_period():
+    # The pattern's first-letter check is built from the tables: "over" (an English term word)
+    # was missing from a hand-typed list and never matched.
+    from reportview.core.periods import mentions
+
+    assert [m.period for m in mentions("Revenue grew over 2021-2025.")] == ["2021-2025"]

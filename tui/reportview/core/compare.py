@@ -198,7 +198,7 @@ def _ruled_out(
     stop = _AFTER_STOP.search(after)
     if _TARGET is not None and _TARGET.search(after[: stop.start()] if stop else after):
         return True
-    if fig.base and _TARGET is not None and _TARGET.search(fold_with_map(fig.base)[0]):
+    if fig.base and _TARGET is not None and _TARGET.search(fold(fig.base)):
         return True
     indicator = ci.indicator
     if fig.period and _MONTH_PERIOD.match(fig.period) and fig.period != view.report.period:
@@ -279,7 +279,7 @@ def _rows(report: Report, compiled: Sequence[CompiledIndicator], report_index: i
         estimate = _ESTIMATE is not None and _ESTIMATE.search(clause) is not None
         # The figure's label when it names the indicator, else the indicator's name as written.
         named = report.text[best.mention.start : best.mention.end]
-        label = fig.label if fig.label and fold_with_map(named)[0] in fold_with_map(fig.label)[0] else named
+        label = fig.label if fig.label and fold(named) in fold(fig.label) else named
         rows.append(
             CompareRow(
                 indicator=ci.indicator.id,

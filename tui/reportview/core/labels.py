@@ -11,7 +11,6 @@ from reportview.core.periods import PERIOD_WORDS
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Where a clause ends when walking back from a figure (commas split list items).
 _LAST_PUNCT = re.compile(r"[,;:.()\"“”][^,;:.()\"“”]*$")
-LABEL_MAX = 60
 
 
 def words_before(text: str, pos: int, window: int = 40) -> list[str]:
@@ -80,7 +79,11 @@ _QUALIFIER_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_HINTS = ("quý", "tháng", "nửa")
-_PERIOD_FIRST = frozenset("nqtg")  # the first letters of "năm", "quý", "tháng", "giai đoạn"
+# The first letters a period can open a label with ("năm 2024 ...", "quý I ...", "6 tháng ...").
+_PERIOD_FIRST = frozenset(
+    w[0]
+    for w in (*lx.PERIOD_YEAR_WORDS, *lx.PERIOD_QUARTER_WORDS, *lx.PERIOD_MONTH_WORDS, *lx.PERIOD_TERM_WORDS)
+)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:])")
 
 
@@ -716,10 +719,6 @@ _BASE_STARTS_SPACED = tuple(w + " " for w in lx.BASE_STARTS)
 _BASES_SPACED = tuple(w + " " for w in (*lx.BASE_WORDS, *lx.BASE_STARTS))
 
 
-def _has_digit(phrase: str) -> bool:
-    return any(c.isdigit() for c in phrase)
-
-
 def _starts_base(phrase: str) -> bool:
     """ "kế hoạch", "so với năm 2020", "dự toán": a comparison, which is the base, not the label."""
     low = phrase.lower()
@@ -876,9 +875,6 @@ def _sentence_subject(text: str, start: int) -> str | None:
 
 # A label ending in its acronym: "Tổng sản phẩm trên địa bàn (GRDP)".
 _ACRONYM_END = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&-]{1,9})\)$")
-
-
-_PAREN_LEAD = re.compile(r"[^\W\d_]")
 
 
 _PAREN_REACH = 400  # how far a parenthesis is looked for around a figure (linear on a one-line corpus)

@@ -1116,8 +1116,6 @@ PLACE_WHOLE: dict[str, str] = {
 PLACE_COMPARISON_OPENERS: tuple[str, ...] = (
     "so với", "so", "gấp", "cao hơn", "thấp hơn", "compared with", "compared to", "than",
 )  # fmt: skip
-# Words before a place name that make the figure about that place ("tại phường Phong Khê").
-PLACE_AT_WORDS: frozenset[str] = frozenset("tại ở của trên địa bàn thuộc".split())
 
 # --- compare: which figure of a report is an indicator's headline --------------------------------
 
@@ -1149,8 +1147,6 @@ COMPARE_ESTIMATE_WORDS: frozenset[str] = _phrases(
 )
 # Words right before a growth figure that make it negative ("âm 6,18%", "giảm 2,6%").
 COMPARE_NEGATIVE_WORDS: frozenset[str] = _phrases("âm | giảm | sụt giảm | fell | down | decreased")
-# Words that say a figure is one month's, not the period's cumulative ("IIP tháng 9 tăng ...").
-COMPARE_SINGLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month of")
 # Words that say a cumulative figure follows ("lũy kế 9 tháng", "tính chung 6 tháng").
 COMPARE_CUMULATIVE_WORDS: frozenset[str] = _phrases("lũy kế | luỹ kế | tính chung | cộng dồn | year to date")
 # Words before a share figure that make it a reduction, not the rate ("tỷ lệ hộ nghèo giảm 0,7%").

@@ -23,9 +23,24 @@ _SEP = r"\s*(?:/|-|–|\s)\s*(?:" + _alt(lx.PERIOD_YEAR_WORDS) + r")?\s*"
 _MONTHS = _alt(lx.PERIOD_MONTH_WORDS)
 _YEARS = _alt(lx.PERIOD_YEAR_WORDS)
 _COUNT = r"\d{1,2}|" + _alt(tuple(lx.PERIOD_SPELLED_MONTHS))
+# The first letters of every word a period can open with (the tables below, "Q1 2021", a count).
+_FIRSTS = "".join(
+    sorted(
+        {
+            c
+            for w in (
+                *lx.PERIOD_TERM_WORDS, *lx.PERIOD_MONTH_WORDS, *lx.PERIOD_YEAR_WORDS,
+                *lx.PERIOD_QUARTER_WORDS, *lx.PERIOD_SPELLED_MONTHS, *lx.PERIOD_HALF_WORDS,
+                *lx.PERIOD_HALF_WORDS_EN,
+                *lx.PERIOD_TERM_WORDS_EN, *lx.PERIOD_YEAR_WORDS_EN, "Q",
+            )
+            for c in (w[:1].lower(), w[:1].upper())
+        }
+    )
+)  # fmt: skip
 _PERIOD = re.compile(
     # The lookahead skips, at a glance, every position where no period can start.
-    r"(?<![\w/])(?=[nNtTqQgGhHđĐsSbBcCmMfFiIdDyYkKQ\d])(?:"
+    rf"(?<![\w/])(?=[{re.escape(_FIRSTS)}\d])(?:"
     # a term: "nhiệm kỳ 2015 - 2020", "giai đoạn 2021-2025"
     rf"(?P<term>{_alt(lx.PERIOD_TERM_WORDS)})\s+(?P<t1>(?:19|20)\d\d)\s*[-–]\s*(?P<t2>(?:19|20)\d\d)(?!\d)"
     # the first (or last) n months: "6 tháng đầu năm 2021", "9 tháng năm 2023", "5 tháng đầu năm"
