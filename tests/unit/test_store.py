@@ -247,7 +247,7 @@ def test_other_schema_version_is_rebuilt(cache_home: Path, folder: Path, parses:
 def test_fingerprint_change_invalidates(cache_home: Path, folder: Path, parses: list[str]) -> None:
     config = default_config()
     load_corpus([folder], config)
-    units = tuple(sorted({**config.units, "thùng": "count"}.items()))
+    units = tuple(sorted({**dict(config.parse.units), "thùng": "count"}.items()))
     other = dataclasses.replace(config, parse=dataclasses.replace(config.parse, units=units))
     assert other.parsing_fingerprint() != config.parsing_fingerprint()
     parses.clear()

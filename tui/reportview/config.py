@@ -114,34 +114,6 @@ class Config:
         return self.load.exclude
 
     @property
-    def workers(self) -> int:
-        return self.load.workers
-
-    @property
-    def cache(self) -> bool:
-        return self.load.cache
-
-    @property
-    def furniture_lines(self) -> tuple[str, ...]:
-        return self.parse.furniture_lines
-
-    @property
-    def tail_markers(self) -> tuple[str, ...]:
-        return self.parse.tail_markers
-
-    @property
-    def convention(self) -> str:
-        return self.parse.convention
-
-    @property
-    def units(self) -> dict[str, str]:
-        return dict(self.parse.units)
-
-    @property
-    def magnitudes(self) -> dict[str, float]:
-        return dict(self.parse.magnitudes)
-
-    @property
     def keys(self) -> Mapping[str, str]:
         return self.ui.keys
 

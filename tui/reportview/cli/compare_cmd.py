@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
@@ -112,7 +111,7 @@ def render(
 ) -> str | None:
     """The output text (None: written to `output` already, for xlsx)."""
     from reportview.core.compare import pivot
-    from reportview.core.compare_table import ESTIMATE_NOTE, long_rows, pivot_grid
+    from reportview.core.compare_table import ESTIMATE_NOTE, long_rows, pivot_grid, tables_csv
 
     if fmt == "jsonl" and not as_pivot:
         return "".join(json_lines(r.as_json() for r in rows))
@@ -133,16 +132,7 @@ def render(
         _write_xlsx(Path(output), tables)
         return None
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        for n, (ind, header, body) in enumerate(tables):
-            if n:
-                buf.write("\n")
-            if ind is not None and len(tables) > 1:
-                writer.writerow([ind.id])
-            writer.writerow(header)
-            writer.writerows([["" if v is None else v for v in line] for line in body])
-        return buf.getvalue()
+        return tables_csv(tables)
     if fmt == "md":
         out = []
         for ind, header, body in tables:

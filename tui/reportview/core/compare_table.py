@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportview.core.compare import COMPARE_JSON_KEYS, CompareRow, Pivot
+from reportview.core.indicators import Indicator
 from reportview.core.numbers import format_number
 
 ESTIMATE_MARK = "*"
@@ -137,9 +138,19 @@ def convention_of(conventions: Sequence[str]) -> str:
 
 def long_csv(rows: Sequence[CompareRow]) -> str:
     """The long form as CSV text (header first; empty for None)."""
-    header, body = long_rows(rows)
+    return tables_csv([(None, *long_rows(rows))])
+
+
+def tables_csv(tables: Sequence[tuple[Indicator | None, Sequence[str], Sequence[Sequence[object]]]]) -> str:
+    """(indicator or None, header, body) tables as CSV text, a blank line between them, each headed
+    by its indicator's id when there are several; empty cells for None."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in line] for line in body])
+    for n, (ind, header, body) in enumerate(tables):
+        if n:
+            buf.write("\n")
+        if ind is not None and len(tables) > 1:
+            writer.writerow([ind.id])
+        writer.writerow(header)
+        writer.writerows([["" if v is None else v for v in line] for line in body])
     return buf.getvalue()
