@@ -104,3 +104,32 @@ async def test_markdown_headings_and_emphasis_are_styles_not_marks(tmp_path: Pat
         assert "**" not in text
         line = next(k for k, ln in enumerate(reader.lines) if ln.startswith("Bảng 1."))
         assert any(s.style for s in reader._lines[line].spans), "shown bold, without its marks"
+
+
+async def _table_lines(pilot, app) -> list[str]:
+    report = app.main.reports[0]
+    holding = next(s.index for s in report.sections if s.start <= report.tables[0].start < s.end)
+    await pilot.press("enter", *["j"] * holding)
+    await pilot.pause()
+    return [ln for ln in app.main.query_one(Reader).lines if "│" in ln]
+
+
+@sync
+async def test_a_table_grid_is_drawn_again_for_a_new_width(tmp_path: Path) -> None:
+    """A grid is sized for the reader's width: after a resize it is the grid a reader opened at
+    that width draws, not the old one wrapped."""
+    shutil.copy(TABLES / "rice_regions_2018.html", tmp_path)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(80, 40)) as pilot:
+        await wait_loaded(pilot)
+        fresh = await _table_lines(pilot, app)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(200, 40)) as pilot:
+        await wait_loaded(pilot)
+        wide = await _table_lines(pilot, app)
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        await pilot.pause()
+        resized = [ln for ln in app.main.query_one(Reader).lines if "│" in ln]
+    assert wide != fresh  # the table is drawn differently at the two widths
+    assert resized == fresh

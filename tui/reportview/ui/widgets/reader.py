@@ -92,6 +92,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
         self._lines: list[Text] = []
         self._line_starts: list[int] = []  # display offset of each laid-out line
         self._layout_width = 0
+        self._grid_width: int | None = None  # the width the shown tables' grids were drawn for
         self._anchor: int | None = None  # the source offset kept in view when the width changes
         self.border_title = "Text"
 
@@ -223,6 +224,7 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
             text.append(_clean(text_src[a:b]), style)
         marks.append((end, len(text)))
         self._text, self._marks = text, marks
+        self._grid_width = self._wrap_width() if grids else None
         self._relayout(force=True)
 
     # --- layout ------------------------------------------------------------------------------
@@ -234,6 +236,9 @@ class Reader(GuardedMessages, PaintedScrollView, can_focus=True):
     def _relayout(self, force: bool = False) -> None:
         width = self._wrap_width()
         if not force and width == self._layout_width:
+            return
+        if self._grid_width is not None and width != self._grid_width:
+            self._build()  # its tables' grids are drawn for a width: drawn again for this one
             return
         old_width, self._layout_width = self._layout_width, width
         lines: list[Text] = []
