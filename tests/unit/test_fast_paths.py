@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -137,3 +138,24 @@ def test_language_vote_stops_counting_where_it_is_decided():
     texts = [*_texts(), "The council spent $4 million on roads.", "Tỉnh có 12 xã and the 3 of them", "abc"]
     for text in texts:
         assert numbers.detect_language(text) == _language_by_full_counts(text)
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(alphabet=st.characters(codec="utf-8"))
+    | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON_VALUES, max_size=5))
+def test_json_lines_called_encoder_writes_what_json_dumps_writes(objs: list[object]) -> None:
+    from reportview.core.textsafe import json_lines, json_safe
+
+    expected = "".join(json_safe(json.dumps(o, ensure_ascii=False)) + "\n" for o in objs)
+    assert "".join(json_lines(objs)) == expected

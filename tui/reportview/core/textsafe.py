@@ -61,16 +61,30 @@ def json_safe(dumped: str) -> str:
     return _UNSAFE.sub(_json_escape, dumped)
 
 
-# One encoder for every line of a JSON Lines output: json.dumps(..., ensure_ascii=False) builds a
-# new one per call, a fifth of the time of writing 20k figure lines.
+# One encoder for every line of a JSON Lines output, called directly: json.dumps(...,
+# ensure_ascii=False) builds a new encoder per call, and JSONEncoder.encode builds its C encoder
+# per call too; together half the time of writing 20k figure lines. Same bytes as json.dumps.
 _JSONL_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_C_ENCODER = (
+    json.encoder.c_make_encoder(
+        None, _JSONL_ENCODER.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+    if json.encoder.c_make_encoder is not None
+    else None
+)
 _JSONL_CHUNK = 2000
+
+
+def _encoded(obj: object) -> str:
+    if _C_ENCODER is None:  # an interpreter without json's C speedups
+        return _JSONL_ENCODER.encode(obj)
+    return "".join(_C_ENCODER(obj, 0))
 
 
 def json_lines(objs: Iterable[object]) -> Iterator[str]:
     """`objs` as JSON Lines (each line json.dumps(obj, ensure_ascii=False)), made safe as json_safe
     does, in chunks of lines (a newline is never escaped, so a chunk is safe as its lines are)."""
-    encode = _JSONL_ENCODER.encode
+    encode = _encoded
     chunk: list[str] = []
     for obj in objs:
         chunk.append(encode(obj))
