@@ -193,3 +193,17 @@ def test_every_period_word_of_the_tables_can_open_a_period():
     from reportview.core.periods import mentions
 
     assert [m.period for m in mentions("Revenue grew over 2021-2025.")] == ["2021-2025"]
+
+
+def test_a_list_item_with_its_own_figure_is_not_the_figure_before_it():
+    _, figs = _figs(
+        "Tiêu đề\n\nSản lượng lúa cả năm ước đạt 1,2 triệu tấn, năng suất 60 tạ/ha. Toàn thành phố có"
+        " 35 chung cư, nhà ở xã hội với 14.676 người đang sinh sống. Thực hiện 8 đề tài, dự án chuyển"
+        " tiếp từ năm 2020.\n"
+    )
+    # "năng suất 60 tạ/ha" is the next item, with its own figure: not what 1,2 triệu tấn measures.
+    assert figs["1,2 triệu tấn"].label == "Sản lượng lúa cả năm"
+    assert figs["60 tạ/ha"].label.startswith("năng suất")
+    # An item joined by "với" to a figure, or holding a year, still continues the list.
+    assert figs["35"].label == "chung cư, nhà ở xã hội"
+    assert figs["8"].label.startswith("đề tài, dự án chuyển tiếp")

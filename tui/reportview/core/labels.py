@@ -505,8 +505,9 @@ def _phrase_after(text: str, end: int) -> str:
         return ""
     chunk = text[end : end + 160]
     m = _AFTER_BREAK.search(chunk)
-    # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase.
-    while m and m[0] == "," and _noun_follows(chunk, m.end()):
+    # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase
+    # (an item with its own figure does: "1,2 triệu tấn, năng suất 60 tạ/ha").
+    while m and m[0] == "," and _noun_follows(chunk, m.end()) and not _item_has_figure(chunk, m.end()):
         m = _AFTER_BREAK.search(chunk, m.end())
     if m:
         chunk = chunk[: m.start()]
@@ -544,6 +545,16 @@ def _phrase_after(text: str, end: int) -> str:
 
 # The first words of the LABEL_AFTER_ENDS phrases (most words start none: skip the phrase lookups).
 _AFTER_END_FIRST = frozenset(p.split()[0] for p in lx.LABEL_AFTER_ENDS)
+
+
+def _item_has_figure(chunk: str, pos: int) -> bool:
+    """Whether the list item starting at `pos` (up to the next break) is a name and its own figure
+    ("năng suất 60 tạ/ha"; not "nhà ở xã hội với 14.676 người", nor a year: "từ năm 2020")."""
+    m = _AFTER_BREAK.search(chunk, pos)
+    number = _FIGURE_NUMBER.search(chunk, pos, m.start() if m else len(chunk))
+    if number is None:
+        return False
+    return not any(w.lower() in lx.LABEL_AFTER_STOPS for w in chunk[pos : number.start()].split())
 
 
 def _noun_follows(chunk: str, pos: int) -> bool:
