@@ -207,3 +207,30 @@ def test_a_list_item_with_its_own_figure_is_not_the_figure_before_it():
     # An item joined by "với" to a figure, or holding a year, still continues the list.
     assert figs["35"].label == "chung cư, nhà ở xã hội"
     assert figs["8"].label.startswith("đề tài, dự án chuyển tiếp")
+
+
+def test_a_share_is_the_part_in_the_whole():
+    _, figs = _figs(
+        "Tiêu đề\n\nVốn khu vực nhà nước đạt 48.958,6 tỷ đồng, chiếm 20,3% tổng vốn đầu tư toàn xã hội,"
+        " giảm 13,1% so với cùng kỳ. Cuộc họp có 90 cổ đông tham dự, với 1.148.284.348 cổ phần, chiếm tỷ"
+        " lệ 93,4%. Theo UNDP, khoảng 25 triệu người - chiếm 48% dân số Myanmar. Tỷ trọng khu vực dịch vụ"
+        " chiếm 52,24%. Lớp 12 là 36 câu (chiếm 90%). Property taxes brought in $4.2 million, accounting"
+        " for 38% of the general fund.\n"
+    )
+    assert figs["20,3%"].label == "Vốn khu vực nhà nước trong tổng vốn đầu tư toàn xã hội"
+    # What follows the share measures the part again, not the share.
+    assert figs["13,1%"].label == "Vốn khu vực nhà nước"
+    assert figs["93,4%"].label == "cổ phần"
+    assert figs["48%"].label == "người trong dân số Myanmar"
+    # A clause naming its own part keeps it; a share naming no whole keeps the label it has.
+    assert figs["52,24%"].label == "Tỷ trọng khu vực dịch vụ"
+    assert figs["90%"].label and "lớp 12" in figs["90%"].label.lower()
+    assert figs["$4.2 million"].label == "Property taxes"
+    assert figs["38%"].label == "Property taxes of general fund"
+
+
+def test_a_fronted_adverbial_is_no_subject():
+    _, figs = _figs(
+        "Tiêu đề\n\nTheo UNDP, 48% dân số Myanmar sẽ rơi vào cảnh đói nghèo. Tại TP.HCM, giá vàng SJC niêm yết 55,1 triệu đồng/lượng.\n"
+    )
+    assert figs["55,1 triệu đồng/lượng"].label == "giá vàng SJC niêm yết"

@@ -331,7 +331,11 @@ def extract_figures(
             if fig is not None and fig.end <= re_ and fig.start >= rs:
                 out.append(fig)
     labels = inherit_labels(
-        text, [f.label for f in out], [(f.start, f.end) for f in out], [f.base for f in out]
+        text,
+        [f.label for f in out],
+        [(f.start, f.end) for f in out],
+        [f.base for f in out],
+        [f.kind == "percent" for f in out],
     )
     for f, label in zip(out, labels, strict=True):
         f.label = label  # the label is decided here, once

@@ -659,6 +659,50 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     return None if _weak(label) else label
 
 
+_SHARE_LAST_WORDS = frozenset(v.split()[-1] for v in lx.LABEL_SHARE_VERBS)
+
+
+def _share_verb(text: str, start: int) -> str | None:
+    """The share verb right before the figure ("chiếm", "chiếm tỷ trọng", "accounting for"; a
+    qualifier may stand between: "chiếm khoảng"), or None."""
+    words = _WORD.findall(text[max(0, start - 40) : start].lower())
+    if words and words[-1] in lx.QUALIFIERS_BEFORE:
+        words.pop()
+    if not words or words[-1] not in _SHARE_LAST_WORDS:
+        return None
+    for n in (3, 2, 1):
+        verb = " ".join(words[-n:])
+        if len(words) >= n and verb in lx.LABEL_SHARE_VERBS:
+            return verb
+    return None
+
+
+def _share_part(text: str, labels: list[str | None], spans: list[tuple[int, int]], k: int) -> str | None:
+    """What a share measures a part of, when its own clause says only "chiếm" (the share verb): the
+    figure right before it ("có 90 cổ đông tham dự, với 1.148.284.348 cổ phần, chiếm tỷ lệ 93,4%":
+    cổ phần), else the sentence's subject ("Vốn khu vực nhà nước ..., chiếm 20,3% tổng vốn ...")."""
+    start = spans[k][0]
+    verb = _share_verb(text, start)
+    if verb is None:
+        return None
+    if k:
+        gap = text[spans[k - 1][1] : start]
+        if not _SENTENCE_GAP.search(gap):
+            words = [w for w in _WORD.findall(gap.lower()) if w not in lx.QUALIFIERS_BEFORE]
+            if " ".join(words) == verb or not words:
+                return labels[k - 1]
+            # "18 triệu ca mắc Covid-19, chiếm 12,4%": the gap is the figure before's own noun.
+            cut = max(gap.rfind(c) for c in ",(-–")
+            noun = gap[:cut].strip() if cut > 0 else ""
+            if noun and labels[k - 1] and noun.lower() in labels[k - 1].lower():
+                return noun
+            # (After another figure of the sentence the part is that figure's, or unknown: the
+            # sentence's subject may be the other figure's.)
+            return None
+    part = _sentence_subject(text, start)
+    return None if _weak(part) else part
+
+
 def _comparative(text: str, start: int, before: str) -> bool:
     """Whether the words before the figure (its phrase `before`, which may have lost a trailing
     "hơn") open with a comparative: "cao hơn", "thấp hơn nhiều so với quý I-2021 (...)"."""
@@ -758,7 +802,11 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def inherit_labels(
-    text: str, labels: list[str | None], spans: list[tuple[int, int]], bases: list[str | None]
+    text: str,
+    labels: list[str | None],
+    spans: list[tuple[int, int]],
+    bases: list[str | None],
+    percents: list[bool] | None = None,
 ) -> list[str | None]:
     """Labels by the sentence's structure, over a document's figures in text order:
     - a figure in a parenthesis measures what its owner measures, with the parenthesis' own words
@@ -766,7 +814,9 @@ def inherit_labels(
       46,6%; 0,8%)` pairs the figures in order);
     - a figure that only continues the sentence's topic (`..., vượt 0,9% kế hoạch, tăng 7% so với năm
       2020`), or whose own phrase runs back over the figure before it, takes the label of the figure
-      before it in the same sentence."""
+      before it in the same sentence;
+    - a percent given as a share (`percents`: which figures are percents) is the part in the whole
+      (`..., chiếm 20,3% tổng vốn đầu tư` -> "Vốn khu vực nhà nước trong tổng vốn đầu tư")."""
     out = list(labels)
     n = len(out)
     owners = _paren_owners(text, spans)
@@ -805,9 +855,21 @@ def inherit_labels(
         gap = text[spans[k - 1][1] : spans[k][0]]
         if _SENTENCE_GAP.search(gap):
             continue
+        # "Vốn khu vực nhà nước ..., chiếm 20,3% tổng vốn ..., giảm 13,1%": not the share's label,
+        # the label of what came before it.
+        src = k - 1
+        if (
+            src
+            and percents
+            and percents[src]
+            and _share_verb(text, spans[src][0])
+            and not _SENTENCE_GAP.search(text, spans[src - 1][1], spans[src][0])
+            and out[src - 1]
+        ):
+            src -= 1
         # "Tổng sản phẩm trên địa bàn (GRDP) ..., vượt 0,9% kế hoạch": the subject's short name.
-        short = _ACRONYM_END.search(out[k - 1])
-        out[k] = short[1] if short else out[k - 1]
+        short = _ACRONYM_END.search(out[src])
+        out[k] = short[1] if short else out[src]
     for k in range(1, n):
         if out[k] and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
             out[k] = _parallel(out[k - 1], out[k])
@@ -824,7 +886,34 @@ def inherit_labels(
                 out[k] = _sentence_subject(text, spans[k][0])
                 if out[k] is None and k and out[k - 1] and _continues(text, spans[k - 1][1], spans[k][0]):
                     out[k] = out[k - 1]  # "GRDP tăng 2,58%. Trong đó, quý I tăng 7,49%": the same
+    for k in range(n):
+        # "..., chiếm 20,3% tổng vốn đầu tư toàn xã hội": the part, in the whole the figure's own
+        # words (read after it) name.
+        if not (percents and percents[k]) or _share_verb(text, spans[k][0]) is None:
+            continue
+        if out[k] and _names_part(text, spans[k][0], out[k]):
+            continue
+        part = _share_part(text, out, spans, k)
+        if part:
+            joiner = lx.LABEL_SHARE_VERBS[_share_verb(text, spans[k][0]) or ""]
+            words = _phrase_after(text, spans[k][1]).split()
+            if words and words[0].lower() in lx.LABEL_SHARE_WHOLE_PREPS:
+                words = words[1:]
+            whole = _trimmed_phrase(words)
+            if whole and not _weak(whole) and part.lower() not in whole.lower():
+                out[k] = _clip(f"{part} {joiner} {whole}")
+            elif not out[k] or _share_verb(text, spans[k][0]).startswith(out[k].lower()):
+                # "lớp 12 là 36 câu (chiếm 90%)": no whole named, the label it has stands.
+                out[k] = part
     return out
+
+
+def _names_part(text: str, start: int, label: str) -> bool:
+    """Whether a share's label was read before it ("tỷ trọng khu vực dịch vụ chiếm 52,24%"): it names
+    the part itself, not the whole after it."""
+    before = text[max(0, start - 160) : start]
+    verb = _share_verb(text, start) or ""
+    return label in before and not verb.startswith(label.lower())
 
 
 def _opens_with_continuer(head: str) -> bool:
@@ -873,6 +962,11 @@ def _sentence_subject(text: str, start: int) -> str | None:
     for k, clause in enumerate(clauses):
         if k and len(clauses[k - 1].split()) > _FRONTED_WORDS:
             break  # only a short fronted clause is passed over, not a quotation or a list
+        words = clause.split()
+        opener = bool(words) and words[0].lower() in lx.LABEL_FRONTED_OPENERS
+        fronted = opener and len(words) <= _FRONTED_WORDS
+        if fronted and k + 1 < len(clauses):
+            continue  # "Theo UNDP, ...", "Tại Việt Nam, ...": a fronted adverbial, no subject
         subject = _subject_of(clause, limit=lx.LABEL_MAX_WORDS)
         if subject and k:
             words = subject.split()

@@ -875,9 +875,10 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
-    đạt và vượt|dự kiến|chiếm tỷ lệ|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
+    đạt và vượt|dự kiến|chiếm tỷ lệ|chiếm tỉ lệ|chiếm tỷ trọng|chiếm tỉ trọng|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    brought in|brings in|bring in|generated|generates|generate|raised|raises|collected|collects|amounted to
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
     vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
@@ -891,7 +892,8 @@ LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|v�
 # Words that open a fronted adverbial ("Ở chiều ngược lại, nhập khẩu ...", "Tính đến nay, ..."): a
 # label's first comma-separated part of at most LABEL_FRONTED_WORDS words opened by one is dropped.
 LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
-    "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù at in on by"
+    "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù tại lúc đáng"
+    " at in on by"
     " for after before since during overall meanwhile".split()
 )
 LABEL_FRONTED_WORDS = 4
@@ -943,6 +945,25 @@ LABEL_CONTINUERS: frozenset[str] = _phrases("trong đó|cụ thể|riêng|trong 
 # A label phrase after a figure stops before these words when a figure or a comparison follows them
 # ("trường hợp với tổng số tiền 1,8 tỷ đồng", "người và 2 người bị thương").
 LABEL_AFTER_STOPS: frozenset[str] = frozenset("với và hoặc cùng trong gồm bao and or with".split())
+# Verbs that give a figure as a share of a whole named after it, and the word that joins the part
+# (the sentence's subject) to the whole in its label: "Vốn khu vực nhà nước ..., chiếm 20,3% tổng vốn
+# đầu tư toàn xã hội" -> "Vốn khu vực nhà nước trong tổng vốn đầu tư toàn xã hội".
+LABEL_SHARE_VERBS: dict[str, str] = {
+    "chiếm": "trong",
+    "chiếm tỷ trọng": "trong",
+    "chiếm tỷ lệ": "trong",
+    "chiếm tỉ trọng": "trong",
+    "chiếm tỉ lệ": "trong",
+    "accounting for": "of",
+    "accounts for": "of",
+    "accounted for": "of",
+    "making up": "of",
+    "makes up": "of",
+    "made up": "of",
+}
+# Prepositions that may open the whole after a share ("chiếm 57,3% trên tổng số người", "0.586% của
+# thế giới"): the label's joiner stands in their place.
+LABEL_SHARE_WHOLE_PREPS: frozenset[str] = frozenset("trong trên của so of in among".split())
 # Words after another figure that introduce what the next one measures ("46 điểm cách ly với sức
 # chứa trên 7.200 người": the capacity).
 LABEL_JOINS: frozenset[str] = frozenset({"với", "with", "at"})
