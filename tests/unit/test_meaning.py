@@ -234,3 +234,24 @@ def test_a_fronted_adverbial_is_no_subject():
         "Tiêu đề\n\nTheo UNDP, 48% dân số Myanmar sẽ rơi vào cảnh đói nghèo. Tại TP.HCM, giá vàng SJC niêm yết 55,1 triệu đồng/lượng.\n"
     )
     assert figs["55,1 triệu đồng/lượng"].label == "giá vàng SJC niêm yết"
+
+
+def test_budget_lines_ratios_and_multiples_name_what_they_measure():
+    _, figs = _figs(
+        "Title\n\n- $32.48 million for capital projects, such as flood mitigation and park improvements\n"
+        "- $36.58 million for operating costs, including $2.66 million for the police department\n"
+        "Over the past year, the rate has ranged from 3.9 percent to 4.1 percent. The fund's expenses are"
+        " proposed at $12.83 million.\n"
+    )
+    assert figs["$32.48 million"].label == "capital projects"
+    assert figs["$36.58 million"].label == "operating costs"
+    assert figs["$2.66 million"].label == "police department"
+    assert figs["3.9 percent"].label == "rate"
+    assert figs["$12.83 million"].label == "fund's expenses"
+    _, figs = _figs(
+        "Tiêu đề\n\n+ Tổng diện tích gieo trồng 5.614/6.300 ha.\n+ Sản lượng lương thực có hạt: 17.400/18.400"
+        " tấn.\nQuy mô các ngành kinh tế tăng gấp 2,58 lần so năm 2015.\n"
+    )
+    assert figs["5.614/6.300"].label == "Tổng diện tích gieo trồng"
+    assert figs["17.400/18.400"].label == "Sản lượng lương thực có hạt"
+    assert figs["2,58 lần"].label == "Quy mô các ngành kinh tế"

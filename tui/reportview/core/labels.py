@@ -165,7 +165,9 @@ def _clip(label: str) -> str:
         head, tail = label.split(", ", 1)
         lead = head.split()
         if tail and len(lead) <= lx.LABEL_FRONTED_WORDS and lead[0].lower() in lx.LABEL_FRONTED_OPENERS:
-            label = tail  # "Ở chiều ngược lại, nhập khẩu": the fronted adverbial names nothing
+            # "Ở chiều ngược lại, nhập khẩu": the fronted adverbial names nothing ("Over the past
+            # year, the rate": nor the article it leaves in front).
+            label = _trimmed_phrase(tail.split())
     if label[:1].isdigit() or label[:1].lower() in _PERIOD_FIRST:
         # "năm 2024 thu ngân sách nhà nước": a leading period is the figure's period, not its label.
         m = PERIOD_WORDS.match(label)
@@ -727,12 +729,18 @@ def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -
     # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
     after = _trimmed_phrase(_phrase_after(text, end).split())
     after = "" if not after or only_connectives(after) else after
+    if unit and after.lower() == unit.lower():
+        after = ""  # "Tổng diện tích gieo trồng 5.614/6.300 ha": the unit after a ratio names nothing
     # "Thành lập mới 605 doanh nghiệp" -> "doanh nghiệp thành lập mới"; "124 doanh nghiệp
     # ngừng hoạt động" -> the words after the noun.
     if after:
         return f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
-    if unit and unit.lower() in before.lower():
-        return before  # "Số vụ ma túy 218 vụ": the phrase already names what is counted
+    if unit and (
+        unit.lower() in before.lower() or unit in lx.MEASURE_UNITS or unit.lower() in lx.MEASURE_UNITS
+    ):
+        # "Số vụ ma túy 218 vụ": the phrase already names what is counted; "Tổng diện tích gieo
+        # trồng 5.614/6.300 ha": a measure's unit names nothing.
+        return before
     if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
         before = before[0].lower() + before[1:]
     return f"{unit} {before}".strip()
@@ -877,7 +885,7 @@ def inherit_labels(
         if out[k] is None:
             # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
             # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
-            after = _clip(_phrase_after(text, spans[k][1]))
+            after = _clip(_trimmed_phrase(_phrase_after(text, spans[k][1]).split()))
             if not _weak(after):
                 out[k] = after
             elif k and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):

@@ -879,6 +879,9 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     a|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
     grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
     brought in|brings in|bring in|generated|generates|generate|raised|raises|collected|collects|amounted to
+    is proposed|are proposed|was proposed|were proposed|proposed|is projected|are projected|projected
+    is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
+    gấp|tăng gấp|giảm gấp
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
     vào tháng|vào năm|vào ngày|tháng|ngày|sẽ|sẽ có|đang|vẫn|cũng|đã có|hiện có|âm|minus
@@ -893,7 +896,7 @@ LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|v�
 # label's first comma-separated part of at most LABEL_FRONTED_WORDS words opened by one is dropped.
 LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
     "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù tại lúc đáng"
-    " at in on by"
+    " at in on by over"
     " for after before since during overall meanwhile".split()
 )
 LABEL_FRONTED_WORDS = 4
@@ -904,7 +907,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|for|including|such as|+|-|–|•|*
     """
 )
 
@@ -998,7 +1001,7 @@ LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
 LABEL_AFTER_ENDS: frozenset[str] = _phrases(
     """
     cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
-    đồng thời|while|because|despite|although
+    đồng thời|while|because|despite|although|such as|including|which|who|bao gồm|chẳng hạn như|như là
     """
 )
 # Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
