@@ -255,3 +255,20 @@ def test_budget_lines_ratios_and_multiples_name_what_they_measure():
     assert figs["5.614/6.300"].label == "Tổng diện tích gieo trồng"
     assert figs["17.400/18.400"].label == "Sản lượng lương thực có hạt"
     assert figs["2,58 lần"].label == "Quy mô các ngành kinh tế"
+
+
+def test_english_labels_are_the_noun_phrase_not_the_verb_before_it():
+    _, figs = _figs(
+        "Title\n\nCouncil also ratified the FY 2022-23's tax rate at $0.1778 per $100. The rate of $0.1900"
+        " still exceeds the no-new-revenue rate of $0.1512. Proposed revenue from the consolidated utility"
+        " fund, which includes water, wastewater and utility operations, is set at $15.88 million. The number"
+        " of persons employed part time for economic reasons was 3.2 million in September. The council"
+        " adopted a $72.6 million budget. About 412 communes met the standard.\n"
+    )
+    assert figs["$0.1778"].label == "FY 2022-23's tax rate"
+    assert figs["$0.1512"].label == "no-new-revenue rate"
+    assert figs["$15.88 million"].label == "Proposed revenue from the consolidated utility fund"
+    assert figs["3.2 million"].label == "number of persons employed part time for economic reasons"
+    assert figs["$72.6 million"].label == "budget"
+    # What is said of a counted noun keeps its verb.
+    assert figs["412"].label == "communes met the standard"

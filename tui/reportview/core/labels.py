@@ -262,6 +262,12 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
                 return own, ""
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
+        # "The rate of $0.1778 still exceeds the no-new-revenue rate of": an English noun phrase after
+        # the other figure names this one.
+        if any(w in lx.LABEL_EN_DETERMINERS for w in tail_lows):
+            own = _english_object(_trimmed_phrase(tail[-lx.LABEL_MAX_WORDS :]))
+            if not _weak(own) and own.split()[0].lower() not in lx.LABEL_EN_DETERMINERS:
+                return own, ""
         chunk = chunk[: figures[0].start()]
         borrowed = "past-figure"
     # "Giá trị sản xuất nông, lâm, thủy sản đạt": commas inside a list of nouns do not end the subject
@@ -306,8 +312,14 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         own = _trimmed_phrase(phrase.split())
         weak = _weak(own)
         # (The clause before is read only when this one names nothing or only a generic head.)
+        before_cut = cut - 1
+        # "Proposed revenue from the fund, which includes water, wastewater and ..., is set at": the
+        # clause before a relative clause is the one read.
+        relative = max(chunk.rfind(f", {w} ", 0, before_cut) for w in lx.LABEL_RELATIVES)
+        if relative > 0:
+            before_cut = relative
         segment = (
-            chunk[_clause_start(chunk[: cut - 1]) : cut - 1]
+            chunk[_clause_start(chunk[:before_cut]) : before_cut]
             if weak or own.lower() in lx.LABEL_GENERIC_HEADS
             else ""
         )
@@ -588,6 +600,12 @@ def _weak_text(label: str) -> bool:
         return True
     if only_function_words(label) or label.lower() in lx.LABEL_PERIOD_NOUNS:
         return True
+    words = label.split()
+    months = [w for w in words if w.lower().strip(",.") in lx.MONTHS_EN]
+    if months and (
+        len(months) == len(words) or only_function_words(" ".join(w for w in words if w not in months))
+    ):
+        return True  # "in September": the figure's period, no label
     return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
 
 
@@ -658,7 +676,23 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         else _label(text, end, kind, before, borrowed)
     )
     label = _clip(label)
+    if lang == "en" and label and not counted and label == _clip(before):
+        label = _english_object(label)  # (what is said of a counted noun keeps its verb: "met the")
     return None if _weak(label) else label
+
+
+def _english_object(label: str) -> str:
+    """An English label without the verb phrase in front of its noun phrase ("Council also ratified
+    the tax rate" -> "tax rate"; "revenue from the utility fund" keeps its head)."""
+    words = label.split()
+    for i in range(len(words) - 1, 0, -1):
+        if (
+            words[i].lower() in lx.LABEL_EN_DETERMINERS
+            and words[i - 1].lower() not in lx.LABEL_EN_PREPOSITIONS
+        ):
+            rest = _clip(_trimmed_phrase(words[i + 1 :]))
+            return rest if not _weak(rest) else label
+    return label
 
 
 _SHARE_LAST_WORDS = frozenset(v.split()[-1] for v in lx.LABEL_SHARE_VERBS)
@@ -885,7 +919,10 @@ def inherit_labels(
         if out[k] is None:
             # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
             # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
-            after = _clip(_trimmed_phrase(_phrase_after(text, spans[k][1]).split()))
+            words = _phrase_after(text, spans[k][1]).split()
+            if words and words[0] in lx.LABEL_PURPOSE_PREPS:
+                words = words[1:]
+            after = _clip(_trimmed_phrase(words))
             if not _weak(after):
                 out[k] = after
             elif k and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):

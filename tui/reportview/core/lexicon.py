@@ -881,6 +881,8 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     brought in|brings in|bring in|generated|generates|generate|raised|raises|collected|collects|amounted to
     is proposed|are proposed|was proposed|were proposed|proposed|is projected|are projected|projected
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
+    will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
+    for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
     có giá|có mức giá|mức giá|với mức giá|giá khởi điểm|có giá khởi điểm|khởi điểm|từ mức
@@ -901,13 +903,26 @@ LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
 )
 LABEL_FRONTED_WORDS = 4
 
+# Prepositions that open what an English amount is for when nothing else names it ("$32.48 million
+# for capital projects", "$45.59 million in combined city revenues"): dropped from that label.
+LABEL_PURPOSE_PREPS: frozenset[str] = frozenset({"for", "in"})
+# English determiners that open the noun phrase an English figure is "of" or "at" ("Council ratified
+# the tax rate at $0.1778", "still exceeds the no-new-revenue rate of $0.1512"): the words before one
+# are a verb phrase, unless a preposition stands before it ("revenue from the utility fund").
+LABEL_EN_DETERMINERS: frozenset[str] = frozenset("the a an its their this that these those our".split())
+LABEL_EN_PREPOSITIONS: frozenset[str] = frozenset(
+    "of from for in on at to by with into over under about between among per than".split()
+)
+# Words opening a relative clause between commas ("the fund, which includes ..., is set at"): the
+# subject is before it.
+LABEL_RELATIVES: tuple[str, ...] = ("which", "who", "whose", "mà")
 # Words stripped from the start of a label.
 LABEL_LEADING: frozenset[str] = _phrases(
     """
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|for|including|such as|+|-|–|•|*
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|+|-|–|•|*
     """
 )
 
@@ -920,6 +935,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
+    is set|was set|are set|were set|set|adopted|adopts|adopt|approves|passed|passes
     up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
