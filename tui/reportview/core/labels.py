@@ -325,6 +325,20 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
         )
         if segment and not _FIGURE_NUMBER.search(segment):
             subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
+            seg_lows = segment.lower().split()
+            joins = [
+                i
+                for i, w in enumerate(seg_lows)
+                if w in lx.LABEL_JOINS
+                and i
+                and seg_lows[i - 1] not in lx.BASE_STARTS
+                and seg_lows[i - 1] not in _JOIN_COMPOUNDS
+            ]
+            if weak and joins:
+                # "... tràn ngập thị trường TP.HCM với giá rẻ không tưởng, chỉ 3.000 đồng/kg": what
+                # follows the clause before's "với" is what the figure measures.
+                joined = _trimmed_phrase(segment.split()[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
+                subject = joined if not _weak(joined) else subject
             if weak and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
                 phrase, borrowed = subject, "borrowed"
@@ -471,6 +485,16 @@ def _trimmed_phrase(words: list[str]) -> str:
     if words and words[0].lower().strip(",") in _LEADING_FIRST_WORDS:
         _strip_phrases(words, lx.LABEL_LEADING, from_end=False)
     return " ".join(words)
+
+
+def _last_noun(words: list[str]) -> list[str]:
+    """The last of a phrase's words that form a LABEL_TRAILING_NOUNS noun ("mức giá"), or []."""
+    lows = [w.lower().strip(",") for w in words]
+    for n in (3, 2, 1):
+        for i in range(len(lows) - n, -1, -1):
+            if " ".join(lows[i : i + n]) in lx.LABEL_TRAILING_NOUNS:
+                return words[i : i + n]
+    return []
 
 
 @lru_cache(maxsize=8)
@@ -929,6 +953,10 @@ def inherit_labels(
                 out[k] = out[k - 1]  # "CPI tháng 9 tăng 0,35%; bình quân 9 tháng tăng 2,9%": the same
             else:
                 out[k] = _sentence_subject(text, spans[k][0])
+                if out[k] is None:
+                    # "Với mức giá khoảng 20 triệu đồng": the noun right before it, when nothing
+                    # else names it.
+                    out[k] = " ".join(_last_noun(words_before(text, spans[k][0], 24)[-3:])) or None
                 if out[k] is None and k and out[k - 1] and _continues(text, spans[k - 1][1], spans[k][0]):
                     out[k] = out[k - 1]  # "GRDP tăng 2,58%. Trong đó, quý I tăng 7,49%": the same
     for k in range(n):

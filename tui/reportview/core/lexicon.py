@@ -890,6 +890,12 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     """
 )
 
+# Nouns among the trailing words that name a figure when nothing else stands before it ("Với mức giá
+# khoảng 20 triệu đồng"; "iPhone có mức giá 20 triệu" drops them, the product naming it).
+LABEL_TRAILING_NOUNS: frozenset[str] = frozenset(
+    {"mức giá", "giá", "giá khởi điểm", "tỷ lệ", "tổng số", "mức"}
+)
+
 # Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
 # a subject read from a clause after a fronted adverbial (labels._sentence_subject).
 LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|vẫn|đều|còn|just|also|has|have|had")
