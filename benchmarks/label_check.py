@@ -1,5 +1,7 @@
 """Check figure labels (issue 13): none a lone verb or connective, none empty where the sentence has a
 subject, none cut with an ellipsis. `python benchmarks/label_check.py PATH ...` (files or folders).
+A duration that times the sentence ("chỉ 5 phút sau, ...", "trong 25 năm qua") measures no subject:
+its empty label is counted apart and listed (lexicon TIME_OFFSET_AFTER/BEFORE).
 
 The verb and connective tables are the lexicon's (LABEL_VERBS, LABEL_CONNECTIVES), read through
 labels.only_function_words, so the checker and the extractor agree on what a bare word is.
@@ -16,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
 
 from reportview.config import default_config  # noqa: E402
+from reportview.core import lexicon as lx  # noqa: E402
 from reportview.core.labels import only_function_words  # noqa: E402
 from reportview.core.loading import discover, load_report  # noqa: E402
 
@@ -33,11 +36,23 @@ def has_subject(text: str, start: int) -> bool:
     return len(words) >= 2
 
 
+def is_time_offset(text: str, fig) -> bool:
+    """A duration the sentence is timed by ("5 phút sau", "trong 25 năm qua"): no subject measures it."""
+    if fig.unit not in lx.TIME_UNITS:
+        return False
+    after = text[fig.end : fig.end + 12].lower().split()[:1]
+    before = text[max(0, fig.start - 16) : fig.start].lower().split()[-1:]
+    return bool(after and after[0].strip(",.") in lx.TIME_OFFSET_AFTER) or bool(
+        before and before[0] in lx.TIME_OFFSET_BEFORE
+    )
+
+
 def check(paths: list[str]) -> tuple[Counter[str], list[str]]:
     config = default_config()
     files, _ = discover([Path(p) for p in paths], config.extensions)
     counts: Counter[str] = Counter()
     examples: list[str] = []
+    offsets: list[str] = []
     for f in files:
         try:
             report = load_report(f, config)
@@ -49,7 +64,10 @@ def check(paths: list[str]) -> tuple[Counter[str], list[str]]:
             counts["figures"] += 1
             label = fig.label
             if not label:
-                if has_subject(report.text, fig.start):
+                if is_time_offset(report.text, fig):
+                    counts["empty, a time offset or span (5 phút sau)"] += 1
+                    offsets.append(f"offset {f.name}:{fig.start} {fig.text!r}")
+                elif has_subject(report.text, fig.start):
                     counts["empty where the sentence has a subject"] += 1
                     examples.append(f"empty  {f.name}:{fig.start} {fig.text!r}")
                 else:
@@ -60,7 +78,7 @@ def check(paths: list[str]) -> tuple[Counter[str], list[str]]:
             if label and "…" in label:
                 counts["cut with an ellipsis"] += 1
                 examples.append(f"cut    {f.name}:{fig.start} label={label!r}")
-    return counts, examples
+    return counts, examples + offsets
 
 
 def main(argv: list[str]) -> int:
@@ -74,6 +92,7 @@ def main(argv: list[str]) -> int:
         "lone verb or connective",
         "empty where the sentence has a subject",
         "empty, no subject in the sentence",
+        "empty, a time offset or span (5 phút sau)",
         "cut with an ellipsis",
         "unreadable files",
     ):

@@ -472,6 +472,12 @@ TIME_UNITS: frozenset[str] = frozenset(
     years minutes seconds""".split()
 )
 
+# Words around a duration that make it a time offset or span of the sentence ("chỉ 5 phút sau, Văn
+# Quyết dứt điểm", "trong 25 năm qua, Nestlé ...", "1 năm trước đó"): it measures no subject, so it has
+# no label (benchmarks/label_check.py counts such empty labels apart).
+TIME_OFFSET_AFTER: frozenset[str] = frozenset("sau trước qua nữa tới ago later earlier".split())
+TIME_OFFSET_BEFORE: frozenset[str] = frozenset("trong suốt cách within during over".split())
+
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
     "km/h",
