@@ -272,3 +272,13 @@ def test_english_labels_are_the_noun_phrase_not_the_verb_before_it():
     assert figs["$72.6 million"].label == "budget"
     # What is said of a counted noun keeps its verb.
     assert figs["412"].label == "communes met the standard"
+
+
+def test_a_subject_that_attains_a_count_is_what_is_counted():
+    _, figs = _figs(
+        "Tiêu đề\n\nLượng khách đến Bình Thuận đạt khoảng 4,46 triệu lượt. Thành lập mới 605 doanh nghiệp."
+        " Toàn tỉnh có 30 dự án.\n"
+    )
+    assert figs["4,46 triệu"].label == "Lượng khách đến Bình Thuận"  # not "lượt lượng khách ..."
+    assert figs["605"].label == "doanh nghiệp thành lập mới"
+    assert figs["30"].label.startswith("dự án")

@@ -695,7 +695,7 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             before = "" if weak else before
     # (The words after the figure are read only where the choice below looks at them.)
     label = (
-        _counted_label(text, end, unit, before, borrowed)
+        _counted_label(text, start, end, unit, before, borrowed)
         if counted
         else _label(text, end, kind, before, borrowed)
     )
@@ -776,7 +776,7 @@ def _comparative(text: str, start: int, before: str) -> bool:
     return len(words) == 1 and len(rest) >= 2 and f"{words[0]} {rest[-1]}" in lx.LABEL_COMPARATIVES
 
 
-def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -> str:
+def _counted_label(text: str, start: int, end: int, unit: str, before: str, borrowed: str) -> str:
     """label_for's choice for a count or ratio, from the phrase before it and the words after it."""
     if before and borrowed == "joined":
         return before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
@@ -798,6 +798,17 @@ def _counted_label(text: str, end: int, unit: str, before: str, borrowed: str) -
     ):
         # "Số vụ ma túy 218 vụ": the phrase already names what is counted; "Tổng diện tích gieo
         # trồng 5.614/6.300 ha": a measure's unit names nothing.
+        return before
+    # "Lượng khách đến Bình Thuận đạt khoảng 4,46 triệu lượt": a subject that attains the count is
+    # what is counted ("Toàn tỉnh có 30 dự án" is not: the place has them).
+    near = words_before(text, start, 24)
+    while near and near[-1] in lx.QUALIFIERS_BEFORE:
+        near.pop()
+    if (
+        before
+        and near
+        and (near[-1] in lx.LABEL_SUBJECT_VERBS or " ".join(near[-2:]) in lx.LABEL_SUBJECT_VERBS)
+    ):
         return before
     if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
         before = before[0].lower() + before[1:]

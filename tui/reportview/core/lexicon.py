@@ -902,6 +902,12 @@ LABEL_TRAILING_NOUNS: frozenset[str] = frozenset(
     {"mức giá", "giá", "giá khởi điểm", "tỷ lệ", "tổng số", "mức"}
 )
 
+# Verbs by which a subject attains a count ("Lượng khách ... đạt khoảng 4,46 triệu lượt"): the subject
+# is what is counted, the unit is not put in front of it ("có" is not one: "Toàn tỉnh có 30 dự án").
+LABEL_SUBJECT_VERBS: frozenset[str] = frozenset(
+    {"đạt", "ước đạt", "đạt được", "đạt mức", "là", "reached", "totalled", "totaled"}
+)
+
 # Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
 # a subject read from a clause after a fronted adverbial (labels._sentence_subject).
 LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|vẫn|đều|còn|just|also|has|have|had")
