@@ -1,7 +1,7 @@
 """Check figure labels (issue 13): none a lone verb or connective, none empty where the sentence has a
 subject, none cut with an ellipsis. `python benchmarks/label_check.py PATH ...` (files or folders).
 A duration that times the sentence ("chỉ 5 phút sau, ...", "trong 25 năm qua") measures no subject:
-its empty label is counted apart and listed (lexicon TIME_OFFSET_AFTER/BEFORE).
+its empty label is counted apart and listed (labels.is_time_offset, the parse's own rule).
 
 The verb and connective tables are the lexicon's (LABEL_VERBS, LABEL_CONNECTIVES), read through
 labels.only_function_words, so the checker and the extractor agree on what a bare word is.
@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tui"))
 
 from reportview.config import default_config  # noqa: E402
-from reportview.core import lexicon as lx  # noqa: E402
-from reportview.core.labels import only_function_words  # noqa: E402
+from reportview.core.labels import is_time_offset, only_function_words  # noqa: E402
 from reportview.core.loading import discover, load_report  # noqa: E402
 
 _SENTENCE_START = re.compile(r"[.!?;\n]")
@@ -34,17 +33,6 @@ def has_subject(text: str, start: int) -> bool:
         cut = m.end()
     words = [w for w in _WORD.findall(text[cut:start]) if not only_function_words(w)]
     return len(words) >= 2
-
-
-def is_time_offset(text: str, fig) -> bool:
-    """A duration the sentence is timed by ("5 phút sau", "trong 25 năm qua"): no subject measures it."""
-    if fig.unit not in lx.TIME_UNITS:
-        return False
-    after = text[fig.end : fig.end + 12].lower().split()[:1]
-    before = text[max(0, fig.start - 16) : fig.start].lower().split()[-1:]
-    return bool(after and after[0].strip(",.") in lx.TIME_OFFSET_AFTER) or bool(
-        before and before[0] in lx.TIME_OFFSET_BEFORE
-    )
 
 
 def check(paths: list[str]) -> tuple[Counter[str], list[str]]:
@@ -64,7 +52,7 @@ def check(paths: list[str]) -> tuple[Counter[str], list[str]]:
             counts["figures"] += 1
             label = fig.label
             if not label:
-                if is_time_offset(report.text, fig):
+                if is_time_offset(report.text, fig.start, fig.end, fig.unit):
                     counts["empty, a time offset or span (5 phút sau)"] += 1
                     offsets.append(f"offset {f.name}:{fig.start} {fig.text!r}")
                 elif has_subject(report.text, fig.start):

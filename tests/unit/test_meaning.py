@@ -282,3 +282,34 @@ def test_a_subject_that_attains_a_count_is_what_is_counted():
     assert figs["4,46 triệu"].label == "Lượng khách đến Bình Thuận"  # not "lượt lượng khách ..."
     assert figs["605"].label == "doanh nghiệp thành lập mới"
     assert figs["30"].label.startswith("dự án")
+
+
+def test_a_time_offset_has_no_label_and_lends_its_sentence_to_the_next():
+    _, figs = _figs(
+        "Tiêu đề\n\nTuy nhiên, chỉ 5 phút sau, Văn Quyết dứt điểm. Tăng trưởng kinh tế đạt mức cao nhất trong"
+        " 4 năm qua. Tỷ lệ sử dụng thuốc lá liên tục giảm trong 10 năm qua, từ 20,9% năm 2005 xuống 15,5%"
+        " năm 2016.\n"
+    )
+    assert figs["5 phút"].label is None and figs["4 năm"].label is None and figs["10 năm"].label is None
+    assert figs["20,9%"].label == "Tỷ lệ sử dụng thuốc lá liên tục"
+
+
+def test_english_amounts_named_by_the_noun_they_modify_or_the_list_item():
+    _, figs = _figs(
+        "Title\n\nPleasant Valley superintendent proposes 2% tax increase. The recommended 3% increase would"
+        " raise the annual school tax bill by about $78, or roughly $6.50 per month. Revenue totals about"
+        " $116.1 million: $57.8 million in local revenue, $56.7 million from state sources and roughly $1.5"
+        " million from federal grants. It would result in a £232.10 charge for a band D property.\n"
+    )
+    assert figs["2%"].label == "tax increase"
+    assert figs["3%"].label == "increase"
+    assert figs["$6.50"].label == "annual school tax bill"  # "per month" names no thing
+    assert figs["$57.8 million"].label == "local revenue"
+    assert figs["$56.7 million"].label == "state sources"
+    assert figs["$1.5 million"].label == "federal grants"
+    assert figs["£232.10"].label == "charge"
+
+
+def test_a_name_after_a_glued_unit_names_the_next_figure():
+    _, figs = _figs("Tiêu đề\n\nNgô vụ mùa trồng được 3ha sản lượng ước đạt 6 tấn, diện tích giảm do mưa.\n")
+    assert figs["6 tấn"].label == "sản lượng"

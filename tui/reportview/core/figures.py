@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from reportview.core import lexicon as lx
 from reportview.core.changes import change_after, qualifier_and_change
-from reportview.core.labels import base_after, inherit_labels, label_for, words_before
+from reportview.core.labels import base_after, inherit_labels, is_time_offset, label_for, words_before
 from reportview.core.model import Figure, TableRef
 from reportview.core.numbers import (
     NUMBER_TOKEN,
@@ -336,6 +336,7 @@ def extract_figures(
         [(f.start, f.end) for f in out],
         [f.base for f in out],
         [f.kind == "percent" for f in out],
+        [is_time_offset(text, f.start, f.end, f.unit) for f in out],
     )
     for f, label in zip(out, labels, strict=True):
         f.label = label  # the label is decided here, once
@@ -441,7 +442,7 @@ def _list_number(ctx: _Context, n: _Num) -> int | None:
 
 
 _RANGE_OF_YEARS = re.compile(r"\s?[-–]\s?(\d+)")
-_YEAR_MONTH = re.compile(r"-\d{1,2}(?:-\d{1,2})?(?!\d)")
+_YEAR_MONTH = re.compile(r"[-–]\d{1,2}(?:-\d{1,2})?(?!\d)")
 
 
 def _year(ctx: _Context, n: _Num) -> int | None:
@@ -449,7 +450,7 @@ def _year(ctx: _Context, n: _Num) -> int | None:
         m = _RANGE_OF_YEARS.match(ctx.text, n.e)
         if m and len(m[1]) == 4:
             return m.end()
-        # "2021-12", "2021-12-31", "2019-20": a month, a date or a year written short.
+        # "2021-12", "2021-12-31", "2019-20", "2025–26": a month, a date or a year written short.
         ym = _YEAR_MONTH.match(ctx.text, n.e)
         return ym.end() if ym else n.e
     return None
@@ -565,7 +566,8 @@ SHAPE_VETOES: tuple[Veto, ...] = (
 # Vetoes on the value and the words before it.
 CONTEXT_VETOES: tuple[Veto, ...] = (
     Veto("a year, a range of years or a year's month",
-         ("Trong năm 2021 vẫn vậy.", "Giai đoạn 2021-2026 tới.", "Từ 2015 - 2020 vậy.", "Tin 2021-12 cũ."),
+         ("Trong năm 2021 vẫn vậy.", "Giai đoạn 2021-2026 tới.", "Từ 2015 - 2020 vậy.", "Tin 2021-12 cũ.",
+          "Revenue for 2025–26 totals."),
          _year),
     Veto("named by the word before: a document, road, class, rank or date part",
          ("Theo Kế hoạch số 18 của tỉnh.", "Tuyến quốc lộ 38 mở rộng.", "Học sinh lớp 10 và 11 đi học.",
@@ -1370,6 +1372,8 @@ def _figure(
         after = change_after(text, consumed)
         if after is not None:
             change, base = change or after[0], base or after[1]
+        if change is None and base is not None and base.split()[0].lower() in lx.BASE_EN_SOURCE_WORDS:
+            base = None  # "$56.7 million from state sources": where it comes from, no comparison
     label = label_for(text, s, consumed, kind, unit, ctx.language)
     # Offsets are the analysed (NFC) text's; the loader maps them to the source.
     return RawFigure(s, end, value, kind, unit, total, qualifier, change, base, label, upper)

@@ -197,7 +197,7 @@ _UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
-def _phrase_before(text: str, start: int) -> tuple[str, str]:
+def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, str]:
     """The phrase before a figure that names it, and where it came from: "" (its own clause), "borrowed"
     (the clause before, its own naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu"),
     "past-figure" (the subject before another figure of its clause: "số TCCSĐ ... có 04 đơn vị chiếm"),
@@ -262,6 +262,24 @@ def _phrase_before(text: str, start: int) -> tuple[str, str]:
                 return own, ""
         # "số TCCSĐ hoàn thành nhiệm vụ có 04 đơn vị chiếm tỷ lệ": else the subject before the first
         # (a count right after another figure's noun, "103.764 hồ sơ ở 19 phường", is told by the caller).
+        # "Ngô vụ mùa trồng được 3ha sản lượng ước đạt 6 tấn": a name right after the other figure
+        # (its own clause without a comma) names this one; not a count's ("103.764 hồ sơ ở 19 phường"),
+        # nor a base or comparison ("tăng 7% so với cùng kỳ đạt ...").
+        # (Only after a unit glued to the other figure: else the words after it are its unit or noun,
+        # "có 04 đơn vị chiếm tỷ lệ 5,63%".)
+        if not counted and figures[-1][0][-1:].isalpha():
+            named = _trimmed_phrase(tail[-lx.LABEL_MAX_WORDS :])
+            first = named.split()[0] if named else ""
+            if (
+                named
+                and first[:1].isalpha()
+                and not _weak(named)
+                and not _has_verb(named)
+                and not _starts_base(named)
+                and not _starts_comparison(named)
+                and len(named.split()) <= 6
+            ):
+                return named, ""
         # "The rate of $0.1778 still exceeds the no-new-revenue rate of": an English noun phrase after
         # the other figure names this one.
         if any(w in lx.LABEL_EN_DETERMINERS for w in tail_lows):
@@ -471,10 +489,12 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
 # A ratio ("358/412") is one; a day and month ("31/12", "23/5/2021") or a month ("9/2022") is not.
 # (The leading look-ahead rejects at a glance every position that holds no digit.)
+# A unit written glued to it ("3ha", "715,5tấn") is part of it.
+_GLUED = "|".join(re.escape(u) for u in sorted(lx.GLUED_UNITS, key=len, reverse=True))
 _FIGURE_NUMBER = re.compile(
     r"(?=\d)(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
     r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
-    r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?![\w/-])"
+    rf"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:(?i:{_GLUED})(?!\w)|(?![\w/-]))"
 )
 
 
@@ -607,8 +627,12 @@ def _noun_follows(chunk: str, pos: int) -> bool:
     return not any(first in t or two in t for t in tables)
 
 
+_CURRENCY_SIGNS = "".join(sorted({c for p in lx.CURRENCY_PREFIXES for c in p if not c.isalnum()}))
+
+
 def _figure_ahead(words: list[str], k: int, reach: int = 5) -> bool:
-    return any(w[:1].isdigit() for w in words[k : k + reach])
+    """Whether a number stands within `reach` words from k ("$1.5 million" counts: a sign before it)."""
+    return any(w.lstrip(_CURRENCY_SIGNS)[:1].isdigit() for w in words[k : k + reach])
 
 
 def _weak(label: str | None) -> bool:
@@ -674,12 +698,12 @@ def only_function_words(label: str) -> bool:
 def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str = "vi") -> str | None:
     """What the figure measures, in the report's words (the sentence's own phrase; inherit_labels then
     carries a sentence's subject to the figures that only continue it)."""
-    before, borrowed = _phrase_before(text, start)
+    counted = kind in ("count", "ratio")
+    before, borrowed = _phrase_before(text, start, counted)
     if _starts_comparison(before) or (before and before.split()[0].lower() in lx.LABEL_COMPARISON_LEADS):
         before = ""  # "so với cùng kỳ giảm 12 vụ", "beating the plan by": the base, not the label
     elif _comparative(text, start, before):
         before = ""  # "..., cao hơn 1,03 điểm % so với cùng kỳ": a difference, of what came before
-    counted = kind in ("count", "ratio")
     if counted and borrowed == "past-figure":
         before = ""  # "103.764 hồ sơ ở 19 phường": what stands before belongs to the other figure
     elif counted and before and not only_connectives(before):
@@ -699,10 +723,75 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         if counted
         else _label(text, end, kind, before, borrowed)
     )
+    if not counted and _list_item(text, start):
+        # "... $116.1 million: $57.8 million in local revenue, $56.7 million from state sources": an
+        # item of a list of amounts is named by what it is in, from or for.
+        words = _phrase_after(text, end).split()
+        if len(words) > 1 and words[0] in lx.LABEL_PURPOSE_PREPS:
+            item = _clip(_trimmed_phrase(words[1:]))
+            if not _weak(item):
+                return item
+    if lang == "en" and not counted:
+        # "the recommended 2% increase", "a £232.10 charge for a band D property": an English number
+        # before a noun modifies it, and the noun names it.
+        modified = _english_noun_after(text, start, end)
+        if modified:
+            return modified
     label = _clip(label)
     if lang == "en" and label and not counted and label == _clip(before):
         label = _english_object(label)  # (what is said of a counted noun keeps its verb: "met the")
     return None if _weak(label) else label
+
+
+def is_time_offset(text: str, start: int, end: int, unit: str) -> bool:
+    """A duration the sentence is timed by ("chỉ 5 phút sau", "trong 25 năm qua", "10 năm trở lại
+    đây"): it measures no subject, so it has no label."""
+    if unit not in lx.TIME_UNITS:
+        return False
+    after = " ".join(text[end : end + 16].lower().replace(",", " ").split()[:3])
+    if any(after == p or after.startswith(p + " ") for p in lx.TIME_OFFSET_AFTER):
+        return True
+    before = text[max(0, start - 16) : start].lower().split()[-1:]
+    return bool(before) and before[0] in lx.TIME_OFFSET_BEFORE
+
+
+def _list_item(text: str, start: int) -> bool:
+    """Whether the figure opens an item of a list: right after ":", ",", ";" or "and" (a qualifier
+    may stand between: "and roughly $1.5 million")."""
+    words = text[max(0, start - 24) : start].split()
+    while words and words[-1].lower() in lx.QUALIFIERS_BEFORE:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last[-1:] in ":,;" or last in lx.LABEL_COORDINATORS
+
+
+def _english_noun_after(text: str, start: int, end: int) -> str | None:
+    """The noun an English figure modifies ("a 2% tax increase" -> "tax increase"), when a determiner
+    or adjective stands before it and a noun (no verb, preposition or number) right after it."""
+    before = _WORD.findall(text[max(0, start - 30) : start].lower())[-2:]
+    determined = any(w in lx.LABEL_EN_DETERMINERS for w in before)
+    if text[end : end + 1] not in (" ", "\u00a0"):
+        return None
+    words: list[str] = []
+    for w in text[end : end + 80].split()[:6]:
+        low = w.lower().strip(",.;:()")
+        if (
+            not low[:1].isalpha()
+            or low in lx.LABEL_EN_PREPOSITIONS
+            or low in lx.LABEL_EN_NOUN_STOPS
+            or low in lx.LABEL_VERBS
+            or low in lx.LABEL_CONNECTIVES
+        ):
+            break
+        words.append(w.strip(",.;:()"))
+        if w[-1:] in ",.;:)":
+            break
+    named = " ".join(words)
+    if not determined and not (words and words[-1].lower() in lx.LABEL_EN_CHANGE_NOUNS):
+        return None
+    return named if named and not _weak(named) and not PERIOD_WORDS.match(named) else None
 
 
 def _english_object(label: str) -> str:
@@ -884,6 +973,7 @@ def inherit_labels(
     spans: list[tuple[int, int]],
     bases: list[str | None],
     percents: list[bool] | None = None,
+    offsets: list[bool] | None = None,
 ) -> list[str | None]:
     """Labels by the sentence's structure, over a document's figures in text order:
     - a figure in a parenthesis measures what its owner measures, with the parenthesis' own words
@@ -893,7 +983,10 @@ def inherit_labels(
       2020`), or whose own phrase runs back over the figure before it, takes the label of the figure
       before it in the same sentence;
     - a percent given as a share (`percents`: which figures are percents) is the part in the whole
-      (`..., chiếm 20,3% tổng vốn đầu tư` -> "Vốn khu vực nhà nước trong tổng vốn đầu tư")."""
+      (`..., chiếm 20,3% tổng vốn đầu tư` -> "Vốn khu vực nhà nước trong tổng vốn đầu tư");
+    - a time offset (`offsets`: `chỉ 5 phút sau`, `10 năm trở lại đây`) has none."""
+    # (A time offset's own words are kept while the others are decided, for the figures after it to
+    # take: "Tỷ lệ sử dụng thuốc lá liên tục giảm trong 10 năm qua, từ 20,9% năm 2005"; it has none.)
     out = list(labels)
     n = len(out)
     owners = _paren_owners(text, spans)
@@ -918,7 +1011,7 @@ def inherit_labels(
         own = _paren_words(text, paren + 1, spans[first][0])
         out[k] = _clip(f"{out[owner]} {own}") if own else out[owner]
     for k in range(1, n):
-        if k in owners:
+        if k in owners or (offsets and offsets[k]):
             continue
         own = out[k]
         prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
@@ -951,7 +1044,7 @@ def inherit_labels(
         if out[k] and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
             out[k] = _parallel(out[k - 1], out[k])
     for k in range(n):
-        if out[k] is None:
+        if out[k] is None and not (offsets and offsets[k]):
             # "hoàn thành 100% chỉ tiêu": nothing else names it, the words after it do; else the
             # sentence's subject ("lãi suất bình quân kỳ hạn qua đêm, ... lần lượt là 0,13%/năm").
             words = _phrase_after(text, spans[k][1]).split()
@@ -989,6 +1082,8 @@ def inherit_labels(
             elif not out[k] or _share_verb(text, spans[k][0]).startswith(out[k].lower()):
                 # "lớp 12 là 36 câu (chiếm 90%)": no whole named, the label it has stands.
                 out[k] = part
+    if offsets:
+        out = [None if offset else label for label, offset in zip(out, offsets, strict=True)]
     return out
 
 

@@ -475,7 +475,9 @@ TIME_UNITS: frozenset[str] = frozenset(
 # Words around a duration that make it a time offset or span of the sentence ("chỉ 5 phút sau, Văn
 # Quyết dứt điểm", "trong 25 năm qua, Nestlé ...", "1 năm trước đó"): it measures no subject, so it has
 # no label (benchmarks/label_check.py counts such empty labels apart).
-TIME_OFFSET_AFTER: frozenset[str] = frozenset("sau trước qua nữa tới ago later earlier".split())
+TIME_OFFSET_AFTER: frozenset[str] = _phrases(
+    "sau|trước|qua|nữa|tới|trở lại đây|gần đây|vừa qua|ago|later|earlier"
+)
 TIME_OFFSET_BEFORE: frozenset[str] = frozenset("trong suốt cách within during over".split())
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
@@ -888,6 +890,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     is proposed|are proposed|was proposed|were proposed|proposed|is projected|are projected|projected
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
     will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
+    roughly|or roughly|about|some|totals|totaling|amounts to|amounted to
     for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
@@ -916,14 +919,26 @@ LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|v�
 # label's first comma-separated part of at most LABEL_FRONTED_WORDS words opened by one is dropped.
 LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
     "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù tại lúc đáng"
-    " at in on by over"
+    " at in on by over under"
     " for after before since during overall meanwhile".split()
 )
 LABEL_FRONTED_WORDS = 4
 
+# Nouns of a change that an English percent modifies without a determiner before it ("superintendent
+# proposes 2% tax increase"): the phrase ending in one is the label.
+LABEL_EN_CHANGE_NOUNS: frozenset[str] = frozenset(
+    "increase increases decrease decreases rise raise hike cut cuts reduction growth decline drop gain jump".split()
+)
+# Words that end the noun an English figure modifies ("the 2% increase would raise ...").
+LABEL_EN_NOUN_STOPS: frozenset[str] = frozenset(
+    "would will could should may might can is are was were has have had be been that which who as per".split()
+)
+# English base openers that, without a change, say where an amount comes from ("$56.7 million from
+# state sources"), not what it is compared with ("rose 5% from last year" keeps it).
+BASE_EN_SOURCE_WORDS: frozenset[str] = frozenset({"from"})
 # Prepositions that open what an English amount is for when nothing else names it ("$32.48 million
 # for capital projects", "$45.59 million in combined city revenues"): dropped from that label.
-LABEL_PURPOSE_PREPS: frozenset[str] = frozenset({"for", "in"})
+LABEL_PURPOSE_PREPS: frozenset[str] = frozenset({"for", "in", "from"})
 # English determiners that open the noun phrase an English figure is "of" or "at" ("Council ratified
 # the tax rate at $0.1778", "still exceeds the no-new-revenue rate of $0.1512"): the words before one
 # are a verb phrase, unless a preposition stands before it ("revenue from the utility fund").
@@ -940,7 +955,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|+|-|–|•|*
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|or|+|-|–|•|*
     """
 )
 
@@ -970,12 +985,15 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
     sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
-    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless
+    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua
     tháng trước|năm trước|quý trước|kỳ trước|cùng kỳ|cùng kỳ năm trước
     """
 )
 # Nouns of time that, left alone, name only when ("quý" of "quý 3 tăng 1,22%", "năm"): never a label.
-LABEL_PERIOD_NOUNS: frozenset[str] = _phrases("quý|tháng|năm|kỳ|ngày|tuần|giai đoạn|quarter|month|year|week")
+LABEL_PERIOD_NOUNS: frozenset[str] = _phrases(
+    """quý|tháng|năm|kỳ|ngày|tuần|giai đoạn|quarter|month|year|week|per month|per year|per day|per week
+    a month|a year|a day|a week|monthly|annually|year-over-year|year-on-year|year over year|month-over-month"""
+)
 # Openers of a sentence that continues the one before ("Trong đó, quý I tăng 7,49%"): a figure there
 # that names nothing measures what the sentence before measured.
 LABEL_CONTINUERS: frozenset[str] = _phrases("trong đó|cụ thể|riêng|trong số đó|among them|of which")
