@@ -313,3 +313,19 @@ def test_english_amounts_named_by_the_noun_they_modify_or_the_list_item():
 def test_a_name_after_a_glued_unit_names_the_next_figure():
     _, figs = _figs("Tiêu đề\n\nNgô vụ mùa trồng được 3ha sản lượng ước đạt 6 tấn, diện tích giảm do mưa.\n")
     assert figs["6 tấn"].label == "sản lượng"
+
+
+def test_a_name_before_a_colon_and_amounts_named_by_what_they_are_in():
+    _, figs = _figs(
+        "Tiêu đề\n\nTrong đó, chỉ số sản xuất công nghiệp của tỉnh Hà Giang (IIP) có mức tăng khá ngoạn mục:"
+        " 23,87%. Số ca điều trị khỏi: 1.018.\n"
+    )
+    assert figs["23,87%"].label == "chỉ số sản xuất công nghiệp của tỉnh Hà Giang (IIP)"
+    assert figs["1.018"].label == "Số ca điều trị khỏi"
+    _, figs = _figs(
+        "Title\n\nThe Fire Department issued 424 permits and collected $15,995 in fees. Sales were $5"
+        " million in the first quarter. Fees and charges were to be increased by 7% where feasible.\n"
+    )
+    assert figs["$15,995"].label == "fees"
+    assert figs["$5 million"].label == "Sales"
+    assert figs["7%"].label == "Fees and charges"

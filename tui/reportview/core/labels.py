@@ -217,6 +217,13 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
         head = chunk[: cut - 1]
         cut = _clause_start(head)
         chunk = head
+        # "chỉ số sản xuất công nghiệp của tỉnh (IIP) có mức tăng khá ngoạn mục: 23,87%": the name is
+        # the head's subject, before its verb.
+        lows = head[cut:].lower().split()
+        verbs = [i for i, w in enumerate(lows) if w in lx.LABEL_COLON_VERBS and i]
+        subject = " ".join(head[cut:].split()[: verbs[0]]) if verbs else ""
+        if subject and not _weak(subject):
+            chunk = head[:cut] + subject
     borrowed = ""
     opener = _CLAUSE_OPENER.search(chunk, cut)
     while opener:
@@ -492,7 +499,7 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 # A unit written glued to it ("3ha", "715,5tấn") is part of it.
 _GLUED = "|".join(re.escape(u) for u in sorted(lx.GLUED_UNITS, key=len, reverse=True))
 _FIGURE_NUMBER = re.compile(
-    r"(?=\d)(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?=\d)(?<![\w/.,–-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
     r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
     rf"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:(?i:{_GLUED})(?!\w)|(?![\w/-]))"
 )
@@ -655,6 +662,14 @@ def _weak_text(label: str) -> bool:
     ):
         return True  # "in September": the figure's period, no label
     return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
+
+
+def _names_time(phrase: str) -> bool:
+    """Whether a phrase names a time: a period, a month or a period noun ("the first quarter")."""
+    words = [w.strip(",.;:").lower() for w in phrase.split()]
+    if any(w in lx.MONTHS_EN or w in lx.LABEL_PERIOD_NOUNS for w in words):
+        return True
+    return _names_period(phrase) and PERIOD_WORDS.search(phrase) is not None
 
 
 def _names_period(label: str) -> bool:
@@ -907,6 +922,14 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
 def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
     """label_for's choice for any other figure, from the phrase before it and the words after it."""
     verb_last = bool(before) and before.split()[-1].lower() in lx.LABEL_VERBS
+    if kind == "money" and borrowed == "past-figure":
+        # "issued 424 permits and collected $15,995 in fees": what the amount is in names it, not the
+        # subject before the other figure.
+        words = _phrase_after(text, end).split()
+        if len(words) > 1 and words[0].lower() in lx.LABEL_PURPOSE_PREPS and not _names_time(" ".join(words)):
+            named = _trimmed_phrase(words[1:])
+            if not _weak(named):
+                return named
     if (
         before
         and not verb_last
@@ -915,8 +938,13 @@ def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
     ):
         return before  # (the words after could not change it)
     raw_after = _phrase_after(text, end)
-    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct.
-    adjunct = bool(raw_after) and raw_after.split()[0].lower() in lx.LABEL_ADJUNCT_PREPS
+    # "đóng góp 8,85% vào mức tăng trưởng chung": after a preposition the words are an adjunct
+    # (but "collected $15,995 in fees": an amount is named by what it is in or for, unless that is
+    # a time: "$5 million in the first quarter").
+    first = raw_after.split()[0].lower() if raw_after else ""
+    adjunct = first in lx.LABEL_ADJUNCT_PREPS
+    if adjunct and kind == "money" and first in lx.LABEL_PURPOSE_PREPS and not _names_time(raw_after):
+        adjunct, raw_after = False, raw_after.split(None, 1)[1] if " " in raw_after else ""
     after = _trimmed_phrase(raw_after.split())
     if _weak(after) or _starts_base(after):
         after = ""

@@ -890,7 +890,8 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     is proposed|are proposed|was proposed|were proposed|proposed|is projected|are projected|projected
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
     will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
-    roughly|or roughly|about|some|totals|totaling|amounts to|amounted to
+    roughly|or roughly|about|some|totals|totaling|amounts to|amounted to|were to be|was to be|is to be
+    are to be|to be|be
     for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
     to usd|to $|of $|thứ|xếp thứ|đứng thứ
@@ -910,6 +911,10 @@ LABEL_TRAILING_NOUNS: frozenset[str] = frozenset(
 LABEL_SUBJECT_VERBS: frozenset[str] = frozenset(
     {"đạt", "ước đạt", "đạt được", "đạt mức", "là", "reached", "totalled", "totaled"}
 )
+
+# Verbs that end the name before a colon and its value ("chỉ số sản xuất công nghiệp (IIP) có mức tăng
+# khá ngoạn mục: 23,87%"); other verbs belong to the name ("Số ca điều trị khỏi: 1.018").
+LABEL_COLON_VERBS: frozenset[str] = frozenset({"có", "đạt", "was", "were", "is", "are", "had", "has"})
 
 # Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
 # a subject read from a clause after a fronted adverbial (labels._sentence_subject).
