@@ -318,7 +318,7 @@ def test_a_name_after_a_glued_unit_names_the_next_figure():
 def test_a_name_before_a_colon_and_amounts_named_by_what_they_are_in():
     _, figs = _figs(
         "Tiêu đề\n\nTrong đó, chỉ số sản xuất công nghiệp của tỉnh Hà Giang (IIP) có mức tăng khá ngoạn mục:"
-        " 23,87%. Số ca điều trị khỏi: 1.018.\n"
+        " 23,87%.\n- Số ca điều trị khỏi: 1.018 ca.\n"
     )
     assert figs["23,87%"].label == "chỉ số sản xuất công nghiệp của tỉnh Hà Giang (IIP)"
     assert figs["1.018"].label == "Số ca điều trị khỏi"

@@ -220,7 +220,11 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
         # "chỉ số sản xuất công nghiệp của tỉnh (IIP) có mức tăng khá ngoạn mục: 23,87%": the name is
         # the head's subject, before its verb.
         lows = head[cut:].lower().split()
-        verbs = [i for i, w in enumerate(lows) if w in lx.LABEL_COLON_VERBS and i]
+        verbs = [
+            i
+            for i, w in enumerate(lows)
+            if i and (w in lx.LABEL_COLON_VERBS or " ".join(lows[i : i + 2]) in lx.LABEL_COLON_VERBS)
+        ]
         subject = " ".join(head[cut:].split()[: verbs[0]]) if verbs else ""
         if subject and not _weak(subject):
             chunk = head[:cut] + subject

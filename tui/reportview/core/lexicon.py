@@ -914,7 +914,7 @@ LABEL_SUBJECT_VERBS: frozenset[str] = frozenset(
 
 # Verbs that end the name before a colon and its value ("chỉ số sản xuất công nghiệp (IIP) có mức tăng
 # khá ngoạn mục: 23,87%"); other verbs belong to the name ("Số ca điều trị khỏi: 1.018").
-LABEL_COLON_VERBS: frozenset[str] = frozenset({"có", "đạt", "was", "were", "is", "are", "had", "has"})
+LABEL_COLON_VERBS: frozenset[str] = _phrases("có mức|đạt mức|có tốc độ|ghi nhận|was|were|is|are|had|has")
 
 # Adverbs that stand between a subject and its verb ("Apple cũng vừa đưa ra"): dropped from the end of
 # a subject read from a clause after a fronted adverbial (labels._sentence_subject).
