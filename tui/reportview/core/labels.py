@@ -238,20 +238,9 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     if not figures:
         # "Kinh doanh thương mại sôi động trở lại với tổng mức bán lẻ hàng hóa tăng": what follows
         # "với" is the subject.
-        words = chunk[cut:].split()
-        lows = chunk[cut:].lower().split()
-        joins = [
-            i
-            for i, w in enumerate(lows)
-            if w in lx.LABEL_JOINS
-            and i
-            and lows[i - 1] not in lx.BASE_STARTS
-            and lows[i - 1] not in _JOIN_COMPOUNDS
-        ]
-        if joins:
-            own = _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
-            if not _weak(own):
-                return own, ""
+        own = _after_last_join(chunk[cut:])
+        if not _weak(own):
+            return own, ""
     if figures:
         # "46 điểm cách ly với sức chứa trên 7.200": the words after "với" name this figure.
         tail = chunk[figures[-1].end() :].split()
@@ -354,20 +343,10 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
         )
         if segment and not _FIGURE_NUMBER.search(segment):
             subject = _subject_of(segment, limit=lx.LABEL_MAX_WORDS)
-            seg_lows = segment.lower().split()
-            joins = [
-                i
-                for i, w in enumerate(seg_lows)
-                if w in lx.LABEL_JOINS
-                and i
-                and seg_lows[i - 1] not in lx.BASE_STARTS
-                and seg_lows[i - 1] not in _JOIN_COMPOUNDS
-            ]
-            if weak and joins:
-                # "... tràn ngập thị trường TP.HCM với giá rẻ không tưởng, chỉ 3.000 đồng/kg": what
-                # follows the clause before's "với" is what the figure measures.
-                joined = _trimmed_phrase(segment.split()[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :])
-                subject = joined if not _weak(joined) else subject
+            # "... tràn ngập thị trường TP.HCM với giá rẻ không tưởng, chỉ 3.000 đồng/kg": what follows
+            # the clause before's "với" is what the figure measures.
+            joined = _after_last_join(segment) if weak else ""
+            subject = joined if not _weak(joined) else subject
             if weak and subject:
                 # "thu nhập bình quân tăng qua các năm, đạt 50 triệu": the subject before the comma.
                 phrase, borrowed = subject, "borrowed"
@@ -386,6 +365,22 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
     return _trimmed_phrase(words[-lx.LABEL_MAX_WORDS :]), borrowed
+
+
+def _after_last_join(clause: str) -> str:
+    """The words after a clause's last joining "với" ("... sôi động trở lại với tổng mức bán lẻ"), or ""
+    (a "với" of "so với" or "cùng với" joins nothing)."""
+    words = clause.split()
+    lows = clause.lower().split()
+    joins = [
+        i
+        for i, w in enumerate(lows)
+        if w in lx.LABEL_JOINS
+        and i
+        and lows[i - 1] not in lx.BASE_STARTS
+        and lows[i - 1] not in _JOIN_COMPOUNDS
+    ]
+    return _trimmed_phrase(words[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
 
 
 def _shortened(phrase: str) -> str:
