@@ -329,3 +329,32 @@ def test_a_name_before_a_colon_and_amounts_named_by_what_they_are_in():
     assert figs["$15,995"].label == "fees"
     assert figs["$5 million"].label == "Sales"
     assert figs["7%"].label == "Fees and charges"
+
+
+def test_a_vietnamese_label_is_its_indicator_not_the_clause_around_it():
+    _, figs = _figs(
+        "Tiêu đề\n\nBạc Liêu phấn đấu đạt tốc độ tăng trưởng kinh tế giai đoạn 2021-2025 tăng 10%. Thống kê"
+        " sơ bộ, xuất khẩu nông – lâm – thuỷ sản đạt kết quả cao kỷ lục 48,6 tỷ USD. Cơ cấu kinh tế chuyển"
+        " dịch tích cực theo hướng giảm dần tỷ trọng nông nghiệp (40,63%). Theo đó, tỉnh Đồng Tháp cũ có tổng"
+        " thu 6 tháng đầu năm 2025 là 6.742 tỷ đồng. Dư nợ ngắn hạn chiếm tỷ trọng chủ yếu 96,21%. Tỷ lệ xã"
+        " đạt chuẩn nông thôn mới đạt 68,2%. Ông mua một tòa nhà có giá trị 654 tỷ đồng.\n"
+    )
+    assert figs["10%"].label == "tốc độ tăng trưởng kinh tế giai đoạn 2021-2025"
+    assert figs["48,6 tỷ USD"].label == "xuất khẩu nông – lâm – thuỷ sản"
+    assert figs["40,63%"].label == "tỷ trọng nông nghiệp"
+    assert figs["6.742 tỷ đồng"].label == "tổng thu 6 tháng đầu năm 2025 của tỉnh Đồng Tháp cũ"
+    assert figs["96,21%"].label == "Dư nợ ngắn hạn"
+    assert figs["68,2%"].label == "Tỷ lệ xã đạt chuẩn nông thôn mới"  # it opens with its indicator
+    assert figs["654 tỷ đồng"].label.startswith("giá trị")
+
+
+def test_english_amounts_after_a_verb_are_named_by_what_they_are_in():
+    _, figs = _figs(
+        "Title\n\nThose taxpayers will pay an additional $5.05 in county taxes this year. The budget includes"
+        " about $69.2 million in revenues. Council issued $1.337 million worth of works permits. The"
+        " inflationary factor is up to 1.77 percent this year, over 0.93 percent last year.\n"
+    )
+    assert figs["$5.05"].label == "county taxes"
+    assert figs["$69.2 million"].label == "revenues"
+    assert figs["$1.337 million"].label == "works permits"
+    assert figs["0.93 percent"].label == "inflationary factor"  # "last year" names no thing

@@ -633,6 +633,7 @@ def _noun_follows(chunk: str, pos: int) -> bool:
     return not any(first in t or two in t for t in tables)
 
 
+_CURRENCY_CODES = frozenset(lx.CURRENCIES.values()) | frozenset(lx.CURRENCY_PREFIXES.values())
 _CURRENCY_SIGNS = "".join(sorted({c for p in lx.CURRENCY_PREFIXES for c in p if not c.isalnum()}))
 
 
@@ -745,6 +746,23 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             item = _clip(_trimmed_phrase(words[1:]))
             if not _weak(item):
                 return item
+    if kind == "money":
+        # "collected $15,995 in fees", "The budget includes about $69.2 million in revenues", "will pay
+        # an additional $5.05 in county taxes": after a verb (or its adjective), what the amount is in
+        # or for names it (not a time: "$5 million in the first quarter").
+        near = [w for w in words_before(text, start, 30) if w not in lx.QUALIFIERS_BEFORE]
+        after_words = _phrase_after(text, end).split()
+        determined = any(w in lx.LABEL_EN_DETERMINERS for w in near[-2:])
+        if (
+            near
+            and (near[-1] in lx.LABEL_VERBS or determined)
+            and len(after_words) > 1
+            and after_words[0] in lx.LABEL_PURPOSE_PREPS
+            and not _names_time(" ".join(after_words[1:4]))
+        ):
+            named = _clip(_trimmed_phrase(after_words[1:]))
+            if not _weak(named):
+                return named
     if lang == "en" and not counted:
         # "the recommended 2% increase", "a £232.10 charge for a band D property": an English number
         # before a noun modifies it, and the noun names it.
@@ -754,7 +772,55 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     label = _clip(label)
     if lang == "en" and label and not counted and label == _clip(before):
         label = _english_object(label)  # (what is said of a counted noun keeps its verb: "met the")
+    elif lang == "vi" and label and not counted:
+        label = _indicator_named(label)
     return None if _weak(label) else label
+
+
+@lru_cache(maxsize=8192)
+def _indicator_named(label: str) -> str:
+    """A Vietnamese label without the clause around its indicator: from an indicator head reached
+    after a verb ("Bạc Liêu phấn đấu đạt tốc độ tăng trưởng kinh tế" -> "tốc độ tăng trưởng kinh tế"),
+    and without a verb and praise after it ("xuất khẩu nông – lâm – thuỷ sản đạt kết quả cao kỷ lục")."""
+    words = label.split()
+    lows = [w.lower() for w in words]
+    for i in range(1, len(lows) - 1):
+        if lows[i] in lx.LABEL_RESULT_VERBS and any(
+            " ".join(lows[i + 1 :]).startswith(n) for n in lx.LABEL_RESULT_NOUNS
+        ):
+            head = _trimmed_phrase(words[:i])
+            if not _weak(head):
+                return head
+    if any(" ".join(lows).startswith(h) for h in lx.LABEL_INDICATOR_HEADS):
+        return label  # it opens with its indicator ("Tỷ lệ xã đạt chuẩn nông thôn mới")
+    for i in range(1, len(lows)):
+        rest = " ".join(lows[i:])
+        if any(rest == h or rest.startswith(h + " ") for h in lx.LABEL_INDICATOR_HEADS) and _has_verb(
+            " ".join(lows[:i])
+        ):
+            if lows[i - 1] in lx.LABEL_SHARE_VERBS:
+                # "dư nợ ngắn hạn chiếm tỷ trọng chủ yếu": the part before the share is what it measures
+                head = _trimmed_phrase(words[: i - 1])
+                return head if not _weak(head) else label
+            owner = words[: i - 1]
+            while owner and owner[-1].lower() in lx.LABEL_PREVERBAL:
+                owner.pop()
+            # (Only the words after the clause's own verb: "Ông sở hữu một tòa nhà có giá trị".)
+            for j in range(len(owner) - 1, 0, -1):
+                if _has_verb(owner[j - 1]):
+                    owner = owner[j:]
+                    break
+            if (
+                lows[i - 1] in lx.LABEL_OWNER_VERBS
+                and 2 <= len(owner) <= lx.LABEL_OWNER_WORDS
+                and not _DIGIT.search(" ".join(owner))
+                and not _has_verb(" ".join(owner))
+                and not _weak(" ".join(owner))
+            ):
+                # "một tòa nhà có giá trị" -> "giá trị của một tòa nhà": the owner stays, after its indicator
+                return f"{' '.join(words[i:])} {lx.LABEL_OWNER_JOINER} {' '.join(owner)}"
+            return " ".join(words[i:])
+    return label
 
 
 def is_time_offset(text: str, start: int, end: int, unit: str) -> bool:
@@ -883,7 +949,10 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
     """label_for's choice for a count or ratio, from the phrase before it and the words after it."""
     if before and borrowed == "joined":
         return before  # "với sức chứa lên đến hơn 7.000 người": the measure the count is of
-    if before and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.NUMBER_WORD + " ")):
+    first, _, rest = before.partition(" ")
+    if first.lower() in lx.LABEL_VERBS and rest.lower().startswith(lx.COUNT_NAME_OPENERS):
+        before = rest  # "nâng tổng số cơ sở lưu trú du lịch lên 88 đơn vị"
+    if before and (unit.lower() in lx.CLASSIFIERS or before.lower().startswith(lx.COUNT_NAME_OPENERS)):
         # "tổng đàn ước đạt trên 286.000 con": the classifier names nothing; "số TCCSĐ hoàn thành
         # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
         return before
@@ -896,9 +965,8 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
     # ngừng hoạt động" -> the words after the noun.
     if after:
         return f"{unit} {after}" if unit and not after.lower().startswith(unit.lower()) else after
-    if unit and (
-        unit.lower() in before.lower() or unit in lx.MEASURE_UNITS or unit.lower() in lx.MEASURE_UNITS
-    ):
+    measure = unit in lx.MEASURE_UNITS or unit.lower() in lx.MEASURE_UNITS or unit in _CURRENCY_CODES
+    if unit and (unit.lower() in before.lower() or measure):
         # "Số vụ ma túy 218 vụ": the phrase already names what is counted; "Tổng diện tích gieo
         # trồng 5.614/6.300 ha": a measure's unit names nothing.
         return before

@@ -681,6 +681,8 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 # "số" (number) before a figure makes it an identifier ("Kế hoạch số 18") unless a word before it
 # makes "số" a quantity ("tổng số 19 xã", "con số 300").
 NUMBER_WORD = "số"
+# Openers of a phrase that names what is counted ("số TCCSĐ hoàn thành nhiệm vụ", "tổng số cơ sở lưu trú").
+COUNT_NAME_OPENERS: tuple[str, ...] = ("số ", "tổng số ")
 QUANTITY_BEFORE_SO: frozenset[str] = frozenset({"tổng", "con", "chỉ", "trên", "hơn", "gần", "trong"})
 
 # "14 trong tổng số 19 xã": a ratio spelled out (in, out of); the words between the two numbers.
@@ -891,6 +893,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
     will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
     roughly|or roughly|about|some|totals|totaling|amounts to|amounted to|were to be|was to be|is to be
+    luôn|includes|include|included|this year|last year|next year|this month|last month
     are to be|to be|be
     for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
@@ -960,7 +963,7 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|or|+|-|–|•|*
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|or|worth of|worth|+|-|–|•|*
     """
 )
 
@@ -973,7 +976,8 @@ LABEL_VERBS: frozenset[str] = _phrases(
     dự kiến|đạt được|tăng trưởng|đạt và vượt|giảm còn|tăng thêm|huy động|phấn đấu|duy trì|thu hút|đón
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
-    is set|was set|are set|were set|set|adopted|adopts|adopt|approves|passed|passes
+    is set|was set|are set|were set|set|adopted|adopts|adopt|approves|passed|passes|includes|include
+    included|issued|hosted|attracted|delivered|completed|invested|paid|pays|pay
     up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
@@ -990,14 +994,15 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
     sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
-    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua
+    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua|không
     tháng trước|năm trước|quý trước|kỳ trước|cùng kỳ|cùng kỳ năm trước
     """
 )
 # Nouns of time that, left alone, name only when ("quý" of "quý 3 tăng 1,22%", "năm"): never a label.
 LABEL_PERIOD_NOUNS: frozenset[str] = _phrases(
     """quý|tháng|năm|kỳ|ngày|tuần|giai đoạn|quarter|month|year|week|per month|per year|per day|per week
-    a month|a year|a day|a week|monthly|annually|year-over-year|year-on-year|year over year|month-over-month"""
+    a month|a year|a day|a week|monthly|annually|year-over-year|year-on-year|year over year|month-over-month
+    last year|this year|next year|last month|this month|the year|the month|năm trước|năm nay|cùng kỳ"""
 )
 # Openers of a sentence that continues the one before ("Trong đó, quý I tăng 7,49%"): a figure there
 # that names nothing measures what the sentence before measured.
@@ -1050,6 +1055,25 @@ LABEL_COMPARATIVES: frozenset[str] = _phrases(
 LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
 # Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
 # giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
+# Heads of an indicator's name. A label that reaches one only after a verb ("Bạc Liêu phấn đấu đạt tốc
+# độ tăng trưởng kinh tế ...", "tỉnh Đồng Tháp cũ có tổng thu 6 tháng", "... theo hướng giảm dần tỷ
+# trọng nông nghiệp") names the indicator from it.
+LABEL_INDICATOR_HEADS: tuple[str, ...] = (
+    "tốc độ tăng trưởng", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "tổng thu", "tổng chi", "tổng vốn",
+    "tổng mức", "tổng sản phẩm", "tổng sản lượng", "năng suất", "sản lượng", "giá trị", "kim ngạch",
+    "doanh thu", "thu nhập", "chỉ số", "quy mô", "diện tích", "công suất", "lợi nhuận", "thu ngân sách",
+    "chi ngân sách", "vốn đầu tư", "cơ cấu", "mức tăng trưởng", "tăng trưởng kinh tế",
+)  # fmt: skip
+# Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
+# đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
+# before the verb.
+# A verb of having between an owner and its indicator ("một tòa nhà có giá trị 654 tỷ đồng"): the label
+# is the indicator "của" the owner, for an owner of at most LABEL_OWNER_WORDS words without a verb.
+LABEL_OWNER_VERBS: frozenset[str] = frozenset({"có"})
+LABEL_OWNER_WORDS = 5
+LABEL_OWNER_JOINER = "của"
+LABEL_RESULT_NOUNS: tuple[str, ...] = ("kết quả", "mức cao", "mức kỷ lục", "con số", "kỷ lục")
+LABEL_RESULT_VERBS: frozenset[str] = frozenset({"đạt", "có", "ghi nhận", "lập"})
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
     "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
 )
@@ -1059,6 +1083,7 @@ LABEL_AFTER_ENDS: frozenset[str] = _phrases(
     """
     cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
     đồng thời|while|because|despite|although|such as|including|which|who|bao gồm|chẳng hạn như|như là
+    according to|said|says
     """
 )
 # Words opening how a quantity is measured, not what ("theo giá so sánh 2010", "tính theo giá hiện hành"):
