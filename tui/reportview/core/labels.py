@@ -498,7 +498,7 @@ _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
 # A unit written glued to it ("3ha", "715,5tấn") is part of it.
 _GLUED = "|".join(re.escape(u) for u in sorted(lx.GLUED_UNITS, key=len, reverse=True))
 _FIGURE_NUMBER = re.compile(
-    r"(?=\d)(?<![\w/.,–-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
+    r"(?=\d)(?<![\w/.,–\[-])(?!(?:19|20)\d\d(?![\d.,/]\d))(?!(?:[0-2]?\d|3[01])/(?:0?\d|1[0-2])(?!\d))"
     r"(?!(?:0?\d|1[0-2])/(?:19|20)\d\d(?!\d))"
     rf"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:(?i:{_GLUED})(?!\w)|(?![\w/-]))"
 )
