@@ -628,6 +628,8 @@ def _noun_follows(chunk: str, pos: int) -> bool:
     if not nxt or not nxt[0][:1].isalpha() or (nxt[0][:1].isupper() and not nxt[0].isupper()):
         return False
     first = nxt[0].lower().strip(",;")
+    if first in lx.LABEL_PRONOUNS:
+        return False  # "..., she said": a new clause
     two = " ".join(nxt[:2]).lower()
     tables = (lx.LABEL_VERBS, lx.LABEL_CONNECTIVES, lx.LABEL_LEADING, lx.LABEL_STOPS)
     return not any(first in t or two in t for t in tables)

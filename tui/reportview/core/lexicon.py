@@ -954,6 +954,8 @@ LABEL_EN_DETERMINERS: frozenset[str] = frozenset("the a an its their this that t
 LABEL_EN_PREPOSITIONS: frozenset[str] = frozenset(
     "of from for in on at to by with into over under about between among per than".split()
 )
+# Pronouns that open a new clause after a comma ("$5.05 in county taxes this year, she said").
+LABEL_PRONOUNS: frozenset[str] = frozenset("she he they it we you i".split())
 # Words opening a relative clause between commas ("the fund, which includes ..., is set at"): the
 # subject is before it.
 LABEL_RELATIVES: tuple[str, ...] = ("which", "who", "whose", "mà")
