@@ -358,3 +358,33 @@ def test_english_amounts_after_a_verb_are_named_by_what_they_are_in():
     assert figs["$69.2 million"].label == "revenues"
     assert figs["$1.337 million"].label == "works permits"
     assert figs["0.93 percent"].label == "inflationary factor"  # "last year" names no thing
+
+
+def test_parts_lists_reporting_verbs_and_spans_in_vietnamese_labels():
+    _, figs = _figs(
+        "Tiêu đề\n\nKhu vực công nghiệp và xây dựng tăng 8,1%, đóng góp 4,9 điểm phần trăm trong đó khu vực"
+        " công nghiệp tăng 7,5%. Tổng lượt khách tham quan, lưu trú du lịch ước đạt gần 2,3 triệu lượt. Ông"
+        " Đoàn Thanh Sơn cho biết tốc độ tăng trưởng GRDP của tỉnh đạt 8,06%. Lũy kế 4 tháng nhập khẩu đạt"
+        " 258,37 triệu USD. Dự án có ít nhất 1.500 MW.\n"
+    )
+    assert figs["7,5%"].label == "khu vực công nghiệp"  # after "trong đó", the part
+    assert figs["2,3 triệu"].label == "Tổng lượt khách tham quan, lưu trú du lịch"
+    assert figs["8,06%"].label == "tốc độ tăng trưởng GRDP của tỉnh"  # not the speaker
+    assert figs["4 tháng"].label is None  # a span of time
+    assert "nhập khẩu" in figs["258,37 triệu USD"].label
+    assert figs["1.500 MW"].label != "ít nhất"
+
+
+def test_english_bases_of_time_and_values_of_things():
+    _, figs = _figs(
+        "Title\n\nThe requirement results in an increase of $226 per year for an average house valued at"
+        " $500,000. The average utility rate will increase $12.30 per month (8.5 per cent from the prior"
+        " year). The estate emissions are estimated to be 5,822 tonnes. The fastest rise was in London,"
+        " followed by the East of England (up 13.4%).\n"
+    )
+    assert figs["$226"].label == "increase"
+    assert figs["$500,000"].label == "average house"
+    assert figs["$12.30"].label == "average utility rate"
+    assert figs["8.5 per cent"].label == "average utility rate"  # "from the prior year" is its base
+    assert figs["5,822 tonnes"].label == "estate emissions"
+    assert figs["13.4%"].label == "East of England"

@@ -254,6 +254,17 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
         joined = _trimmed_phrase(tail[joins[-1] + 1 :][-lx.LABEL_MAX_WORDS :]) if joins else ""
         if not _weak(joined):
             return joined, "joined"
+        # "..., đóng góp 4,9 điểm phần trăm trong đó khu vực công nghiệp tăng 7,5%": after "trong đó"
+        # the part is named.
+        tail_text = " ".join(tail_lows)
+        for continuer in lx.LABEL_CONTINUERS:
+            at = tail_text.rfind(continuer + " ")
+            if at >= 0 and (at == 0 or tail_text[at - 1] == " "):
+                own = _trimmed_phrase(
+                    tail[len(tail_text[: at + len(continuer)].split()) :][-lx.LABEL_MAX_WORDS :]
+                )
+                if not _weak(own) and not _has_verb(own):
+                    return own, ""
         # "lâm nghiệp tăng 5,7% và thuỷ sản tăng 5,8%": a coordinated clause names its own subject.
         ands = [i for i, w in enumerate(tail_lows) if w in lx.LABEL_COORDINATORS]
         if ands:
@@ -309,9 +320,11 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
                 if head and not _weak(head) and not _has_verb(_without_verb_nouns(head)):
                     cut = prev + segment.rfind(head.split()[0], numbers[-1].end())
                 break
-            short = len(last.split()) <= 2 or len(seg_words) <= 3 or fragment
+            # ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ ...": a head opening an indicator leads it.)
+            headed = segment.strip().lower().startswith(lx.LABEL_LIST_HEADS)
+            short = len(last.split()) <= 2 or len(seg_words) <= 3 or fragment or headed
             # ("Giá trị tăng thêm khu vực nông, lâm ...": a list's head may hold a noun made of a verb.)
-            verb = _has_verb(_without_verb_nouns(segment) if fragment else segment)
+            verb = not headed and _has_verb(_without_verb_nouns(segment) if fragment else segment)
             if (
                 not short
                 or _FIGURE_NUMBER.search(segment)
@@ -481,6 +494,9 @@ def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
     for m in _FIGURE_NUMBER.finditer(chunk, start):
         if _PERIOD_AFTER.match(chunk, m.end()) and PERIOD_WORDS.match(chunk, m.start()):
             continue  # "6 tháng đầu năm": a period, not a figure
+        unit = chunk[m.end() : m.end() + 8].split()[:1]
+        if unit and is_time_offset(chunk, m.start(), m.end() + 1 + len(unit[0]), unit[0].lower()):
+            continue  # "Lũy kế 4 tháng nhập khẩu đạt": a span of time, not a figure
         before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
         if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
             continue
@@ -666,6 +682,12 @@ def _weak_text(label: str) -> bool:
     return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
 
 
+def _time_base(phrase: str) -> bool:
+    """An English comparison with a time ("from the prior year", "over last year"): a base, no label."""
+    first, _, rest = phrase.partition(" ")
+    return first.lower() in lx.BASE_EN_TIME_OPENERS and _names_time(rest)
+
+
 def _names_time(phrase: str) -> bool:
     """Whether a phrase names a time: a period, a month or a period noun ("the first quarter")."""
     words = [w.strip(",.;:").lower() for w in phrase.split()]
@@ -773,7 +795,9 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             return modified
     label = _clip(label)
     if lang == "en" and label and not counted and label == _clip(before):
-        label = _english_object(label)  # (what is said of a counted noun keeps its verb: "met the")
+        # (What is said of a counted noun keeps its verb: "412 communes met the standard".)
+        of_figure = text[max(0, start - 4) : start].lower().endswith("of ")
+        label = _english_object(label, of_figure)
     elif lang == "vi" and label and not counted:
         label = _indicator_named(label)
     return None if _weak(label) else label
@@ -833,8 +857,8 @@ def is_time_offset(text: str, start: int, end: int, unit: str) -> bool:
     after = " ".join(text[end : end + 16].lower().replace(",", " ").split()[:3])
     if any(after == p or after.startswith(p + " ") for p in lx.TIME_OFFSET_AFTER):
         return True
-    before = text[max(0, start - 16) : start].lower().split()[-1:]
-    return bool(before) and before[0] in lx.TIME_OFFSET_BEFORE
+    before = text[max(0, start - 16) : start].lower().split()[-2:]
+    return bool(before) and (before[-1] in lx.TIME_OFFSET_BEFORE or " ".join(before) in lx.TIME_OFFSET_BEFORE)
 
 
 def _list_item(text: str, start: int) -> bool:
@@ -876,18 +900,25 @@ def _english_noun_after(text: str, start: int, end: int) -> str | None:
     return named if named and not _weak(named) and not PERIOD_WORDS.match(named) else None
 
 
-def _english_object(label: str) -> str:
+def _english_object(label: str, of_figure: bool = False) -> str:
     """An English label without the verb phrase in front of its noun phrase ("Council also ratified
-    the tax rate" -> "tax rate"; "revenue from the utility fund" keeps its head)."""
+    the tax rate" -> "tax rate"; "revenue from the utility fund" keeps its head; "results in an
+    increase of $226": an amount `of_figure` is the last noun phrase's, after any preposition), and
+    without a leading preposition and determiner ("for an average house" -> "average house")."""
     words = label.split()
+    if (
+        len(words) > 2
+        and words[0].lower() in lx.LABEL_EN_PREPOSITIONS
+        and words[1].lower() in lx.LABEL_EN_DETERMINERS
+    ):
+        words = words[2:]
     for i in range(len(words) - 1, 0, -1):
-        if (
-            words[i].lower() in lx.LABEL_EN_DETERMINERS
-            and words[i - 1].lower() not in lx.LABEL_EN_PREPOSITIONS
+        if words[i].lower() in lx.LABEL_EN_DETERMINERS and (
+            of_figure or words[i - 1].lower() not in lx.LABEL_EN_PREPOSITIONS
         ):
             rest = _clip(_trimmed_phrase(words[i + 1 :]))
-            return rest if not _weak(rest) else label
-    return label
+            return rest if not _weak(rest) else " ".join(words)
+    return " ".join(words)
 
 
 _SHARE_LAST_WORDS = frozenset(v.split()[-1] for v in lx.LABEL_SHARE_VERBS)
@@ -1015,7 +1046,7 @@ def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
     if adjunct and kind == "money" and first in lx.LABEL_PURPOSE_PREPS and not _names_time(raw_after):
         adjunct, raw_after = False, raw_after.split(None, 1)[1] if " " in raw_after else ""
     after = _trimmed_phrase(raw_after.split())
-    if _weak(after) or _starts_base(after):
+    if _weak(after) or _starts_base(after) or _time_base(after):
         after = ""
     if borrowed == "borrowed" and after and kind == "percent":
         before = ""  # "đảm bảo 100% trưởng thôn, trưởng khu dân cư ...": the share of what follows
@@ -1115,7 +1146,7 @@ def inherit_labels(
         weak = (
             own is None
             or (bases[k] is not None and own.lower() in bases[k].lower())
-            or _contains_number(own, prev_text)
+            or (_contains_number(own, prev_text) and not (offsets and offsets[k - 1]))
         )
         if not weak or out[k - 1] is None:
             continue
@@ -1148,7 +1179,7 @@ def inherit_labels(
             if words and words[0] in lx.LABEL_PURPOSE_PREPS:
                 words = words[1:]
             after = _clip(_trimmed_phrase(words))
-            if not _weak(after):
+            if not _weak(after) and not _time_base(after):
                 out[k] = after
             elif k and out[k - 1] and not _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
                 out[k] = out[k - 1]  # "CPI tháng 9 tăng 0,35%; bình quân 9 tháng tăng 2,9%": the same

@@ -478,7 +478,7 @@ TIME_UNITS: frozenset[str] = frozenset(
 TIME_OFFSET_AFTER: frozenset[str] = _phrases(
     "sau|trước|qua|nữa|tới|trở lại đây|gần đây|vừa qua|ago|later|earlier"
 )
-TIME_OFFSET_BEFORE: frozenset[str] = frozenset("trong suốt cách within during over".split())
+TIME_OFFSET_BEFORE: frozenset[str] = _phrases("trong|suốt|cách|cách đây|lũy kế|luỹ kế|within|during|over")
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
@@ -894,6 +894,8 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
     roughly|or roughly|about|some|totals|totaling|amounts to|amounted to|were to be|was to be|is to be
     luôn|includes|include|included|this year|last year|next year|this month|last month
+    ít nhất|tối thiểu|tối đa|at least|up to|valued|valued at|worth|priced at|are estimated|is estimated
+    estimated|will increase|will rise|will fall|will decrease|would increase
     are to be|to be|be
     for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
@@ -944,6 +946,8 @@ LABEL_EN_NOUN_STOPS: frozenset[str] = frozenset(
 # English base openers that, without a change, say where an amount comes from ("$56.7 million from
 # state sources"), not what it is compared with ("rose 5% from last year" keeps it).
 BASE_EN_SOURCE_WORDS: frozenset[str] = frozenset({"from"})
+# English words that open a comparison with a time ("8.5 per cent from the prior year").
+BASE_EN_TIME_OPENERS: frozenset[str] = frozenset({"from", "over", "than", "since", "versus", "vs"})
 # Prepositions that open what an English amount is for when nothing else names it ("$32.48 million
 # for capital projects", "$45.59 million in combined city revenues"): dropped from that label.
 LABEL_PURPOSE_PREPS: frozenset[str] = frozenset({"for", "in", "from"})
@@ -965,7 +969,8 @@ LABEL_LEADING: frozenset[str] = _phrases(
     trong đó|đồng thời|cụ thể|ngoài ra|theo đó|với|và|nhưng|riêng|còn|có|là|the|a|and|but|while|with
     như vậy|qua|sau|hằng năm|hàng năm|trong đó có|đã có|đã|kết quả|tương ứng với|tương ứng|tính chung|chung
     hiện nay|hiện|cùng với|bên cạnh đó|bên cạnh|đặc biệt|nhất là|thì|trong năm|trong quý|trong kỳ|also
-    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|or|worth of|worth|+|-|–|•|*
+    trở lên|trở xuống|or more|of|vào|sang|khi đó|do đó|sau đó|vì vậy|về|đối với|including|such as|tính bình quân|or|worth of|worth|followed by
+    per cent|percent|per year|per month|per week|per day|a year|a month|+|-|–|•|*
     """
 )
 
@@ -996,7 +1001,8 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     bởi|tại|trong|qua|sau|khi|nên|mà|từ|ở|so|so với|đến|tới|như|gồm|bao gồm|trên|dưới|hơn|gần|khoảng
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
     sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
-    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua|không
+    tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua|không|which|that
+    who
     tháng trước|năm trước|quý trước|kỳ trước|cùng kỳ|cùng kỳ năm trước
     """
 )
@@ -1041,7 +1047,9 @@ LABEL_ADJUNCT_PREPS: frozenset[str] = frozenset("vào cho tới đến trong t�
 LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
-LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset({"while", "whereas", "but", "nhưng"})
+LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset(
+    {"while", "whereas", "but", "nhưng", "cho biết", "cho hay", "cho rằng", "khẳng định", "thông tin"}
+)
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
 # Comparatives that open the phrase before a difference ("tăng 7,39%, cao hơn 1,03 điểm % so với cùng
@@ -1066,6 +1074,9 @@ LABEL_INDICATOR_HEADS: tuple[str, ...] = (
     "doanh thu", "thu nhập", "chỉ số", "quy mô", "diện tích", "công suất", "lợi nhuận", "thu ngân sách",
     "chi ngân sách", "vốn đầu tư", "cơ cấu", "mức tăng trưởng", "tăng trưởng kinh tế",
 )  # fmt: skip
+# Heads that open a list's first item ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ tiêu dùng và doanh
+# thu bán buôn", "Tổng lượt khách tham quan, lưu trú du lịch"): the list is one label.
+LABEL_LIST_HEADS: tuple[str, ...] = (*LABEL_INDICATOR_HEADS, "tổng ")
 # Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
 # đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
 # before the verb.
