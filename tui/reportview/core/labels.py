@@ -180,8 +180,11 @@ def _clip(label: str) -> str:
     if label.count(")") > label.count("("):
         label = label[label.find(")") + 1 :].strip(" ,;:-–")  # the end of a bracket cut at its start
     words = label.split()
-    if len(words) > lx.LABEL_MAX_WORDS:
-        words = words[: lx.LABEL_MAX_WORDS]
+    limit = lx.LABEL_MAX_WORDS
+    if label.lower().startswith(lx.LABEL_LIST_HEADS) and "," in label:
+        limit += lx.LABEL_LIST_EXTRA_WORDS  # a list opened by an indicator's head is one name
+    if len(words) > limit:
+        words = words[:limit]
         if " ".join(words).count("(") > " ".join(words).count(")"):
             words = " ".join(words)[: " ".join(words).rfind("(")].split()
     _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
@@ -375,9 +378,14 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     # push "Giá trị" out of "Giá trị tăng thêm khu vực nông, lâm nghiệp và thủy sản"), and a phrase
     # still too long gives up its period first (the figure's `period` holds it), then its first words.
     words = _trimmed_phrase(phrase.split()).split()
+    # (A list opened by an indicator's head keeps its head: "Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ
+    # tiêu dùng và doanh thu bán buôn" is one name; cut at its start it would name a fragment.)
+    limit = lx.LABEL_MAX_WORDS
+    if " ".join(words).lower().startswith(lx.LABEL_LIST_HEADS) and "," in " ".join(words):
+        limit += lx.LABEL_LIST_EXTRA_WORDS
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
-    return _trimmed_phrase(words[-lx.LABEL_MAX_WORDS :]), borrowed
+    return _trimmed_phrase(words[-limit:]), borrowed
 
 
 def _after_last_join(clause: str) -> str:

@@ -1076,7 +1076,14 @@ LABEL_INDICATOR_HEADS: tuple[str, ...] = (
 )  # fmt: skip
 # Heads that open a list's first item ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ tiêu dùng và doanh
 # thu bán buôn", "Tổng lượt khách tham quan, lưu trú du lịch"): the list is one label.
-LABEL_LIST_HEADS: tuple[str, ...] = (*LABEL_INDICATOR_HEADS, "tổng ")
+LABEL_LIST_HEADS: tuple[str, ...] = (
+    *LABEL_INDICATOR_HEADS,
+    "tổng lượt",
+    "tổng số",
+    "tổng giá trị",
+    "tổng diện tích",
+    "tổng doanh thu",
+)
 # Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
 # đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
 # before the verb.
@@ -1110,6 +1117,8 @@ LABEL_FOOTNOTES: tuple[str, ...] = (
 )
 # At most this many words in a label: a longer phrase is cut at a word, never with "…".
 LABEL_MAX_WORDS = 14
+# Words a list opened by an indicator's head may have beyond LABEL_MAX_WORDS (labels.LABEL_LIST_HEADS).
+LABEL_LIST_EXTRA_WORDS = 4
 
 # --- page furniture (cleaning) --------------------------------------------------------------------
 # Python regular expressions matched case-insensitively against a whole line (spaces trimmed);
