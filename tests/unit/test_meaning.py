@@ -388,3 +388,14 @@ def test_english_bases_of_time_and_values_of_things():
     assert figs["8.5 per cent"].label == "average utility rate"  # "from the prior year" is its base
     assert figs["5,822 tonnes"].label == "estate emissions"
     assert figs["13.4%"].label == "East of England"
+
+
+def test_nouns_made_of_verbs_and_clauses_after_thi_keep_their_names():
+    _, figs = _figs(
+        "Tiêu đề\n\nCông nghiệp – xây dựng tiếp đà phát triển với tốc độ tăng trưởng dự ước đạt 9,9%. Giá trị"
+        " tăng thêm ước đạt 500 tỷ đồng. Nếu loại trừ biến động giá (bình quân 8 tháng tăng 3,46% so với cùng"
+        " kỳ) thì tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng thực tế tăng 9,2%.\n"
+    )
+    assert figs["9,9%"].label == "tốc độ tăng trưởng"
+    assert figs["500 tỷ đồng"].label == "Giá trị tăng thêm"
+    assert figs["9,2%"].label == "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng thực tế"

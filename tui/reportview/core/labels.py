@@ -153,6 +153,12 @@ def _drop_footnotes(phrase: str) -> str:
     return phrase
 
 
+def _headed_list(phrase: str) -> bool:
+    """A list opened by an indicator's head ("Tổng mức bán lẻ hàng hóa và doanh thu ..."): one name."""
+    low = phrase.lower()
+    return low.startswith(lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
+
+
 def _clip(label: str) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
@@ -181,7 +187,7 @@ def _clip(label: str) -> str:
         label = label[label.find(")") + 1 :].strip(" ,;:-–")  # the end of a bracket cut at its start
     words = label.split()
     limit = lx.LABEL_MAX_WORDS
-    if label.lower().startswith(lx.LABEL_LIST_HEADS) and "," in label:
+    if _headed_list(label):
         limit += lx.LABEL_LIST_EXTRA_WORDS  # a list opened by an indicator's head is one name
     if len(words) > limit:
         words = words[:limit]
@@ -381,7 +387,7 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     # (A list opened by an indicator's head keeps its head: "Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ
     # tiêu dùng và doanh thu bán buôn" is one name; cut at its start it would name a fragment.)
     limit = lx.LABEL_MAX_WORDS
-    if " ".join(words).lower().startswith(lx.LABEL_LIST_HEADS) and "," in " ".join(words):
+    if _headed_list(" ".join(words)):
         limit += lx.LABEL_LIST_EXTRA_WORDS
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
@@ -576,6 +582,14 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
         else:
             return
         if from_end:
+            # "tốc độ tăng trưởng dự ước đạt", "Giá trị tăng thêm ước đạt": a noun made of a verb keeps it.
+            # (Only a two-word verb is kept: "X có mức tăng" still loses its "tăng".)
+            if n > 1 and any(
+                " ".join(words[: k - n + e]).lower().endswith(noun)
+                for e in range(1, n + 1)
+                for noun in lx.LABEL_VERB_NOUNS
+            ):
+                return
             del words[k - n :]
         else:
             del words[:n]

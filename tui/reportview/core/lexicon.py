@@ -895,7 +895,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     roughly|or roughly|about|some|totals|totaling|amounts to|amounted to|were to be|was to be|is to be
     luôn|includes|include|included|this year|last year|next year|this month|last month
     ít nhất|tối thiểu|tối đa|at least|up to|valued|valued at|worth|priced at|are estimated|is estimated
-    estimated|will increase|will rise|will fall|will decrease|would increase
+    estimated|will increase|will rise|will fall|will decrease|would increase|dự ước|dự ước đạt|ước tính đạt
     are to be|to be|be
     for fy|in fy|fy
     gấp|tăng gấp|giảm gấp
@@ -1002,7 +1002,7 @@ LABEL_CONNECTIVES: frozenset[str] = _phrases(
     and|or|but|with|of|the|a|an|to|by|in|for|at|as|while|also|from|than|on|about|over|under|nearly
     sang|vào|ra|lại|nữa|đó|trước|khi đó|do đó|vì vậy|sau đó|tương đương|tương ứng
     tuy nhiên|tuy vậy|dù vậy|mặc dù|song|however|nevertheless|trở lại đây|gần đây|vừa qua|không|which|that
-    who
+    who|this|these|those|it
     tháng trước|năm trước|quý trước|kỳ trước|cùng kỳ|cùng kỳ năm trước
     """
 )
@@ -1048,7 +1048,7 @@ LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset(
-    {"while", "whereas", "but", "nhưng", "cho biết", "cho hay", "cho rằng", "khẳng định", "thông tin"}
+    {"while", "whereas", "but", "nhưng", "cho biết", "cho hay", "cho rằng", "khẳng định", "thông tin", "thì"}
 )
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
@@ -1084,6 +1084,7 @@ LABEL_LIST_HEADS: tuple[str, ...] = (
     "tổng diện tích",
     "tổng doanh thu",
 )
+LABEL_LIST_JOINS: tuple[str, ...] = (",", " và ", " and ")
 # Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
 # đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
 # before the verb.
