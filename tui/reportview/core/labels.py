@@ -584,11 +584,7 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
         if from_end:
             # "tốc độ tăng trưởng dự ước đạt", "Giá trị tăng thêm ước đạt": a noun made of a verb keeps it.
             # (Only a two-word verb is kept: "X có mức tăng" still loses its "tăng".)
-            if n > 1 and any(
-                " ".join(words[: k - n + e]).lower().endswith(noun)
-                for e in range(1, n + 1)
-                for noun in lx.LABEL_VERB_NOUNS
-            ):
+            if any(" ".join(words).lower().endswith(noun) for noun in _KEPT_VERB_NOUNS):
                 return
             del words[k - n :]
         else:
@@ -596,6 +592,8 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 
 
 _TRAILING_LAST_WORDS = _edge_words(lx.LABEL_TRAILING, True)
+# Nouns made of a verb of two words ("giá trị tăng thêm", "tốc độ tăng trưởng"): trailing words stop there.
+_KEPT_VERB_NOUNS = tuple(n for n in lx.LABEL_VERB_NOUNS if len(n.split()) >= 3)
 _LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 

@@ -994,7 +994,9 @@ LABEL_VERBS: frozenset[str] = _phrases(
 )
 # Noun phrases that hold a verb of LABEL_VERBS ("giá trị tăng thêm" is value added), read as nouns
 # where a list's head is looked for ("Giá trị tăng thêm khu vực nông, lâm nghiệp và thủy sản").
-LABEL_VERB_NOUNS: tuple[str, ...] = ("giá trị tăng thêm", "tốc độ tăng trưởng", "tốc độ tăng", "mức tăng")
+LABEL_VERB_NOUNS: tuple[str, ...] = (
+    "giá trị tăng thêm", "tốc độ tăng trưởng", "mức tăng trưởng", "tốc độ tăng", "mức tăng"
+)  # fmt: skip
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
     """
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
