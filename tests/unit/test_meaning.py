@@ -399,3 +399,15 @@ def test_nouns_made_of_verbs_and_clauses_after_thi_keep_their_names():
     assert figs["9,9%"].label == "tốc độ tăng trưởng"
     assert figs["500 tỷ đồng"].label == "Giá trị tăng thêm"
     assert figs["9,2%"].label == "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng thực tế"
+
+
+def test_names_keep_their_capitals_and_targets_are_bases():
+    _, figs = _figs(
+        "Tiêu đề\n\nTrong 5 ngày nghỉ lễ 30/4, Sa Pa ước đón 103.000 lượt khách. Giá trị sản xuất đạt 912 tỷ"
+        " đồng, bằng 101,4% mục tiêu NQ HĐND thị xã.\n"
+    )
+    assert figs["5 ngày"].label is None
+    assert figs["103.000"].label == "lượt khách Sa Pa"  # not "sa Pa ước đón"
+    assert figs["101,4%"].label == "Giá trị sản xuất" and figs["101,4%"].base.startswith("mục tiêu")
+    _, figs = _figs("Title\n\nWe built 700 affordable homes in the last 3 years.\n")
+    assert figs["3 years"].label is None

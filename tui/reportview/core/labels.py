@@ -153,6 +153,13 @@ def _drop_footnotes(phrase: str) -> str:
     return phrase
 
 
+def _names_place_or_person(words: str) -> bool:
+    """Whether words open with a proper name: every word capitalised ("Sa Pa", "Bình Thuận"), not a
+    sentence start ("Thành lập mới")."""
+    parts = words.split()
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
 def _headed_list(phrase: str) -> bool:
     """A list opened by an indicator's head ("Tổng mức bán lẻ hàng hóa và doanh thu ..."): one name."""
     low = phrase.lower()
@@ -1034,7 +1041,9 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
         and (near[-1] in lx.LABEL_SUBJECT_VERBS or " ".join(near[-2:]) in lx.LABEL_SUBJECT_VERBS)
     ):
         return before
-    if before[:2].istitle():  # a sentence start, not a name or acronym: "Thành lập mới"
+    # A sentence start, not a name or acronym ("Thành lập mới"; "Sa Pa ước đón" keeps its capital).
+    opening = " ".join(before.split()[:2])
+    if before[:2].istitle() and not _names_place_or_person(opening):
         before = before[0].lower() + before[1:]
     return f"{unit} {before}".strip()
 

@@ -478,7 +478,9 @@ TIME_UNITS: frozenset[str] = frozenset(
 TIME_OFFSET_AFTER: frozenset[str] = _phrases(
     "sau|trước|qua|nữa|tới|trở lại đây|gần đây|vừa qua|ago|later|earlier"
 )
-TIME_OFFSET_BEFORE: frozenset[str] = _phrases("trong|suốt|cách|cách đây|lũy kế|luỹ kế|within|during|over")
+TIME_OFFSET_BEFORE: frozenset[str] = _phrases(
+    "trong|suốt|cách|cách đây|lũy kế|luỹ kế|within|during|over|the last|the past|the next|last|past"
+)
 
 # Units written glued to the number ("200ha", "1,2tạ/ha", "5%"); others glued mean an identifier.
 GLUED_UNITS: tuple[str, ...] = (
@@ -869,6 +871,7 @@ BASE_WORDS: tuple[str, ...] = (
     "cùng kỳ",
     "nghị quyết",
     "kịch bản",
+    "mục tiêu",
     "kh",  # kế hoạch, abbreviated: "bằng 22,3% KH"
     "year on year",
     "year-on-year",
@@ -893,7 +896,7 @@ LABEL_TRAILING: frozenset[str] = _phrases(
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
     will|would|could|will generate|would generate|will be|would be|is set|was set|are set|were set
     roughly|or roughly|about|some|totals|totaling|amounts to|amounted to|were to be|was to be|is to be
-    luôn|includes|include|included|this year|last year|next year|this month|last month
+    luôn|includes|include|included|this year|last year|next year|this month|last month|ước đón|đón
     ít nhất|tối thiểu|tối đa|at least|up to|valued|valued at|worth|priced at|are estimated|is estimated
     estimated|will increase|will rise|will fall|will decrease|would increase|dự ước|dự ước đạt|ước tính đạt
     are to be|to be|be
@@ -929,7 +932,7 @@ LABEL_PREVERBAL: frozenset[str] = _phrases("cũng|vừa|mới|đã|đang|sẽ|v�
 # label's first comma-separated part of at most LABEL_FRONTED_WORDS words opened by one is dropped.
 LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
     "ở trong theo về sau trước tính đến từ qua riêng ngoài bên nhìn so cũng nhờ do vì tuy dù tại lúc đáng"
-    " at in on by over under"
+    " at in on by over under nổi"
     " for after before since during overall meanwhile".split()
 )
 LABEL_FRONTED_WORDS = 4
@@ -984,6 +987,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     reached|rose|fell|increased|decreased|secured|received|totaled|totalled|is|was|were|are|has|had|have
     grew|declined|spent|raised|awarded|approved|reached|added|saw|recorded|reported|generated|collected
     is set|was set|are set|were set|set|adopted|adopts|adopt|approves|passed|passes|includes|include
+    ước đón|đón|đón tiếp
     included|issued|hosted|attracted|delivered|completed|invested|paid|pays|pay
     up|down|targets|target|aims|plans|expects|forecasts|beating|beat|exceeding|exceeded|found|handled
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
