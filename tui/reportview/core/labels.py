@@ -78,7 +78,12 @@ _QUALIFIER_TAIL = re.compile(
     + r")\b.*$)",
     re.IGNORECASE,
 )
-_PERIOD_HINTS = ("quý", "tháng", "nửa")
+# Words without which no digit-free period can stand in a label ("quý I", "tháng Ba", "nửa đầu năm").
+_PERIOD_HINTS = (
+    *lx.PERIOD_QUARTER_WORDS,
+    *lx.PERIOD_MONTH_WORDS,
+    *{w.split()[0] for w in lx.PERIOD_HALF_WORDS},
+)
 # The first letters a period can open a label with ("năm 2024 ...", "quý I ...", "6 tháng ...").
 _PERIOD_FIRST = frozenset(
     w[0]
