@@ -227,3 +227,15 @@ def test_link_lines_pass_the_cheap_check(noise, tail, with_tail):
 def test_first_sentence_ends_where_the_sentence_split_does(text):
     m = _SENTENCE_MARK.search(text)
     assert (text if m is None else text[: m.start() + 1]) == _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def test_a_page_address_on_its_own_line_is_furniture_and_the_title_above_it_stands():
+    report = parse_text(
+        "December Service Requests\nhttps://champaignil.gov/2015/01/08/december-service-requests/\n\n"
+        "The Public Works Department received 182 service requests in December. See www.example.org for"
+        " more.\n"
+    )
+    assert report.title == "December Service Requests"
+    assert all("champaignil" not in s.title for s in report.sections)
+    # An address inside a sentence is the sentence's.
+    assert any("www.example.org" in report.text[s.start : s.end] for s in report.sections)

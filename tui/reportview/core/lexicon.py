@@ -1144,6 +1144,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"(video|audio|ảnh|in bài|chia sẻ|share|print|bình luận|lượt thích|thích|theo dõi)",
     r"(cỡ chữ|font size)\s*:?.{0,20}",
     r"(bản in|gửi email|gửi bài viết|lưu bài viết|trở về|quay lại|lên đầu trang|về đầu trang)",
+    r"(https?://|www\.)\S+",  # a page's address on a line of its own ("https://champaignil.gov/2015/...")
 )
 
 # A line that matches one of these starts the trailing block of related links, comments and
