@@ -411,3 +411,16 @@ def test_names_keep_their_capitals_and_targets_are_bases():
     assert figs["101,4%"].label == "Giá trị sản xuất" and figs["101,4%"].base.startswith("mục tiêu")
     _, figs = _figs("Title\n\nWe built 700 affordable homes in the last 3 years.\n")
     assert figs["3 years"].label is None
+
+
+def test_sums_moved_by_a_verb_and_rates_of_a_clause():
+    _, figs = _figs(
+        "Tiêu đề\n\nQuận đã giải ngân 88,2 tỷ đồng vốn xây dựng cơ bản. Huế thu 11.700 tỷ đồng từ du lịch."
+        " Số hộ nghèo còn lại cuối năm là 873, đạt tỷ lệ 2,03%. Tỷ lệ hộ nghèo đạt 2,1%. Công ty đầu tư 700"
+        " triệu USD vào Việt Nam.\n"
+    )
+    assert figs["88,2 tỷ đồng"].label == "vốn xây dựng cơ bản"
+    assert figs["11.700 tỷ đồng"].label == "thu từ du lịch"
+    assert figs["2,03%"].label == "tỷ lệ số hộ nghèo"
+    assert figs["2,1%"].label == "Tỷ lệ hộ nghèo"
+    assert figs["700 triệu USD"].label != "Việt Nam"  # no noun after the sum names it

@@ -819,6 +819,10 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             named = _clip(_trimmed_phrase(after_words[1:]))
             if not _weak(named):
                 return named
+    if kind == "money" and lang == "vi":
+        named = _money_object(text, start, end)
+        if named:
+            return named
     if lang == "en" and not counted:
         # "the recommended 2% increase", "a £232.10 charge for a band D property": an English number
         # before a noun modifies it, and the noun names it.
@@ -891,6 +895,31 @@ def is_time_offset(text: str, start: int, end: int, unit: str) -> bool:
         return True
     before = text[max(0, start - 16) : start].lower().split()[-2:]
     return bool(before) and (before[-1] in lx.TIME_OFFSET_BEFORE or " ".join(before) in lx.TIME_OFFSET_BEFORE)
+
+
+def _money_object(text: str, start: int, end: int) -> str | None:
+    """What a sum moved by a money verb is ("Quận đã giải ngân 88,2 tỷ đồng vốn xây dựng cơ bản" ->
+    "vốn xây dựng cơ bản"; "Huế thu 11.700 tỷ đồng từ du lịch" -> "thu từ du lịch"), when the words
+    after it say; None otherwise."""
+    near = words_before(text, start, 24)
+    while near and near[-1] in lx.QUALIFIERS_BEFORE:
+        near.pop()
+    verb = (
+        next((v for v in lx.LABEL_MONEY_VERBS if near[-len(v.split()) :] == v.split()), None)
+        if near
+        else None
+    )
+    if verb is None:
+        return None
+    words = _phrase_after(text, end).split()
+    if not words or _names_time(" ".join(words[:3])):
+        return None
+    source = words[0].lower() in lx.LABEL_MONEY_SOURCES
+    first = words[0].lower()
+    if not source and (first in lx.LABEL_NOT_NOUN_STARTS or not _noun_follows(" " + " ".join(words), 0)):
+        return None  # "đầu tư 700 triệu USD vào Việt Nam", "... chỉ trong thời gian ngắn": no noun names it
+    named = _clip(_trimmed_phrase([verb, *words] if source else words))
+    return named if not _weak(named) and len(named.split()) >= 2 else None
 
 
 def _list_item(text: str, start: int) -> bool:
@@ -1244,6 +1273,19 @@ def inherit_labels(
             elif not out[k] or _share_verb(text, spans[k][0]).startswith(out[k].lower()):
                 # "lớp 12 là 36 câu (chiếm 90%)": no whole named, the label it has stands.
                 out[k] = part
+    for k in range(n):
+        # "số hộ nghèo còn lại cuối năm là 873, đạt tỷ lệ 2,03%": the rate of what the clause names.
+        rate = None if _share_verb(text, spans[k][0]) else _rate_word(text, spans[k][0])
+        label = out[k]
+        if (
+            rate
+            and label
+            and rate not in label.lower()
+            and not label.lower().startswith(lx.LABEL_INDICATOR_HEADS)
+        ):
+            if label[:2].istitle() and not _names_place_or_person(" ".join(label.split()[:2])):
+                label = label[0].lower() + label[1:]  # a sentence start, now inside the label
+            out[k] = _clip(f"{rate} {label}")
     if offsets:
         out = [None if offset else label for label, offset in zip(out, offsets, strict=True)]
     return out
@@ -1255,6 +1297,15 @@ def _names_part(text: str, start: int, label: str) -> bool:
     before = text[max(0, start - 160) : start]
     verb = _share_verb(text, start) or ""
     return label in before and not verb.startswith(label.lower())
+
+
+def _rate_word(text: str, start: int) -> str | None:
+    """The rate noun right before a figure ("đạt tỷ lệ 2,03%"), or None."""
+    near = words_before(text, start, 16)
+    while near and near[-1] in lx.QUALIFIERS_BEFORE:
+        near.pop()
+    two = " ".join(near[-2:])
+    return two if two in lx.LABEL_RATE_NOUNS else None
 
 
 def _opens_with_continuer(head: str) -> bool:

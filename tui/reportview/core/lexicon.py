@@ -1091,6 +1091,14 @@ LABEL_LIST_HEADS: tuple[str, ...] = (
     "tổng doanh thu",
 )
 LABEL_LIST_JOINS: tuple[str, ...] = (",", " và ", " and ")
+# Verbs that move a sum; the words after the sum name it ("Quận đã giải ngân 88,2 tỷ đồng vốn xây dựng
+# cơ bản"), or, after a source word, the verb and its source ("Huế thu 11.700 tỷ đồng từ du lịch").
+LABEL_MONEY_VERBS: tuple[str, ...] = ("giải ngân", "huy động", "thu", "chi", "nộp", "hỗ trợ", "đầu tư")
+LABEL_MONEY_SOURCES: frozenset[str] = frozenset({"từ", "cho"})
+# Words that open no noun after a sum ("... 50 triệu Nhân dân tệ chỉ trong thời gian ngắn").
+LABEL_NOT_NOUN_STARTS: frozenset[str] = frozenset("chỉ ngay thông mua bán trong khi vào để nhờ qua".split())
+# Rate nouns right before a figure whose clause names what the rate is of ("đạt tỷ lệ 2,03%").
+LABEL_RATE_NOUNS: frozenset[str] = frozenset({"tỷ lệ", "tỉ lệ"})
 # Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
 # đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
 # before the verb.
