@@ -1372,7 +1372,7 @@ def _figure(
         after = change_after(text, consumed)
         if after is not None:
             change, base = change or after[0], base or after[1]
-        if change is None and base is not None and base.split()[0].lower() in lx.BASE_EN_SOURCE_WORDS:
+        if change is None and base and base.split()[0].lower() in lx.BASE_EN_SOURCE_WORDS:
             base = None  # "$56.7 million from state sources": where it comes from, no comparison
     label = label_for(text, s, consumed, kind, unit, ctx.language)
     # Offsets are the analysed (NFC) text's; the loader maps them to the source.

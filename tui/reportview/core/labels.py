@@ -165,10 +165,16 @@ def _names_place_or_person(words: str) -> bool:
     return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 
 
+def _opens_with(low: str, heads: tuple[str, ...]) -> bool:
+    """Whether a lower-cased phrase opens with one of `heads` as whole words ("tổng chi ngân sách", not
+    "tổng chiều dài" for "tổng chi")."""
+    return any(low == h or low.startswith(h if h.endswith(" ") else h + " ") for h in heads)
+
+
 def _headed_list(phrase: str) -> bool:
     """A list opened by an indicator's head ("Tổng mức bán lẻ hàng hóa và doanh thu ..."): one name."""
     low = phrase.lower()
-    return low.startswith(lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
+    return _opens_with(low, lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
 
 
 def _clip(label: str) -> str:
@@ -342,7 +348,7 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
                     cut = prev + segment.rfind(head.split()[0], numbers[-1].end())
                 break
             # ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ ...": a head opening an indicator leads it.)
-            headed = segment.strip().lower().startswith(lx.LABEL_LIST_HEADS)
+            headed = _opens_with(segment.strip().lower(), lx.LABEL_LIST_HEADS)
             short = len(last.split()) <= 2 or len(seg_words) <= 3 or fragment or headed
             # ("Giá trị tăng thêm khu vực nông, lâm ...": a list's head may hold a noun made of a verb.)
             verb = not headed and _has_verb(_without_verb_nouns(segment) if fragment else segment)
@@ -398,12 +404,12 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     words = _trimmed_phrase(phrase.split()).split()
     # (A list opened by an indicator's head keeps its head: "Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ
     # tiêu dùng và doanh thu bán buôn" is one name; cut at its start it would name a fragment.)
-    limit = lx.LABEL_MAX_WORDS
-    if _headed_list(" ".join(words)):
-        limit += lx.LABEL_LIST_EXTRA_WORDS
+    headed = _headed_list(" ".join(words))
+    limit = lx.LABEL_MAX_WORDS + (lx.LABEL_LIST_EXTRA_WORDS if headed else 0)
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
-    return _trimmed_phrase(words[-limit:]), borrowed
+    # (A headed list too long still keeps its head; any other phrase keeps the words nearest the figure.)
+    return _trimmed_phrase(words[:limit] if headed else words[-limit:]), borrowed
 
 
 def _after_last_join(clause: str) -> str:
@@ -596,7 +602,7 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
         if from_end:
             # "tốc độ tăng trưởng dự ước đạt", "Giá trị tăng thêm ước đạt": a noun made of a verb keeps it.
             # (Only a two-word verb is kept: "X có mức tăng" still loses its "tăng".)
-            if any(" ".join(words).lower().endswith(noun) for noun in _KEPT_VERB_NOUNS):
+            if any([w.lower() for w in words[-len(noun) :]] == noun for noun in _KEPT_VERB_NOUNS):
                 return
             del words[k - n :]
         else:
@@ -605,7 +611,7 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
 
 _TRAILING_LAST_WORDS = _edge_words(lx.LABEL_TRAILING, True)
 # Nouns made of a verb of two words ("giá trị tăng thêm", "tốc độ tăng trưởng"): trailing words stop there.
-_KEPT_VERB_NOUNS = tuple(n for n in lx.LABEL_VERB_NOUNS if len(n.split()) >= 3)
+_KEPT_VERB_NOUNS = tuple(n.split() for n in lx.LABEL_VERB_NOUNS if len(n.split()) >= 3)
 _LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 
@@ -832,7 +838,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     label = _clip(label)
     if lang == "en" and label and not counted and label == _clip(before):
         # (What is said of a counted noun keeps its verb: "412 communes met the standard".)
-        of_figure = text[max(0, start - 4) : start].lower().endswith("of ")
+        near = words_before(text, start, 8)
+        of_figure = bool(near) and near[-1] in lx.LABEL_EN_OF_WORDS
         label = _english_object(label, of_figure)
     elif lang == "vi" and label and not counted:
         label = _indicator_named(label)
@@ -853,7 +860,7 @@ def _indicator_named(label: str) -> str:
             head = _trimmed_phrase(words[:i])
             if not _weak(head):
                 return head
-    if any(" ".join(lows).startswith(h) for h in lx.LABEL_INDICATOR_HEADS):
+    if _opens_with(" ".join(lows), lx.LABEL_INDICATOR_HEADS):
         return label  # it opens with its indicator ("Tỷ lệ xã đạt chuẩn nông thôn mới")
     for i in range(1, len(lows)):
         rest = " ".join(lows[i:])
@@ -1000,14 +1007,13 @@ def _share_verb(text: str, start: int) -> str | None:
     return None
 
 
-def _share_part(text: str, labels: list[str | None], spans: list[tuple[int, int]], k: int) -> str | None:
+def _share_part(
+    text: str, labels: list[str | None], spans: list[tuple[int, int]], k: int, verb: str
+) -> str | None:
     """What a share measures a part of, when its own clause says only "chiếm" (the share verb): the
     figure right before it ("có 90 cổ đông tham dự, với 1.148.284.348 cổ phần, chiếm tỷ lệ 93,4%":
     cổ phần), else the sentence's subject ("Vốn khu vực nhà nước ..., chiếm 20,3% tổng vốn ...")."""
     start = spans[k][0]
-    verb = _share_verb(text, start)
-    if verb is None:
-        return None
     if k:
         gap = text[spans[k - 1][1] : start]
         if not _SENTENCE_GAP.search(gap):
@@ -1107,7 +1113,7 @@ def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
     first = raw_after.split()[0].lower() if raw_after else ""
     adjunct = first in lx.LABEL_ADJUNCT_PREPS
     if adjunct and kind == "money" and first in lx.LABEL_PURPOSE_PREPS and not _names_time(raw_after):
-        adjunct, raw_after = False, raw_after.split(None, 1)[1] if " " in raw_after else ""
+        adjunct, raw_after = False, raw_after.partition(" ")[2]
     after = _trimmed_phrase(raw_after.split())
     if _weak(after) or _starts_base(after) or _time_base(after):
         after = ""
@@ -1254,23 +1260,25 @@ def inherit_labels(
                     out[k] = " ".join(_last_noun(words_before(text, spans[k][0], 24)[-3:])) or None
                 if out[k] is None and k and out[k - 1] and _continues(text, spans[k - 1][1], spans[k][0]):
                     out[k] = out[k - 1]  # "GRDP tăng 2,58%. Trong đó, quý I tăng 7,49%": the same
+    before_shares = list(out)
     for k in range(n):
         # "..., chiếm 20,3% tổng vốn đầu tư toàn xã hội": the part, in the whole the figure's own
         # words (read after it) name.
-        if not (percents and percents[k]) or _share_verb(text, spans[k][0]) is None:
+        verb = _share_verb(text, spans[k][0]) if percents and percents[k] else None
+        if verb is None or (out[k] and _names_part(text, spans[k][0], out[k], verb)):
             continue
-        if out[k] and _names_part(text, spans[k][0], out[k]):
-            continue
-        part = _share_part(text, out, spans, k)
+        # (The parts are read from the labels as they were before this pass: two shares in a row do
+        # not nest "part trong whole" in each other.)
+        part = _share_part(text, before_shares, spans, k, verb)
         if part:
-            joiner = lx.LABEL_SHARE_VERBS[_share_verb(text, spans[k][0]) or ""]
+            joiner = lx.LABEL_SHARE_VERBS[verb]
             words = _phrase_after(text, spans[k][1]).split()
             if words and words[0].lower() in lx.LABEL_SHARE_WHOLE_PREPS:
                 words = words[1:]
             whole = _trimmed_phrase(words)
             if whole and not _weak(whole) and part.lower() not in whole.lower():
                 out[k] = _clip(f"{part} {joiner} {whole}")
-            elif not out[k] or _share_verb(text, spans[k][0]).startswith(out[k].lower()):
+            elif not out[k] or verb.startswith(out[k].lower()):
                 # "lớp 12 là 36 câu (chiếm 90%)": no whole named, the label it has stands.
                 out[k] = part
     for k in range(n):
@@ -1281,7 +1289,7 @@ def inherit_labels(
             rate
             and label
             and rate not in label.lower()
-            and not label.lower().startswith(lx.LABEL_INDICATOR_HEADS)
+            and not _opens_with(label.lower(), lx.LABEL_INDICATOR_HEADS)
         ):
             if label[:2].istitle() and not _names_place_or_person(" ".join(label.split()[:2])):
                 label = label[0].lower() + label[1:]  # a sentence start, now inside the label
@@ -1291,11 +1299,10 @@ def inherit_labels(
     return out
 
 
-def _names_part(text: str, start: int, label: str) -> bool:
+def _names_part(text: str, start: int, label: str, verb: str) -> bool:
     """Whether a share's label was read before it ("tỷ trọng khu vực dịch vụ chiếm 52,24%"): it names
     the part itself, not the whole after it."""
     before = text[max(0, start - 160) : start]
-    verb = _share_verb(text, start) or ""
     return label in before and not verb.startswith(label.lower())
 
 

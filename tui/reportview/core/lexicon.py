@@ -954,6 +954,8 @@ BASE_EN_TIME_OPENERS: frozenset[str] = frozenset({"from", "over", "than", "since
 # Prepositions that open what an English amount is for when nothing else names it ("$32.48 million
 # for capital projects", "$45.59 million in combined city revenues"): dropped from that label.
 LABEL_PURPOSE_PREPS: frozenset[str] = frozenset({"for", "in", "from"})
+# The English word that makes an amount the last noun phrase's ("results in an increase of $226").
+LABEL_EN_OF_WORDS: frozenset[str] = frozenset({"of"})
 # English determiners that open the noun phrase an English figure is "of" or "at" ("Council ratified
 # the tax rate at $0.1778", "still exceeds the no-new-revenue rate of $0.1512"): the words before one
 # are a verb phrase, unless a preposition stands before it ("revenue from the utility fund").
@@ -1054,7 +1056,7 @@ LABEL_COORDINATORS: frozenset[str] = frozenset({"và", "and", "còn"})
 # Words that open a new clause inside a sentence: the phrase before a figure starts after the last one
 # ("Exports reached $2.3 billion while imports fell 4.2%": imports).
 LABEL_CLAUSE_OPENERS: frozenset[str] = frozenset(
-    {"while", "whereas", "but", "nhưng", "cho biết", "cho hay", "cho rằng", "khẳng định", "thông tin", "thì"}
+    {"while", "whereas", "but", "nhưng", "cho biết", "cho hay", "cho rằng", "khẳng định", "thì"}
 )
 # Words that open a comparison, which is the base, not the label ("beating the plan by 0.9%").
 LABEL_COMPARISON_LEADS: frozenset[str] = frozenset({"beating", "beat", "exceeding", "exceeded", "vượt"})
@@ -1069,8 +1071,6 @@ LABEL_COMPARATIVES: frozenset[str] = _phrases(
 # Words that end the first item of a list of nouns sharing their second word ("nông, lâm nghiệp và
 # thủy sản", "xuất, nhập khẩu"): the comma before the next item does not end the subject.
 LABEL_LIST_FRAGMENTS: frozenset[str] = frozenset("nông lâm ngư công thương xuất nhập".split())
-# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
-# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 # Heads of an indicator's name. A label that reaches one only after a verb ("Bạc Liêu phấn đấu đạt tốc
 # độ tăng trưởng kinh tế ...", "tỉnh Đồng Tháp cũ có tổng thu 6 tháng", "... theo hướng giảm dần tỷ
 # trọng nông nghiệp") names the indicator from it.
@@ -1090,6 +1090,7 @@ LABEL_LIST_HEADS: tuple[str, ...] = (
     "tổng diện tích",
     "tổng doanh thu",
 )
+# What joins the items of such a list.
 LABEL_LIST_JOINS: tuple[str, ...] = (",", " và ", " and ")
 # Verbs that move a sum; the words after the sum name it ("Quận đã giải ngân 88,2 tỷ đồng vốn xây dựng
 # cơ bản"), or, after a source word, the verb and its source ("Huế thu 11.700 tỷ đồng từ du lịch").
@@ -1099,16 +1100,18 @@ LABEL_MONEY_SOURCES: frozenset[str] = frozenset({"từ", "cho"})
 LABEL_NOT_NOUN_STARTS: frozenset[str] = frozenset("chỉ ngay thông mua bán trong khi vào để nhờ qua".split())
 # Rate nouns right before a figure whose clause names what the rate is of ("đạt tỷ lệ 2,03%").
 LABEL_RATE_NOUNS: frozenset[str] = frozenset({"tỷ lệ", "tỉ lệ"})
-# Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
-# đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
-# before the verb.
 # A verb of having between an owner and its indicator ("một tòa nhà có giá trị 654 tỷ đồng"): the label
 # is the indicator "của" the owner, for an owner of at most LABEL_OWNER_WORDS words without a verb.
 LABEL_OWNER_VERBS: frozenset[str] = frozenset({"có"})
 LABEL_OWNER_WORDS = 5
 LABEL_OWNER_JOINER = "của"
+# Nouns after "đạt"/"có" that praise or place a figure, not name it ("xuất khẩu nông – lâm – thuỷ sản
+# đạt kết quả cao kỷ lục 48,6 tỷ USD", "Tốc độ tăng trưởng kinh tế đạt mức cao nhất"): the label ends
+# before the verb.
 LABEL_RESULT_NOUNS: tuple[str, ...] = ("kết quả", "mức cao", "mức kỷ lục", "con số", "kỷ lục")
 LABEL_RESULT_VERBS: frozenset[str] = frozenset({"đạt", "có", "ghi nhận", "lập"})
+# Heads that name a measure of something said before them ("sản xuất công nghiệp tăng trưởng khá,
+# giá trị ước đạt 142.756 tỷ đồng": the value of industrial production).
 LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
     "giá trị|tổng|tổng đàn|tổng số|sản lượng|quy mô|tổng giá trị|tốc độ"
 )

@@ -67,7 +67,16 @@ def json_safe(dumped: str) -> str:
 _JSONL_ENCODER = json.JSONEncoder(ensure_ascii=False)
 _C_ENCODER = (
     json.encoder.c_make_encoder(
-        None, _JSONL_ENCODER.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+        # (A markers dict, as json.dumps passes: a cycle raises ValueError, not RecursionError.)
+        {},
+        _JSONL_ENCODER.default,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        ", ",
+        False,
+        False,
+        True,
     )
     if json.encoder.c_make_encoder is not None
     else None
