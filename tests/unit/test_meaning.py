@@ -424,3 +424,8 @@ def test_sums_moved_by_a_verb_and_rates_of_a_clause():
     assert figs["2,03%"].label == "tỷ lệ số hộ nghèo"
     assert figs["2,1%"].label == "Tỷ lệ hộ nghèo"
     assert figs["700 triệu USD"].label != "Việt Nam"  # no noun after the sum names it
+
+
+def test_a_period_inside_a_label_keeps_its_word():
+    _, figs = _figs("Tiêu đề\n\nTổng thu ngân sách nhà nước trong 6 tháng ước trên 78 tỉ đồng.\n")
+    assert figs["78 tỉ đồng"].label == "Tổng thu ngân sách nhà nước trong 6 tháng"  # not "... trong 6"

@@ -604,6 +604,9 @@ def _strip_phrases(words: list[str], table: frozenset[str], *, from_end: bool) -
             # (Only a two-word verb is kept: "X có mức tăng" still loses its "tăng".)
             if any([w.lower() for w in words[-len(noun) :]] == noun for noun in _KEPT_VERB_NOUNS):
                 return
+            # "Tổng thu ngân sách nhà nước trong 6 tháng ước": a period's word after its number stays.
+            if k > n and words[k - n - 1][:1].isdigit() and words[k - n].lower() in lx.LABEL_PERIOD_NOUNS:
+                return
             del words[k - n :]
         else:
             del words[:n]
