@@ -158,6 +158,14 @@ def _drop_footnotes(phrase: str) -> str:
     return phrase
 
 
+def _decapitalised(phrase: str) -> str:
+    """A phrase that opened its sentence, now inside a label: its capital dropped ("Thành lập mới" ->
+    "thành lập mới"), unless it is a name or acronym ("Sa Pa ước đón", "MB dự định")."""
+    if phrase[:2].istitle() and not _names_place_or_person(" ".join(phrase.split()[:2])):
+        return phrase[0].lower() + phrase[1:]
+    return phrase
+
+
 def _names_place_or_person(words: str) -> bool:
     """Whether words open with a proper name: every word capitalised ("Sa Pa", "Bình Thuận"), not a
     sentence start ("Thành lập mới")."""
@@ -806,27 +814,17 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
     if not counted and _list_item(text, start):
         # "... $116.1 million: $57.8 million in local revenue, $56.7 million from state sources": an
         # item of a list of amounts is named by what it is in, from or for.
-        words = _phrase_after(text, end).split()
-        if len(words) > 1 and words[0] in lx.LABEL_PURPOSE_PREPS:
-            item = _clip(_trimmed_phrase(words[1:]))
-            if not _weak(item):
-                return item
+        item = _purpose_object(text, end)
+        if item:
+            return item
     if kind == "money":
         # "collected $15,995 in fees", "The budget includes about $69.2 million in revenues", "will pay
         # an additional $5.05 in county taxes": after a verb (or its adjective), what the amount is in
         # or for names it (not a time: "$5 million in the first quarter").
-        near = [w for w in words_before(text, start, 30) if w not in lx.QUALIFIERS_BEFORE]
-        after_words = _phrase_after(text, end).split()
-        determined = any(w in lx.LABEL_EN_DETERMINERS for w in near[-2:])
-        if (
-            near
-            and (near[-1] in lx.LABEL_VERBS or determined)
-            and len(after_words) > 1
-            and after_words[0] in lx.LABEL_PURPOSE_PREPS
-            and not _names_time(" ".join(after_words[1:4]))
-        ):
-            named = _clip(_trimmed_phrase(after_words[1:]))
-            if not _weak(named):
+        near = _near_words(text, start, 30)
+        if near and (near[-1] in lx.LABEL_VERBS or not lx.LABEL_EN_DETERMINERS.isdisjoint(near[-2:])):
+            named = _purpose_object(text, end)
+            if named:
                 return named
     if kind == "money" and lang == "vi":
         named = _money_object(text, start, end)
@@ -911,9 +909,7 @@ def _money_object(text: str, start: int, end: int) -> str | None:
     """What a sum moved by a money verb is ("Quận đã giải ngân 88,2 tỷ đồng vốn xây dựng cơ bản" ->
     "vốn xây dựng cơ bản"; "Huế thu 11.700 tỷ đồng từ du lịch" -> "thu từ du lịch"), when the words
     after it say; None otherwise."""
-    near = words_before(text, start, 24)
-    while near and near[-1] in lx.QUALIFIERS_BEFORE:
-        near.pop()
+    near = _near_words(text, start, 24)
     verb = (
         next((v for v in lx.LABEL_MONEY_VERBS if near[-len(v.split()) :] == v.split()), None)
         if near
@@ -930,6 +926,24 @@ def _money_object(text: str, start: int, end: int) -> str | None:
         return None  # "đầu tư 700 triệu USD vào Việt Nam", "... chỉ trong thời gian ngắn": no noun names it
     named = _clip(_trimmed_phrase([verb, *words] if source else words))
     return named if not _weak(named) and len(named.split()) >= 2 else None
+
+
+def _purpose_object(text: str, end: int) -> str | None:
+    """What the words after a figure say it is in, for or from ("$57.8 million in local revenue" ->
+    "local revenue"), or None: no such preposition, a time ("in the first quarter"), or nothing named."""
+    words = _phrase_after(text, end).split()
+    if len(words) < 2 or words[0].lower() not in lx.LABEL_PURPOSE_PREPS or _names_time(" ".join(words[1:4])):
+        return None
+    named = _clip(_trimmed_phrase(words[1:]))
+    return None if _weak(named) else named
+
+
+def _near_words(text: str, start: int, window: int) -> list[str]:
+    """The lower-cased words right before a figure, without the qualifiers next to it ("đạt khoảng")."""
+    near = words_before(text, start, window)
+    while near and near[-1] in lx.QUALIFIERS_BEFORE:
+        near.pop()
+    return near
 
 
 def _list_item(text: str, start: int) -> bool:
@@ -1075,20 +1089,14 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
         return before
     # "Lượng khách đến Bình Thuận đạt khoảng 4,46 triệu lượt": a subject that attains the count is
     # what is counted ("Toàn tỉnh có 30 dự án" is not: the place has them).
-    near = words_before(text, start, 24)
-    while near and near[-1] in lx.QUALIFIERS_BEFORE:
-        near.pop()
+    near = _near_words(text, start, 24)
     if (
         before
         and near
         and (near[-1] in lx.LABEL_SUBJECT_VERBS or " ".join(near[-2:]) in lx.LABEL_SUBJECT_VERBS)
     ):
         return before
-    # A sentence start, not a name or acronym ("Thành lập mới"; "Sa Pa ước đón" keeps its capital).
-    opening = " ".join(before.split()[:2])
-    if before[:2].istitle() and not _names_place_or_person(opening):
-        before = before[0].lower() + before[1:]
-    return f"{unit} {before}".strip()
+    return f"{unit} {_decapitalised(before)}".strip()
 
 
 def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
@@ -1097,11 +1105,9 @@ def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:
     if kind == "money" and borrowed == "past-figure":
         # "issued 424 permits and collected $15,995 in fees": what the amount is in names it, not the
         # subject before the other figure.
-        words = _phrase_after(text, end).split()
-        if len(words) > 1 and words[0].lower() in lx.LABEL_PURPOSE_PREPS and not _names_time(" ".join(words)):
-            named = _trimmed_phrase(words[1:])
-            if not _weak(named):
-                return named
+        named = _purpose_object(text, end)
+        if named:
+            return named
     if (
         before
         and not verb_last
@@ -1294,9 +1300,7 @@ def inherit_labels(
             and rate not in label.lower()
             and not _opens_with(label.lower(), lx.LABEL_INDICATOR_HEADS)
         ):
-            if label[:2].istitle() and not _names_place_or_person(" ".join(label.split()[:2])):
-                label = label[0].lower() + label[1:]  # a sentence start, now inside the label
-            out[k] = _clip(f"{rate} {label}")
+            out[k] = _clip(f"{rate} {_decapitalised(label)}")
     if offsets:
         out = [None if offset else label for label, offset in zip(out, offsets, strict=True)]
     return out
@@ -1311,9 +1315,7 @@ def _names_part(text: str, start: int, label: str, verb: str) -> bool:
 
 def _rate_word(text: str, start: int) -> str | None:
     """The rate noun right before a figure ("đạt tỷ lệ 2,03%"), or None."""
-    near = words_before(text, start, 16)
-    while near and near[-1] in lx.QUALIFIERS_BEFORE:
-        near.pop()
+    near = _near_words(text, start, 16)
     two = " ".join(near[-2:])
     return two if two in lx.LABEL_RATE_NOUNS else None
 
