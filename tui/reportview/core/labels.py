@@ -176,7 +176,21 @@ def _names_place_or_person(words: str) -> bool:
 def _opens_with(low: str, heads: tuple[str, ...]) -> bool:
     """Whether a lower-cased phrase opens with one of `heads` as whole words ("tổng chi ngân sách", not
     "tổng chiều dài" for "tổng chi")."""
-    return any(low == h or low.startswith(h if h.endswith(" ") else h + " ") for h in heads)
+    return _words_open_with(low.split(None, _HEAD_WORDS)[:_HEAD_WORDS], heads)
+
+
+_HEAD_WORDS = max(len(h.split()) for h in (*lx.LABEL_LIST_HEADS, *lx.LABEL_INDICATOR_HEADS))
+
+
+@lru_cache(maxsize=8)
+def _head_set(heads: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(h.strip() for h in heads)
+
+
+def _words_open_with(words: list[str], heads: tuple[str, ...]) -> bool:
+    """Whether lower-cased words open with one of `heads` (a set lookup per length, not a scan)."""
+    table = _head_set(heads)
+    return any(" ".join(words[:n]) in table for n in range(1, min(len(words), _HEAD_WORDS) + 1))
 
 
 def _headed_list(phrase: str) -> bool:
@@ -864,8 +878,7 @@ def _indicator_named(label: str) -> str:
     if _opens_with(" ".join(lows), lx.LABEL_INDICATOR_HEADS):
         return label  # it opens with its indicator ("Tỷ lệ xã đạt chuẩn nông thôn mới")
     for i in range(1, len(lows)):
-        rest = " ".join(lows[i:])
-        if any(rest == h or rest.startswith(h + " ") for h in lx.LABEL_INDICATOR_HEADS) and _has_verb(
+        if _words_open_with(lows[i : i + _HEAD_WORDS], lx.LABEL_INDICATOR_HEADS) and _has_verb(
             " ".join(lows[:i])
         ):
             if lows[i - 1] in lx.LABEL_SHARE_VERBS:
