@@ -429,3 +429,12 @@ def test_sums_moved_by_a_verb_and_rates_of_a_clause():
 def test_a_period_inside_a_label_keeps_its_word():
     _, figs = _figs("Tiêu đề\n\nTổng thu ngân sách nhà nước trong 6 tháng ước trên 78 tỉ đồng.\n")
     assert figs["78 tỉ đồng"].label == "Tổng thu ngân sách nhà nước trong 6 tháng"  # not "... trong 6"
+
+
+def test_each_item_of_a_parenthesis_keeps_its_own_name_and_targets_in_estimates_are_bases():
+    _, figs = _figs(
+        "Tiêu đề\n\nGần 500 ha lúa bị mất trắng (Điện Biên 314 ha, Sơn La 60 ha). Cục Hải quan Hải Phòng thu"
+        " được hơn 26.833 tỷ đồng (đạt 63,89% chỉ tiêu dự toán).\n"
+    )
+    assert figs["314 ha"].label.endswith("Điện Biên") and figs["60 ha"].label.endswith("Sơn La")
+    assert figs["63,89%"].base == "chỉ tiêu dự toán" and figs["63,89%"].label != "chỉ tiêu dự toán"

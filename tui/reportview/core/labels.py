@@ -1226,8 +1226,16 @@ def inherit_labels(
         first = k
         while first > 0 and spans[first - 1][0] > paren:
             first -= 1
-        # The parenthesis' words before its first figure ("tương ứng với năm 2020 là 52,6%; 46,6%").
+        # The parenthesis' words before its first figure ("tương ứng với năm 2020 là 52,6%; 46,6%"), or
+        # before this one when it names its own item ("(Điện Biên 314 ha, Sơn La 60 ha)").
         own = _paren_words(text, paren + 1, spans[first][0])
+        if k != first:
+            # (After the gap's last separator: before it stand the previous figure's unit and words.)
+            gap = text[spans[k - 1][1] : spans[k][0]]
+            cut = max(gap.rfind(","), gap.rfind(";"))
+            item = _paren_words(text, spans[k - 1][1] + cut + 1, spans[k][0]) if cut >= 0 else ""
+            if _WORD.search(item) and not _weak(item):
+                own = item
         out[k] = _clip(f"{out[owner]} {own}") if own else out[owner]
     for k in range(1, n):
         if k in owners or (offsets and offsets[k]):

@@ -872,6 +872,7 @@ BASE_WORDS: tuple[str, ...] = (
     "nghị quyết",
     "kịch bản",
     "mục tiêu",
+    "chỉ tiêu dự toán",
     "kh",  # kế hoạch, abbreviated: "bằng 22,3% KH"
     "year on year",
     "year-on-year",
