@@ -10,17 +10,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_benchmark_quick_runs(tmp_path: Path) -> None:
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    # The search benchmark has its own smoke run; leaving it out keeps this one well under 60 s.
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--skip=search"],
+def _run(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A benchmark script of benchmarks/ run to its end in a child (at most two minutes)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
         check=False,
     )
+
+
+def test_benchmark_quick_runs(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    # The search benchmark has its own smoke run; leaving it out keeps this one well under 60 s.
+    out = _run("run.py", "--quick", "--skip=search", env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     lines = out.stdout.strip().splitlines()
     assert lines[-1].startswith("summary:"), out.stdout
@@ -33,13 +38,7 @@ def test_benchmark_quick_runs(tmp_path: Path) -> None:
 
 
 def test_pdf_tables_benchmark_runs_to_its_summary() -> None:
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "pdf_tables.py"), "--pages", "2", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    out = _run("pdf_tables.py", "--pages", "2", "--repeat", "1")
     assert out.returncode == 0, out.stderr[-2000:]
     last = out.stdout.strip().splitlines()[-1]
     assert last.startswith(("summary: load", "skipped")), out.stdout
@@ -48,15 +47,7 @@ def test_pdf_tables_benchmark_runs_to_its_summary() -> None:
 def test_ab_trees_runs_the_first_frame_on_both_trees(tmp_path: Path) -> None:
     # This tree against itself (any tree's tui/ folder would do): one round, first frame only.
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    script = str(ROOT / "benchmarks" / "ab_trees.py")
-    out = subprocess.run(
-        [sys.executable, script, str(ROOT / "tui"), "--rounds", "1", "--skip=search,start"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    out = _run("ab_trees.py", str(ROOT / "tui"), "--rounds", "1", "--skip=search,start", env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     medians = [line for line in out.stdout.splitlines() if " median " in line]
     assert [line.split()[:2] for line in medians] == [["frame", "other"], ["frame", "this"]], out.stdout

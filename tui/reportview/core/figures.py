@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from reportview.core import lexicon as lx
@@ -74,22 +74,13 @@ class RawFigure:
     def as_figure(self, text: str, start: int, end: int, **decided: object) -> Figure:
         """The model Figure of this reading at source offsets `start`:`end` of `text`, with what the
         caller decided since (base, label, period, place, section, table) in `decided`."""
-        fields: dict[str, object] = {
-            "value": self.value,
-            "kind": self.kind,
-            "unit": self.unit,
-            "total": self.total,
-            "qualifier": self.qualifier,
-            "change": self.change,
-            "base": self.base,
-            "label": self.label,
-            "upper": self.upper,
-            "period": self.period,
-            "place": self.place,
-            "table": self.table,
-        }
-        fields.update(decided)
-        return Figure(start=start, end=end, text=text[start:end], **fields)  # type: ignore[arg-type]
+        # (Every field but the offsets, by name: a field added to both classes needs no line here.)
+        values: dict[str, object] = {n: getattr(self, n) for n in _RAW_FIELDS}
+        values.update(decided)
+        return Figure(start=start, end=end, text=text[start:end], **values)  # type: ignore[arg-type]
+
+
+_RAW_FIELDS = tuple(f.name for f in fields(RawFigure) if f.name not in ("start", "end"))
 
 
 @dataclass(frozen=True)

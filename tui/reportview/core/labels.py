@@ -640,6 +640,9 @@ _KEPT_VERB_NOUNS = tuple(n.split() for n in lx.LABEL_VERB_NOUNS if len(n.split()
 _LEADING_FIRST_WORDS = _edge_words(lx.LABEL_LEADING, False)
 
 
+# The label rules ask several times for the words after the same figure (its label, its list item,
+# its money object, a share's whole): read once. (A str caches its hash: the key costs no scan.)
+@lru_cache(maxsize=64)
 def _phrase_after(text: str, end: int) -> str:
     # "gấp 4 lần năm 2021", "bằng 22,3% KH": a period or a base right after the figure is what it is
     # compared with (or when it is), never what it measures.
@@ -1208,6 +1211,7 @@ def inherit_labels(
     # take: "Tỷ lệ sử dụng thuốc lá liên tục giảm trong 10 năm qua, từ 20,9% năm 2005"; it has none.)
     out = list(labels)
     n = len(out)
+    shares = [_share_verb(text, a) for a, _ in spans]  # (read once: three passes ask)
     owners = _paren_owners(text, spans)
     for k in range(n):
         owner = owners.get(k)
@@ -1259,7 +1263,7 @@ def inherit_labels(
             src
             and percents
             and percents[src]
-            and _share_verb(text, spans[src][0])
+            and shares[src]
             and not _SENTENCE_GAP.search(text, spans[src - 1][1], spans[src][0])
             and out[src - 1]
         ):
@@ -1294,7 +1298,7 @@ def inherit_labels(
     for k in range(n):
         # "..., chiếm 20,3% tổng vốn đầu tư toàn xã hội": the part, in the whole the figure's own
         # words (read after it) name.
-        verb = _share_verb(text, spans[k][0]) if percents and percents[k] else None
+        verb = shares[k] if percents and percents[k] else None
         if verb is None or (out[k] and _names_part(text, spans[k][0], out[k], verb)):
             continue
         # (The parts are read from the labels as they were before this pass: two shares in a row do
@@ -1313,7 +1317,7 @@ def inherit_labels(
                 out[k] = part
     for k in range(n):
         # "số hộ nghèo còn lại cuối năm là 873, đạt tỷ lệ 2,03%": the rate of what the clause names.
-        rate = None if _share_verb(text, spans[k][0]) else _rate_word(text, spans[k][0])
+        rate = None if shares[k] else _rate_word(text, spans[k][0])
         label = out[k]
         if (
             rate
