@@ -26,6 +26,19 @@ def test_periods_from_the_sentence_else_the_report():
     assert figs["12"].period == "2021-Q1"
 
 
+def test_months_before_a_reporting_verb_are_the_period_not_a_figure():
+    report, figs = _figs(
+        "Báo cáo kinh tế - xã hội năm 2022 huyện Đông Anh\n\n"
+        "Giá trị sản xuất các ngành kinh tế trên địa bàn huyện 6 tháng ước đạt 81.289 tỷ đồng, tăng 7,7% so "
+        "với cùng kỳ. Tính chung 9 tháng đạt 1.154 triệu USD. Dự án kéo dài 6 tháng, đạt 50% khối lượng.\n"
+    )
+    assert "6 tháng" in figs  # a duration: "kéo dài 6 tháng," (a comma before the verb)
+    assert [f.text for f in report.figures].count("6 tháng") == 1 and "9 tháng" not in figs
+    assert figs["81.289 tỷ đồng"].period == "2022-H1"
+    assert figs["7,7%"].period == "2022-H1"
+    assert figs["1.154 triệu USD"].period == "2022-9M"
+
+
 def test_a_comparison_year_is_not_the_period():
     _, figs = _figs("Năm 2021\n\nGRDP tăng 7% so với năm 2020 (mức tăng trưởng của toàn tỉnh là 6,9%).\n")
     assert figs["7%"].period == "2021"

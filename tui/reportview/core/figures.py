@@ -1217,6 +1217,13 @@ def _period_follows(toks: Sequence[Tok], i: int) -> bool:
         if words[: len(parts)] == parts:
             # "năm" alone only with a year after it ("9 tháng năm 2022").
             return len(parts) > 1 or (len(toks) > i + 1 and toks[i + 1].is_number)
+    # "... trên địa bàn huyện 6 tháng ước đạt 81.289 tỷ đồng": the months a value is reported for,
+    # when a reporting verb and then a number follow ("kéo dài 6 tháng, đạt" is a duration).
+    for phrase in lx.PERIOD_REPORT_VERBS:
+        parts = phrase.split()
+        n = len(parts)
+        if words[:n] == parts and len(toks) > i + n and toks[i + n].is_number:
+            return all(t.is_word for t in toks[i : i + n])
     return False
 
 

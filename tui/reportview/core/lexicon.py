@@ -539,6 +539,17 @@ RANGE_WORDS_AFTER_UNIT: frozenset[str] = frozenset({"-", "–", "đến", "tới
 # After "N tháng", words that make it a calendar period, not a duration: "6 tháng đầu năm",
 # "9 tháng năm 2022", "3 tháng cuối năm".
 PERIOD_AFTER: tuple[str, ...] = ("đầu năm", "cuối năm", "năm")
+# After "N tháng" (no comma between), verbs that make it the period a value is reported for:
+# "giá trị sản xuất ... 6 tháng ước đạt 81.289 tỷ đồng", "Tổng thu 9 tháng đạt 1.200 tỷ đồng".
+PERIOD_REPORT_VERBS: tuple[str, ...] = (
+    "ước đạt",
+    "ước tính",
+    "ước thực hiện",
+    "ước",
+    "dự ước",
+    "đạt",
+    "thực hiện",
+)
 PERIOD_UNITS: frozenset[str] = frozenset({"tháng", "quý"})
 # "20 tháng 11": a unit that, followed by a number, names a month of a date, not a duration.
 MONTH_UNITS: frozenset[str] = frozenset({"tháng"})

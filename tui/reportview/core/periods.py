@@ -46,6 +46,8 @@ _PERIOD = re.compile(
     # the first (or last) n months: "6 tháng đầu năm 2021", "9 tháng năm 2023", "5 tháng đầu năm"
     rf"|(?P<n>{_COUNT})\s+(?:{_MONTHS})\s+(?:(?P<first>{_alt(lx.PERIOD_FIRST_WORDS)})"
     rf"|(?P<last>{_alt(lx.PERIOD_LAST_WORDS)}))?\s*(?:{_YEARS})(?:\s+(?P<ny>{_YEAR}))?"
+    # the months a value is reported for: "huyện 6 tháng ước đạt 81.289 tỷ đồng" (of the year around it)
+    rf"|(?P<rn>{_COUNT})\s+(?:{_MONTHS})(?=\s+(?:{_alt(lx.PERIOD_REPORT_VERBS)})\s+\d)"
     # a quarter: "quý I/2021", "Quý I năm 2021", "quý 2"
     rf"|(?:{_alt(lx.PERIOD_QUARTER_WORDS)})\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_SEP}(?P<qy>{_YEAR}))?"
     # a month: "tháng 3/2021", "tháng 11 năm 2021", "tháng 9" (of the year around it)
@@ -127,6 +129,9 @@ def _read(m: re.Match[str], year: int | None) -> str | None:
         if y is None or not 1 <= n <= 12 or not (g["ny"] or g["first"] or g["last"]):
             return None
         return _months(n, y, bool(g["last"]))
+    if g["rn"]:
+        n = int(g["rn"]) if g["rn"].isdigit() else lx.PERIOD_SPELLED_MONTHS[" ".join(g["rn"].lower().split())]
+        return _months(n, year, False) if year is not None and 1 <= n <= 12 else None
     if g["q"]:
         y = int(g["qy"]) if g["qy"] else year
         q = _ROMAN.get(g["q"].lower()) or int(g["q"])
