@@ -451,3 +451,18 @@ def test_each_item_of_a_parenthesis_keeps_its_own_name_and_targets_in_estimates_
     )
     assert figs["314 ha"].label.endswith("Điện Biên") and figs["60 ha"].label.endswith("Sơn La")
     assert figs["63,89%"].base == "chỉ tiêu dự toán" and figs["63,89%"].label != "chỉ tiêu dự toán"
+
+
+def test_a_label_loses_a_leading_connective_and_the_verb_phrase_after_its_indicator():
+    _, figs = _figs(
+        "Tiêu đề\n\nNăng suất đạt 63 tạ/ha, giảm 3,5 tạ/ha nên sản lượng đạt 19,4 triệu tấn. Năng suất luôn giữ mức 131 tạ/ha."
+        " Kim ngạch xuất khẩu hàng hóa tiếp tục đà phục hồi và tiếp tục tăng cao, đạt 150,3 triệu USD."
+        " Vốn xây dựng cơ bản gần 49,7 tỷ đồng, đến cuối năm giải ngân đạt 100% kế hoạch.\n"
+        "Zuckerberg đã chi 30 triệu USD. Công nghiệp vẫn là ngành chủ lực, tăng 4,45%.\n"
+    )
+    assert figs["19,4 triệu tấn"].label == "sản lượng"
+    assert figs["131 tạ/ha"].label == "Năng suất"
+    assert figs["150,3 triệu USD"].label == "Kim ngạch xuất khẩu hàng hóa"
+    assert figs["100%"].label == "giải ngân"  # not "đến cuối năm giải ngân"
+    assert figs["30 triệu USD"].label != "Zuckerberg"  # an agent is not what a sum measures
+    assert figs["4,45%"].label != "Công nghiệp vẫn"

@@ -861,7 +861,47 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         label = _english_object(label, of_figure)
     elif lang == "vi" and label and not counted:
         label = _indicator_named(label)
+        if before and label == _clip(before):
+            label = _before_adverb(label)
     return None if _weak(label) else label
+
+
+def _before_adverb(label: str) -> str:
+    """A Vietnamese label without the verb phrase after its subject ("năng suất luôn giữ" -> "năng suất"),
+    unless the words before name only a place or an agent ("Quận đã giải ngân": the clause says more)."""
+    words = label.split()
+    if words[0][:1].isdigit():
+        return label  # "2022 tỉnh Bình Dương đã xuất siêu": a period and a place, then what was done
+    for i in range(1, len(words)):
+        low = words[i].lower()
+        if low in lx.LABEL_VERB_ADVERBS or (
+            i + 1 < len(words) and f"{low} {words[i + 1].lower()}" in lx.LABEL_VERB_ADVERBS
+        ):
+            if i + 1 < len(words) and words[i + 1].lower() in lx.LABEL_COPULAS:
+                return label  # "chiếm tỷ lệ lớn vẫn là thu nội địa": what it is, after the copula
+            head = _trimmed_phrase(words[:i])
+            after = words[i + len(low.split()) if low in lx.LABEL_VERB_ADVERBS else i + 2 :]
+            measured = _opens_with(head.lower(), _MEASURED_HEADS) or (
+                bool(after) and after[0].lower() in lx.LABEL_VALUE_VERBS
+            )
+            if measured and not _weak(head) and not _names_place_or_person(head) and not _names_place(head):
+                return head
+            return label
+    return label
+
+
+_MEASURED_HEADS = (*lx.LABEL_LIST_HEADS, *lx.LABEL_MEASURED_OPENERS)
+
+
+_PLACE_KINDS = frozenset(lx.PLACE_PREFIXES) | frozenset(w.split()[-1] for w in lx.PLACE_WHOLE)
+
+
+def _names_place(words: str) -> bool:
+    """Whether a short phrase names a place by its kind ("Quận", "toàn huyện", "huyện Tri Tôn")."""
+    parts = words.lower().split()
+    if parts and parts[0] in lx.PLACE_WHOLE_OPENERS:
+        parts = parts[1:]
+    return 0 < len(parts) <= 4 and (parts[0] in _PLACE_KINDS or " ".join(parts[:2]) in _PLACE_KINDS)
 
 
 @lru_cache(maxsize=8192)
