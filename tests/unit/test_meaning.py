@@ -466,3 +466,18 @@ def test_a_label_loses_a_leading_connective_and_the_verb_phrase_after_its_indica
     assert figs["100%"].label == "giải ngân"  # not "đến cuối năm giải ngân"
     assert figs["30 triệu USD"].label != "Zuckerberg"  # an agent is not what a sum measures
     assert figs["4,45%"].label != "Công nghiệp vẫn"
+
+
+def test_english_counts_keep_their_noun_phrase_and_what_was_done_to_it():
+    _, figs = _figs(
+        "Annual report of the council\n\nThere were 25 municipal capital charters focusing on repairing roads."
+        " Council approved 14 new positions. Police reported 15 motor vehicles stolen. The Sewer Section"
+        " responded to 36 (19%) miscellaneous requests and 32 (17%) sewer-related calls. The County’s budget"
+        " has grown to $139.6 million. Savings of £300,000 (there will be additional loan charges of £37,000).\n"
+    )
+    assert figs["25"].label == "municipal capital charters"
+    assert figs["14"].label == "new positions"  # not "positions council approved"
+    assert figs["15"].label == "motor vehicles stolen"
+    assert figs["19%"].label == "miscellaneous requests" and figs["17%"].label == "sewer-related calls"
+    assert figs["$139.6 million"].label == "County’s budget"
+    assert figs["£37,000"].label == "additional loan charges"

@@ -822,6 +822,14 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             before, borrowed = _phrase_before(text, paren)
             weak = _weak(before) or borrowed == "past-figure" or _comparative(text, paren, before)
             before = "" if weak else before
+    if lang == "en" and counted and unit:
+        counted_noun = _english_counted(text, start, end, unit)
+        if counted_noun:
+            return counted_noun
+    if lang == "en" and kind == "percent":
+        share = _english_share_of_count(text, start, end)
+        if share:
+            return share
     # (The words after the figure are read only where the choice below looks at them.)
     label = (
         _counted_label(text, start, end, unit, before, borrowed)
@@ -858,7 +866,7 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         # (What is said of a counted noun keeps its verb: "412 communes met the standard".)
         near = words_before(text, start, 8)
         of_figure = bool(near) and near[-1] in lx.LABEL_EN_OF_WORDS
-        label = _english_object(label, of_figure)
+        label = _without_english_predicate(_english_object(label, of_figure))
     elif lang == "vi" and label and not counted:
         label = _indicator_named(label)
         if before and label == _clip(before):
@@ -1039,6 +1047,97 @@ def _english_noun_after(text: str, start: int, end: int) -> str | None:
     if not determined and not (words and words[-1].lower() in lx.LABEL_EN_CHANGE_NOUNS):
         return None
     return named if named and not _weak(named) and not PERIOD_WORDS.match(named) else None
+
+
+_LEADING_NUMBER = re.compile(r"[\d.,/]+\s*")
+
+
+def _without_english_predicate(label: str) -> str:
+    """An English label without the predicate after its subject ("County's budget has grown" ->
+    "County's budget", "there will be additional loan charges" -> "additional loan charges"); a
+    pronoun and its verb name nothing ("We know that")."""
+    words = label.split()
+    low = [w.lower() for w in words]
+    for n in (3, 2):
+        if len(words) > n and " ".join(low[:n]) in lx.LABEL_EN_EXISTENTIALS:
+            words, low = words[n:], low[n:]
+            break
+    if low and low[0] in lx.LABEL_PRONOUNS and len(words) <= 4:
+        return ""
+    for i in range(1, len(words)):
+        if low[i] in lx.LABEL_EN_PREDICATE_AUX and (i + 1 == len(words) or _english_participle(words[i + 1])):
+            head = " ".join(words[:i])
+            return head if not _weak(head) else " ".join(words)
+    return " ".join(words)
+
+
+def _english_counted(text: str, start: int, end: int, unit: str) -> str | None:
+    """What an English count counts: the noun phrase from the number to its head noun, as written
+    ("25 municipal capital charters", "14 new positions"), and a phrase opened by a preposition after
+    it ("30 calls for electrical problems"). Never the verb before it: English puts it first
+    ("Council approved 14 new positions" counts positions, not council)."""
+    # (`end` is where the count's words end: its noun is the figure's last word.)
+    number = _LEADING_NUMBER.match(text, start, end)
+    head = " ".join(text[number.end() if number else start : end].split())
+    if not head.lower().endswith(unit.lower()) or any(c in head for c in "();:"):
+        return None
+    words = _phrase_after(text, end).split()
+    # ("412 communes met the standard": a short clause said of the noun names it too.)
+    done = bool(words) and (_participle_tail(words) or (len(words) <= 4 and _english_participle(words[0])))
+    if words and (words[0].lower() in lx.LABEL_EN_COUNT_TAIL_OPENERS or done):
+        tail = words[: lx.LABEL_EN_COUNT_TAIL_WORDS]
+        while tail and tail[-1].lower() in lx.LABEL_EN_PREPOSITIONS | lx.LABEL_EN_DETERMINERS:
+            tail.pop()
+        if len(tail) > 1 or (tail and done):
+            head = f"{head} {' '.join(tail)}"
+    named = _clip(head)
+    return named if named and not _weak(named) else None
+
+
+def _participle_tail(words: list[str]) -> bool:
+    """Whether the words after an English count's noun say what was done to it ("15 vehicles stolen",
+    "69 children were screened for lead", "1,250 pits checked and cleared"), not what it did to
+    something ("4,000 students implemented a program")."""
+    first = 1 if words[0].lower() in lx.LABEL_EN_PASSIVE_AUX else 0
+    if len(words) <= first or not _english_participle(words[first]):
+        return False
+    nxt = words[first + 1].lower().strip(",") if len(words) > first + 1 else ""
+    return not nxt or nxt in lx.LABEL_EN_PREPOSITIONS or nxt == "and" or _english_participle(nxt)
+
+
+def _english_participle(word: str) -> bool:
+    low = word.lower().strip(",.;:")
+    return (low.endswith("ed") and len(low) > 4) or low in lx.LABEL_EN_PARTICIPLES
+
+
+_BARE_NUMBER_END = re.compile(r"(?<![\w.,])\d[\d,.]*\s*$")
+
+
+def _after_bare_number(text: str, start: int) -> bool:
+    """Whether a figure opens a bracket right after a number alone ("36 (19%) requests")."""
+    return (
+        text[start - 1 : start] == "("
+        and _BARE_NUMBER_END.search(text, max(0, start - 12), start - 1) is not None
+    )
+
+
+def _english_share_of_count(text: str, start: int, end: int) -> str | None:
+    """The noun a bracketed share of an English count measures: "responded to 36 (19%) miscellaneous
+    requests" -> "miscellaneous requests" (the count's noun after the bracket)."""
+    if text[end : end + 1] != ")" or not _after_bare_number(text, start):
+        return None  # ("11 indicators being green (55%)": the bracket follows a noun, its owner's rule)
+    words: list[str] = []
+    for w in text[end + 1 : end + 80].split()[: lx.LABEL_EN_COUNT_TAIL_WORDS]:
+        low = w.lower().strip(",.;:()")
+        if not low[:1].isalpha() or low in lx.LABEL_CONNECTIVES or low in lx.LABEL_VERBS:
+            break
+        words.append(w.strip(",.;:()"))
+        if w[-1:] in ",.;:)":
+            break
+    while words and words[-1].lower() in lx.LABEL_EN_PREPOSITIONS | lx.LABEL_EN_DETERMINERS:
+        words.pop()
+    named = " ".join(words)
+    return named if named and not _weak(named) else None
 
 
 def _english_object(label: str, of_figure: bool = False) -> str:
@@ -1262,6 +1361,8 @@ def inherit_labels(
         # named by its own words.
         if out[k] and _opens_with_continuer(text[paren + 1 : paren + 24]):
             continue
+        if out[k] and _after_bare_number(text, spans[k][0]):
+            continue  # "32 (17%) sewer-related calls": the share of the count's noun, named after it
         # "(Trong đó, 175 công dân nhập ngũ vào Quân đội, ...)": a figure that names its own subject keeps it.
         near = {w.lower() for w in _WORD.findall(text[paren + 1 : spans[k][0]])}
         near.update(w.lower() for w in _WORD.findall(text[spans[k][1] : spans[k][1] + 24])[:2])

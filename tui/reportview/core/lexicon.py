@@ -975,6 +975,24 @@ LABEL_EN_DETERMINERS: frozenset[str] = frozenset("the a an its their this that t
 LABEL_EN_PREPOSITIONS: frozenset[str] = frozenset(
     "of from for in on at to by with into over under about between among per than".split()
 )
+# Words whose phrase after an English count's noun still names what is counted ("30 calls for
+# electrical problems", "6 indicators being red"), and how many words of it a label keeps.
+LABEL_EN_COUNT_TAIL_OPENERS: frozenset[str] = frozenset({"of", "for", "on", "being"})
+LABEL_EN_COUNT_TAIL_WORDS = 6
+# What was done to what an English count counts ("15 vehicles stolen", "69 children were screened"):
+# the irregular participles (the rest end in -ed) and the auxiliaries of a passive.
+LABEL_EN_PARTICIPLES: frozenset[str] = frozenset(
+    "stolen broken taken given seen built sold paid won done grown shown made held found met lost"
+    " written driven chosen spent sent kept cut put set read heard brought bought caught taught"
+    " thrown drawn known".split()
+)
+LABEL_EN_PASSIVE_AUX: frozenset[str] = frozenset("was were are is been being got".split())
+# An English label ends before one of these and a participle ("County's budget has grown"), and
+# loses an opening "there is" ("there will be additional loan charges of £37,000").
+LABEL_EN_PREDICATE_AUX: frozenset[str] = frozenset("has have had was were is are".split())
+LABEL_EN_EXISTENTIALS: frozenset[str] = frozenset(
+    {"there is", "there are", "there was", "there were", "there will be", "there have been", "there has been"}
+)
 # Pronouns that open a new clause after a comma ("$5.05 in county taxes this year, she said").
 LABEL_PRONOUNS: frozenset[str] = frozenset("she he they it we you i".split())
 # Words opening a relative clause between commas ("the fund, which includes ..., is set at"): the
