@@ -481,3 +481,26 @@ def test_english_counts_keep_their_noun_phrase_and_what_was_done_to_it():
     assert figs["19%"].label == "miscellaneous requests" and figs["17%"].label == "sewer-related calls"
     assert figs["$139.6 million"].label == "County’s budget"
     assert figs["£37,000"].label == "additional loan charges"
+
+
+def test_plans_bases_and_glued_sentences():
+    _, figs = _figs(
+        "Tiêu đề\n\nTổng đàn bò 11.133 con/KH 16.200-16.500 con. Thu ngân sách tăng 18,4%/KH tăng 10-12%,"
+        " vượt kế hoạch 6,6% kế hoạch. Tổng thu ngân sách nhà nước 491,885 tỉ đồng, đạt 87,6% chỉ tiêu pháp"
+        " lệnh năm. Tỷ trọng dịch vụ là 6,5%.Tổng giá trị sản xuất nông nghiệp đạt 560,5 tỷ đồng.\n"
+    )
+    assert figs["16.200-16.500"].label == "Tổng đàn bò KH"  # the plan's figure for the herd
+    assert figs["10-12%"].label == "Thu ngân sách KH"
+    assert figs["6,6%"].label == "Thu ngân sách"  # "vượt kế hoạch 6,6%" is a change, not the plan
+    assert figs["87,6%"].label == "Tổng thu ngân sách nhà nước"
+    assert figs["87,6%"].base == "chỉ tiêu pháp lệnh"
+    assert figs["560,5 tỷ đồng"].label == "Tổng giá trị sản xuất nông nghiệp"  # a full stop glued on
+
+
+def test_an_english_pronoun_and_its_verb_are_no_label():
+    _, figs = _figs(
+        "Annual report of the council\n\nWe know that 16.9% is a big increase. This will be in addition to the"
+        " £11.6m already delivered.\n"
+    )
+    assert figs["16.9%"].label != "We know that"
+    assert figs["£11.6m"].label != "This will be in addition"

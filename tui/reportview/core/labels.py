@@ -240,9 +240,15 @@ def _clip(label: str) -> str:
 # (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name. The
 # look-behinds follow the dot: tested only at a dot, not at every position the scan backs over.)
 _ABBREV_STOP = r"\.(?<!TP\.)(?<!Tp\.)(?<!tp\.)(?<!TX\.)(?<!Tx\.)(?<!\bP\.)(?<!\bQ\.)(?=\s)"
-_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP)
+# A full stop glued to the next sentence ("... 6,5%.Tổng giá trị sản xuất ..."): after a small letter or
+# a percent sign, before a capital (not "TP.Hồ Chí Minh": a capital stands before that dot).
+_LOWER = "a-z" + "".join(sorted(set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")))
+_GLUED_STOP = rf"(?<=[{_LOWER}%])\.(?=[A-ZĐ{_LOWER.upper()[3:]}][{_LOWER}])"
+_BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + "|" + _GLUED_STOP)
 # Up to the last clause break (the common case: no parenthesis to balance).
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + ")", re.DOTALL)
+_UP_TO_LAST_BREAK = re.compile(
+    r".*(?:[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + "|" + _GLUED_STOP + ")", re.DOTALL
+)
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
@@ -739,6 +745,8 @@ def _weak_text(label: str) -> bool:
         return True
     if only_function_words(label) or label.lower() in lx.LABEL_PERIOD_NOUNS:
         return True
+    if _english_bare(label):
+        return True
     words = label.split()
     months = [w for w in words if w.lower().strip(",.") in lx.MONTHS_EN]
     if months and (
@@ -746,6 +754,14 @@ def _weak_text(label: str) -> bool:
     ):
         return True  # "in September": the figure's period, no label
     return _names_period(label) and only_function_words(PERIOD_WORDS.sub(" ", label))
+
+
+def _english_bare(label: str) -> bool:
+    """An English label that is a pronoun opening a clause ("we", "This will be in addition")."""
+    words = label.lower().split()
+    return words[0] in lx.LABEL_EN_CLAUSE_PRONOUNS and (
+        len(words) == 1 or words[1] in lx.LABEL_EN_CLAUSE_VERBS
+    )
 
 
 def _time_base(phrase: str) -> bool:
@@ -1324,8 +1340,8 @@ def _contains_number(text: str, number: str) -> bool:
     return False
 
 
-_SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_SENTENCE_GAP = re.compile(r"[.!?;](?:\s|$)|\n|" + _GLUED_STOP)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|" + _GLUED_STOP)
 
 
 def inherit_labels(
@@ -1435,6 +1451,15 @@ def inherit_labels(
                     out[k] = " ".join(_last_noun(words_before(text, spans[k][0], 24)[-3:])) or None
                 if out[k] is None and k and out[k - 1] and _continues(text, spans[k - 1][1], spans[k][0]):
                     out[k] = out[k - 1]  # "GRDP tăng 2,58%. Trong đó, quý I tăng 7,49%": the same
+    for k in range(1, n):
+        # "đàn bò 11.133 con/KH 16.200-16.500 con", "tăng 18,4%/KH tăng 10-12%": the plan's figure for
+        # what the figure before it measures.
+        gap = text[spans[k - 1][1] : spans[k][0]]
+        marker = _PLAN_BEFORE.search(gap) if len(gap) <= _PLAN_GAP else None
+        if marker and out[k - 1] and not _SENTENCE_GAP.search(gap):
+            word = " ".join(marker[1].split())
+            if not out[k - 1].endswith(word):
+                out[k] = _clip(f"{out[k - 1]} {word}")
     before_shares = list(out)
     for k in range(n):
         # "..., chiếm 20,3% tổng vốn đầu tư toàn xã hội": the part, in the whole the figure's own
@@ -1470,6 +1495,14 @@ def inherit_labels(
     if offsets:
         out = [None if offset else label for label, offset in zip(out, offsets, strict=True)]
     return out
+
+
+_PLAN_BEFORE = re.compile(
+    r"[/(]\s*(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.LABEL_PLAN_MARKERS) + r")"
+    r"(?:\s+(?:" + "|".join(lx.LABEL_PLAN_CHANGES) + r"))?\s*$",
+    re.IGNORECASE,
+)
+_PLAN_GAP = 24  # the longest gap between a figure and its plan's ("... tạ/ha/KH ", "vượt kế hoạch (kế hoạch ")
 
 
 def _names_part(text: str, start: int, label: str, verb: str) -> bool:

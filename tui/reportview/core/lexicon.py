@@ -884,6 +884,8 @@ BASE_WORDS: tuple[str, ...] = (
     "kịch bản",
     "mục tiêu",
     "chỉ tiêu dự toán",
+    "chỉ tiêu pháp lệnh",
+    "chỉ tiêu kế hoạch",
     "kh",  # kế hoạch, abbreviated: "bằng 22,3% KH"
     "year on year",
     "year-on-year",
@@ -896,7 +898,7 @@ BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
 # ("an" is no English article to strip here: "công an", "An Giang" end and open Vietnamese labels.)
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
-    đạt|là|chiếm|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
+    đạt|là|chiếm|lần đầu|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
@@ -951,6 +953,11 @@ LABEL_FRONTED_WORDS = 4
 
 # Nouns of a change that an English percent modifies without a determiner before it ("superintendent
 # proposes 2% tax increase"): the phrase ending in one is the label.
+# A label opened by an English pronoun and its verb names nothing ("we", "This will be in addition").
+LABEL_EN_CLAUSE_PRONOUNS: frozenset[str] = frozenset("we they it he she this that these those i you".split())
+LABEL_EN_CLAUSE_VERBS: frozenset[str] = frozenset(
+    "will would can could may might should must is are was were has have had do does did know think".split()
+)
 LABEL_EN_CHANGE_NOUNS: frozenset[str] = frozenset(
     "increase increases decrease decreases rise raise hike cut cuts reduction growth decline drop gain jump".split()
 )
@@ -1040,7 +1047,7 @@ LABEL_VERBS: frozenset[str] = _phrases(
     phát triển|ổn định|tiếp tục|chỉ đạo|kiện toàn|đăng ký|phối hợp|xông pha|làm|gỡ|chuyển|nhắc nhở|kiểm tra
     sử dụng|nộp|lắp đặt|đưa|tiêm|khởi công|khánh thành|trao|tặng|bắt giữ|phát hiện|khám|điều trị
     bắt|thu giữ|bị|bị thương|làm chết|triệt phá|xảy ra|lập|cấp mới|thu hút|giải quyết|tiếp nhận
-    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính
+    mở rộng|gấp|đóng góp|cao hơn|thấp hơn|chiếm|tăng thêm|ước tính|phục vụ
     thu hoạch|xuất siêu|nhập siêu|lấp đầy|đề ra
     """
 )
@@ -1304,6 +1311,11 @@ PLACE_WHOLE: dict[str, str] = {
     "cả tỉnh": "province",
     "toàn vùng": "region",
 }
+# Words right before a figure, after a slash or a bracket, that make it the plan's value for what the
+# figure before it measures ("đàn bò 11.133 con/KH 16.200-16.500 con", "(kế hoạch 11,5%)"), with a
+# change word allowed after them ("18,4%/KH tăng 10-12%"; "vượt kế hoạch 6,6%" is a change, no plan).
+LABEL_PLAN_MARKERS: tuple[str, ...] = ("KH", "kế hoạch", "chỉ tiêu", "mục tiêu", "plan", "target")
+LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
 # Words that make the place after them a comparison's base, not the figure's own place
