@@ -1502,7 +1502,8 @@ _PLAN_BEFORE = re.compile(
     r"(?:\s+(?:" + "|".join(lx.LABEL_PLAN_CHANGES) + r"))?\s*$",
     re.IGNORECASE,
 )
-_PLAN_GAP = 24  # the longest gap between a figure and its plan's ("... tạ/ha/KH ", "vượt kế hoạch (kế hoạch ")
+# The longest gap between a figure and its plan's ("... tạ/ha/KH ", "vượt kế hoạch (kế hoạch ").
+_PLAN_GAP = 24
 
 
 def _names_part(text: str, start: int, label: str, verb: str) -> bool:
