@@ -504,3 +504,12 @@ def test_an_english_pronoun_and_its_verb_are_no_label():
     )
     assert figs["16.9%"].label != "We know that"
     assert figs["£11.6m"].label != "This will be in addition"
+
+
+def test_words_that_name_nothing_alone_give_way_to_the_owner():
+    _, figs = _figs(
+        "Annual report of the council\n\nThe capital budget of £32,178,305 (comprising £9,928,305 in 2019-20,"
+        " £21,180,000 in 2020-21) was approved. Taxpayers will pay an additional $6.57 per month.\n"
+    )
+    assert figs["£9,928,305"].label == "capital budget" and figs["£21,180,000"].label == "capital budget"
+    assert figs["$6.57"].label not in ("additional", "Taxpayers will pay an additional")

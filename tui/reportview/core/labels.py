@@ -791,7 +791,9 @@ def only_connectives(label: str) -> bool:
     return all(not w or w in lx.LABEL_CONNECTIVES or w in lx.LABEL_LEADING for w in words)
 
 
-_FUNCTION_PARTS = frozenset(w for p in (*lx.LABEL_VERBS, *lx.LABEL_CONNECTIVES) for w in p.split())
+_FUNCTION_PARTS = frozenset(
+    w for p in (*lx.LABEL_VERBS, *lx.LABEL_CONNECTIVES, *lx.LABEL_EMPTY_WORDS) for w in p.split()
+)
 
 
 @lru_cache(maxsize=8192)
@@ -808,7 +810,9 @@ def only_function_words(label: str) -> bool:
     while k < len(words):
         for n in (3, 2, 1):
             phrase = " ".join(words[k : k + n])
-            if len(words) - k >= n and (phrase in lx.LABEL_VERBS or phrase in lx.LABEL_CONNECTIVES):
+            if len(words) - k >= n and (
+                phrase in lx.LABEL_VERBS or phrase in lx.LABEL_CONNECTIVES or phrase in lx.LABEL_EMPTY_WORDS
+            ):
                 k += n
                 break
         else:
@@ -1173,6 +1177,8 @@ def _english_object(label: str, of_figure: bool = False) -> str:
             of_figure or words[i - 1].lower() not in lx.LABEL_EN_PREPOSITIONS
         ):
             rest = _clip(_trimmed_phrase(words[i + 1 :]))
+            if _weak(rest) and only_function_words(" ".join(words[i:])):
+                return ""  # "taxpayers will pay an additional": the verb phrase names nothing
             return rest if not _weak(rest) else " ".join(words)
     return " ".join(words)
 

@@ -1316,6 +1316,12 @@ PLACE_WHOLE: dict[str, str] = {
 # change word allowed after them ("18,4%/KH tăng 10-12%"; "vượt kế hoạch 6,6%" is a change, no plan).
 LABEL_PLAN_MARKERS: tuple[str, ...] = ("KH", "kế hoạch", "chỉ tiêu", "mục tiêu", "plan", "target")
 LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
+# Words that name nothing alone or with connectives ("An additional $8", "(comprising £9,928,305 in
+# 2019-20"), though they may open a label ("additional county taxes"): with only these and the verbs
+# and connectives a label is no label.
+LABEL_EMPTY_WORDS: frozenset[str] = frozenset(
+    {"additional", "another", "further", "extra", "comprising", "consisting of", "consisting", "respectively"}
+)
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
 # Words that make the place after them a comparison's base, not the figure's own place
