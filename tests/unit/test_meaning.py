@@ -513,3 +513,13 @@ def test_words_that_name_nothing_alone_give_way_to_the_owner():
     )
     assert figs["£9,928,305"].label == "capital budget" and figs["£21,180,000"].label == "capital budget"
     assert figs["$6.57"].label not in ("additional", "Taxpayers will pay an additional")
+
+
+def test_what_counted_things_attained_names_them():
+    _, figs = _figs(
+        "Tiêu đề\n\nCó 14/16 chỉ tiêu đạt và vượt kế hoạch đề ra; 3 chỉ tiêu vượt, 1 chỉ tiêu chưa đạt. Có 01 xã"
+        " đạt 15 tiêu chí về xây dựng nông thôn mới.\n"
+    )
+    assert figs["14/16"].label == "chỉ tiêu đạt và vượt"
+    assert figs["3"].label == "chỉ tiêu vượt" and figs["1"].label == "chỉ tiêu chưa đạt"
+    assert figs["01"].label == "xã đạt 15 tiêu chí"

@@ -199,7 +199,7 @@ def _headed_list(phrase: str) -> bool:
     return _opens_with(low, lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
 
 
-def _clip(label: str) -> str:
+def _clip(label: str, keep_end: bool = False) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
     label = " ".join(label.split())
@@ -233,7 +233,8 @@ def _clip(label: str) -> str:
         words = words[:limit]
         if " ".join(words).count("(") > " ".join(words).count(")"):
             words = " ".join(words)[: " ".join(words).rfind("(")].split()
-    _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
+    if not keep_end:  # ("1 chỉ tiêu chưa đạt": the verb at the end is what the count is of)
+        _strip_phrases(words, lx.LABEL_TRAILING, from_end=True)
     return " ".join(words).strip(" ,;:-–(")
 
 
@@ -881,7 +882,7 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         modified = _english_noun_after(text, start, end)
         if modified:
             return modified
-    label = _clip(label)
+    label = _clip(label, keep_end=counted and _ends_attained(label))
     if lang == "en" and label and not counted and label == _clip(before):
         # (What is said of a counted noun keeps its verb: "412 communes met the standard".)
         near = words_before(text, start, 8)
@@ -1251,7 +1252,8 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
         # nhiệm vụ có 04 đơn vị": the "số ..." phrase names what is counted.
         return before
     # "252 đối tượng bị bắt giữ": what is said of the counted noun names it, verbs and all.
-    after = _trimmed_phrase(_phrase_after(text, end).split())
+    raw = _phrase_after(text, end)
+    after = _attained(text, end, unit, raw) or _trimmed_phrase(raw.split())
     after = "" if not after or only_connectives(after) else after
     if unit and after.lower() == unit.lower():
         after = ""  # "Tổng diện tích gieo trồng 5.614/6.300 ha": the unit after a ratio names nothing
@@ -1274,6 +1276,36 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
     ):
         return before
     return f"{unit} {_decapitalised(before)}".strip()
+
+
+def _attained(text: str, end: int, unit: str, raw: str) -> str:
+    """What counted things attained, when the words after them say it ("14/16 chỉ tiêu đạt và vượt kế
+    hoạch đề ra", "1 chỉ tiêu chưa đạt", "01 xã đạt 15 tiêu chí": the attainment and what it counts)."""
+    at = end + len(text[end : end + 4]) - len(text[end : end + 4].lstrip())
+    named = unit and text[at : at + len(unit)].lower() == unit.lower()
+    if named:
+        at += len(unit)  # (a ratio's figure ends at its number: "7/16 khoản thu đạt")
+    m = _ATTAINED.match(text, at)
+    if m is None:
+        return ""
+    verb = " ".join(m[1].split())
+    said = raw[len(unit) :].strip() if named and raw.lower().startswith(unit.lower()) else raw
+    if said.lower().startswith(verb.lower() + " "):
+        return said  # "đạt và vượt kế hoạch đề ra"
+    # The verb alone, or what it attains is a count ("đạt 15 tiêu chí"), up to the next break.
+    return f"{verb} {' '.join(m[2].split())}" if m[2] else verb
+
+
+_ATTAINED = re.compile(
+    r"\s*(" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in lx.LABEL_ATTAIN_VERBS) + r")"
+    r"(?:\s+(\d[\d.,/]*(?:\s+[^\W\d_]+){1,2}))?(?=[\s,;.)]|$)",
+    re.IGNORECASE,
+)
+
+
+def _ends_attained(label: str) -> bool:
+    """Whether a count's label ends with what the things attained ("chỉ tiêu chưa đạt")."""
+    return any(label.lower().endswith(" " + v) for v in lx.LABEL_ATTAIN_VERBS)
 
 
 def _label(text: str, end: int, kind: str, before: str, borrowed: str) -> str:

@@ -1316,6 +1316,11 @@ PLACE_WHOLE: dict[str, str] = {
 # change word allowed after them ("18,4%/KH tăng 10-12%"; "vượt kế hoạch 6,6%" is a change, no plan).
 LABEL_PLAN_MARKERS: tuple[str, ...] = ("KH", "kế hoạch", "chỉ tiêu", "mục tiêu", "plan", "target")
 LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
+# Verbs of attainment right after counted things ("14/16 chỉ tiêu đạt và vượt kế hoạch", "1 chỉ tiêu
+# chưa đạt", "01 xã đạt 15 tiêu chí"): with what follows they say which things are counted.
+LABEL_ATTAIN_VERBS: tuple[str, ...] = (
+    "đạt và vượt", "chưa đạt", "không đạt", "đạt", "vượt", "hoàn thành", "chưa hoàn thành",
+)  # fmt: skip
 # Words that name nothing alone or with connectives ("An additional $8", "(comprising £9,928,305 in
 # 2019-20"), though they may open a label ("additional county taxes"): with only these and the verbs
 # and connectives a label is no label.
