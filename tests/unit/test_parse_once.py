@@ -149,3 +149,33 @@ def test_workers_receive_the_compiled_rules_not_the_app_config():
     for ui_value in (config.theme, "clipboard", "copy_section_markdown"):
         assert ui_value.encode() not in sent
     assert pickle.loads(sent).fingerprint == config.parsing_fingerprint()
+
+
+def test_a_cell_reads_as_a_number_by_the_parse_and_the_reader_only_reads_it(monkeypatch):
+    from reportview.core import tables
+    from reportview.core.store import decode_report, encode_report
+
+    report = load_report(DATA / "tables" / "bank_reconciliation.md", default_config())
+    (table,) = report.tables
+    assert [c.numeric for c in table.body[0]] == [False, True]
+    assert all(not c.numeric for row in table.header for c in row)
+    copy = decode_report(encode_report(report, True), report.path, None)
+    assert [[c.numeric for c in row] for row in copy.tables[0].rows] == [
+        [c.numeric for c in row] for row in table.rows
+    ]  # kept by the cache
+    widest = max(len(c.text) for row in table.body for c in row if c.numeric)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the reader decided again whether a cell is a number")
+
+    from reportview.ui.widgets import reader_tables
+
+    monkeypatch.setattr(tables, "is_numeric_cell", no_parsing)
+    assert not hasattr(reader_tables, "is_numeric_cell")
+    assert reader_tables._widths(copy.tables[0], 30)[1] >= widest  # a number is never cut
+
+
+def test_no_ui_module_decides_whether_a_cell_is_a_number():
+    ui = CORE.parent / "ui"
+    for path in sorted(ui.rglob("*.py")):
+        assert "reportview.core.tables.is_numeric_cell" not in _imports(path), path

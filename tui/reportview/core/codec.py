@@ -17,11 +17,11 @@ import typing
 import zlib
 from collections.abc import Callable
 
-from reportview.core.model import Figure, Report, Section, Span
+from reportview.core.model import Cell, Figure, Report, Section, Span
 from reportview.core.tables import decode_tables, encode_tables
 from reportview.core.terms import IndexTerms, UnitTerms
 
-BLOB_VERSION = 6
+BLOB_VERSION = 7
 
 
 class CacheCorrupt(Exception):
@@ -83,6 +83,7 @@ SIGNATURE = hashlib.sha1(
             {k: _names(v) for k, v in FIGURE_NESTED.items()},
             _names(UnitTerms),
             _names(IndexTerms),
+            _names(Cell),
         )
     ).encode()
 ).hexdigest()[:12]

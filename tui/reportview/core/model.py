@@ -28,7 +28,8 @@ class Cell:
     """One cell: its text as written and its span in the text (start == end: an empty cell).
 
     A merged cell is one Cell object standing at every grid position it covers; `row`/`col` are
-    its top-left position and `rowspan`/`colspan` its size.
+    its top-left position and `rowspan`/`colspan` its size. `numeric` is decided by the parse (the
+    cell reads as a number): the reader right-aligns such cells and never cuts them.
     """
 
     start: int
@@ -38,6 +39,7 @@ class Cell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    numeric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,11 @@ def _holds_data(body: Sequence[Sequence[RawCell]]) -> bool:
     return any(is_numeric_cell(c.text) for row in body for c in row[1:])
 
 
+def _numeric(text: str) -> bool:
+    """Whether a cell's text, as shown (white space folded), reads as a number."""
+    return is_numeric_cell(" ".join(text.split()))
+
+
 def _span_of(row: Sequence[RawCell], r: int) -> list[Cell]:
     """Cells of one grid row: positions sharing one RawCell object form one merged cell."""
     out: list[Cell] = []
@@ -81,7 +86,7 @@ def _span_of(row: Sequence[RawCell], r: int) -> list[Cell]:
         width = 1
         while c + width < len(row) and row[c + width] is raw:
             width += 1
-        out.append(Cell(raw.start, raw.end, raw.text, r, c, 1, width))
+        out.append(Cell(raw.start, raw.end, raw.text, r, c, 1, width, _numeric(raw.text)))
     return out
 
 
@@ -100,7 +105,7 @@ def _resolve(grid: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
                 height += 1
             cell = rows[r][c]
             if height > 1 and cell.rowspan != height:
-                cell = Cell(cell.start, cell.end, cell.text, r, cell.col, height, cell.colspan)
+                cell = Cell(cell.start, cell.end, cell.text, r, cell.col, height, cell.colspan, cell.numeric)
                 for cc in range(c, c + cell.colspan):
                     rows[r][cc] = cell
             done[key] = cell
@@ -220,8 +225,11 @@ def encode_tables(tables: Sequence[Table]) -> list[object]:
                 if id(cell) not in ids:
                     ids[id(cell)] = len(cells)
                     cells.append(
-                        [cell.start, cell.end, cell.text, cell.row, cell.col, cell.rowspan, cell.colspan]
-                    )
+                        [
+                            cell.start, cell.end, cell.text, cell.row, cell.col, cell.rowspan, cell.colspan,
+                            cell.numeric,
+                        ]
+                    )  # fmt: skip
                 line.append(ids[id(cell)])
             grid.append(line)
         out.append(

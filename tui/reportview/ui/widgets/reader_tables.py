@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reportview.core.model import Report
-from reportview.core.tables import Cell, Table, is_numeric_cell
+from reportview.core.tables import Cell, Table
 from reportview.core.textsafe import printable
 
 SEPARATOR = " │ "
@@ -99,7 +99,7 @@ def _widths(table: Table, width: int) -> list[int]:
                 header[c] = max(header[c], min(len(shown), MAX_HEADER))
             else:
                 body[c] = max(body[c], len(shown))
-                if is_numeric_cell(shown):
+                if cell.numeric:
                     floor[c] = max(floor[c], len(shown))
     widths = [max(b, h) for b, h in zip(body, header, strict=True)]
     floor = [max(f, min(b, MIN_LABEL if f == 1 else MIN_COLUMN)) for f, b in zip(floor, body, strict=True)]
@@ -148,7 +148,7 @@ def _grid(
             own = id(cell) not in seen and cell.row == r  # a merged cell is drawn where it starts
             seen.add(id(cell))
             shown = _shown(cell) if own else ""
-            piece = _fit(shown, span, right=r >= n_header and is_numeric_cell(shown))
+            piece = _fit(shown, span, right=r >= n_header and own and cell.numeric)
             pad = len(piece) - len(piece.lstrip(" ")) if shown else 0
             at = len(text)
             text.append(piece, header_style if r < n_header else None)
