@@ -523,3 +523,14 @@ def test_what_counted_things_attained_names_them():
     assert figs["14/16"].label == "chỉ tiêu đạt và vượt"
     assert figs["3"].label == "chỉ tiêu vượt" and figs["1"].label == "chỉ tiêu chưa đạt"
     assert figs["01"].label == "xã đạt 15 tiêu chí"
+
+
+def test_a_count_change_and_an_item_under_its_name():
+    _, figs = _figs(
+        "Tiêu đề\n\nCó 31/37 trường đạt chuẩn quốc gia, tăng 3 trường. Đã xảy ra 192 vụ (không phép: 129 vụ, sai"
+        " phép: 63 vụ), tăng 55 vụ so cùng kỳ.\n- Lúa: Diện tích 500 ha, năng suất 60 tạ/ha, sản lượng 3.000 tấn.\n"
+    )
+    assert figs["3"].label == "trường đạt chuẩn quốc gia"
+    assert figs["55"].label == figs["192"].label  # the whole, not the part in brackets
+    assert figs["500 ha"].label == "Diện tích lúa"
+    assert figs["60 tạ/ha"].label == "năng suất lúa" and figs["3.000 tấn"].label == "sản lượng lúa"

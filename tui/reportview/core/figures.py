@@ -328,6 +328,7 @@ def extract_figures(
         [f.base for f in out],
         [f.kind == "percent" for f in out],
         [is_time_offset(text, f.start, f.end, f.unit) for f in out],
+        [f.unit if f.kind in ("count", "ratio") else "" for f in out],
     )
     for f, label in zip(out, labels, strict=True):
         f.label = label  # the label is decided here, once

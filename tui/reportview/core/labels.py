@@ -1389,6 +1389,7 @@ def inherit_labels(
     bases: list[str | None],
     percents: list[bool] | None = None,
     offsets: list[bool] | None = None,
+    units: list[str] | None = None,
 ) -> list[str | None]:
     """Labels by the sentence's structure, over a document's figures in text order:
     - a figure in a parenthesis measures what its owner measures, with the parenthesis' own words
@@ -1399,7 +1400,10 @@ def inherit_labels(
       before it in the same sentence;
     - a percent given as a share (`percents`: which figures are percents) is the part in the whole
       (`..., chiếm 20,3% tổng vốn đầu tư` -> "Vốn khu vực nhà nước trong tổng vốn đầu tư");
-    - a time offset (`offsets`: `chỉ 5 phút sau`, `10 năm trở lại đây`) has none."""
+    - a time offset (`offsets`: `chỉ 5 phút sau`, `10 năm trở lại đây`) has none;
+    - a count's change in the count's own unit (`units`) measures the count (`31/37 trường đạt chuẩn
+      quốc gia, tăng 3 trường`); an indicator named under a list item's name takes it (`- Rau màu:
+      Diện tích 7,2 ha` -> "Diện tích rau màu")."""
     # (A time offset's own words are kept while the others are decided, for the figures after it to
     # take: "Tỷ lệ sử dụng thuốc lá liên tục giảm trong 10 năm qua, từ 20,9% năm 2005"; it has none.)
     out = list(labels)
@@ -1530,9 +1534,60 @@ def inherit_labels(
             and not _opens_with(label.lower(), lx.LABEL_INDICATOR_HEADS)
         ):
             out[k] = _clip(f"{rate} {_decapitalised(label)}")
+    if units:
+        for k in range(1, n):
+            src = _changed_count(text, out, spans, units, k)
+            if src is not None:
+                out[k] = out[src]
+    for k in range(n):
+        if out[k] and out[k].lower() in _INDICATOR_HEADS:
+            item = _list_item_name(text, spans[k][0], out[k])
+            if item:
+                out[k] = _clip(f"{out[k]} {_decapitalised(item)}")
     if offsets:
         out = [None if offset else label for label, offset in zip(out, offsets, strict=True)]
     return out
+
+
+_INDICATOR_HEADS = frozenset(lx.LABEL_INDICATOR_HEADS)
+_CHANGE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(lx.LABEL_COUNT_CHANGES) + r")\s*$", re.IGNORECASE)
+_ITEM_NAME = re.compile(r"[ \t]*[-+•*]?[ \t]*([^\W\d_][^:\n\d]{1,40}?):[ \t]*")
+
+
+def _changed_count(
+    text: str, out: list[str | None], spans: list[tuple[int, int]], units: list[str], k: int
+) -> int | None:
+    """The earlier figure of the sentence that a count's change measures ("31/37 trường đạt chuẩn
+    quốc gia, tăng 3 trường": the same unit, a change word right before), when its own label is only
+    the unit."""
+    unit = units[k]
+    if not unit or (out[k] or "").lower() != unit.lower():
+        return None
+    if not _CHANGE_BEFORE.search(text, max(0, spans[k][0] - 12), spans[k][0]):
+        return None
+    for j in range(k - 1, -1, -1):
+        if _SENTENCE_END.search(text, spans[j][1], spans[k][0]):
+            return None
+        gap = text[spans[j][1] : spans[k][0]]
+        if gap.count(")") > gap.count("("):
+            continue  # "192 vụ (không phép: 129 vụ, sai phép: 63 vụ), tăng 55 vụ": not a part in brackets
+        if units[j] == unit:
+            return j if out[j] and out[j].lower() != unit.lower() else None
+    return None
+
+
+def _list_item_name(text: str, start: int, label: str) -> str | None:
+    """The name of the list item a figure's indicator stands under ("- Rau màu: Diện tích 7,2 ha" ->
+    "Rau màu"): a short name and a colon opening the line, the indicator right after it."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _ITEM_NAME.match(text, line, start)
+    if m is None or len(m[1].split()) > lx.LABEL_ITEM_NAME_WORDS:
+        return None
+    between = text[m.end() : start]
+    if label.lower() not in between.lower() or label.lower() in m[1].lower():
+        return None
+    # (Every indicator of the item's line is the item's: "- Lúa: Diện tích 500 ha, năng suất 60 tạ/ha".)
+    return None if _SENTENCE_GAP.search(between) else m[1].strip()
 
 
 _PLAN_BEFORE = re.compile(

@@ -1316,6 +1316,11 @@ PLACE_WHOLE: dict[str, str] = {
 # change word allowed after them ("18,4%/KH tăng 10-12%"; "vượt kế hoạch 6,6%" is a change, no plan).
 LABEL_PLAN_MARKERS: tuple[str, ...] = ("KH", "kế hoạch", "chỉ tiêu", "mục tiêu", "plan", "target")
 LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
+# Change words before a count in its own unit ("31/37 trường đạt chuẩn, tăng 3 trường"): the change
+# of the count before it.
+LABEL_COUNT_CHANGES: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "hơn", "ít hơn", "nhiều hơn")
+# The most words of a list item's name before its colon ("- Cây ăn quả: Diện tích 50 ha").
+LABEL_ITEM_NAME_WORDS = 4
 # Verbs of attainment right after counted things ("14/16 chỉ tiêu đạt và vượt kế hoạch", "1 chỉ tiêu
 # chưa đạt", "01 xã đạt 15 tiêu chí"): with what follows they say which things are counted.
 LABEL_ATTAIN_VERBS: tuple[str, ...] = (
