@@ -534,3 +534,13 @@ def test_a_count_change_and_an_item_under_its_name():
     assert figs["55"].label == figs["192"].label  # the whole, not the part in brackets
     assert figs["500 ha"].label == "Diện tích lúa"
     assert figs["60 tạ/ha"].label == "năng suất lúa" and figs["3.000 tấn"].label == "sản lượng lúa"
+
+
+def test_a_plan_after_a_slash_and_a_condition_are_no_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nThu ngân sách trên địa bàn ước đạt 285 tỷ đồng, tăng 18,4%/KH tăng 10-12%. Tổng mức bán lẻ"
+        " hàng hóa đạt 2,4 triệu tỷ đồng, tăng 11,5%, nếu loại trừ yếu tố giá tăng 8,7%.\n"
+    )
+    assert figs["18,4%"].label == "Thu ngân sách trên địa bàn"
+    assert figs["10-12%"].label == "Thu ngân sách trên địa bàn KH"
+    assert figs["8,7%"].label == "Tổng mức bán lẻ hàng hóa"

@@ -656,6 +656,8 @@ def _phrase_after(text: str, end: int) -> str:
     at = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip())
     if base_after(text, end) is not None or PERIOD_WORDS.match(text, at):
         return ""
+    if text[at : at + 1] == "/" and base_after(text, at + 1) is not None:
+        return ""  # "18,4%/KH tăng 10-12%": after a slash, the plan it is set against
     chunk = text[end : end + 160]
     m = _AFTER_BREAK.search(chunk)
     # "100% cán bộ, công chức ứng dụng ...": a comma inside a list of nouns does not end the phrase
@@ -746,8 +748,8 @@ def _weak_text(label: str) -> bool:
         return True
     if only_function_words(label) or label.lower() in lx.LABEL_PERIOD_NOUNS:
         return True
-    if _english_bare(label):
-        return True
+    if _english_bare(label) or label.split()[0].lower() in lx.LABEL_CONDITION_OPENERS:
+        return True  # ("nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what the sentence is about)
     words = label.split()
     months = [w for w in words if w.lower().strip(",.") in lx.MONTHS_EN]
     if months and (
