@@ -1152,6 +1152,10 @@ def _english_share_of_count(text: str, start: int, end: int) -> str | None:
     words: list[str] = []
     for w in text[end + 1 : end + 80].split()[: lx.LABEL_EN_COUNT_TAIL_WORDS]:
         low = w.lower().strip(",.;:()")
+        # ("30 (16%) calls for electrical problems": a phrase of what the noun is for stays.)
+        if words and low in lx.LABEL_EN_COUNT_TAIL_OPENERS:
+            words.append(w)
+            continue
         if not low[:1].isalpha() or low in lx.LABEL_CONNECTIVES or low in lx.LABEL_VERBS:
             break
         words.append(w.strip(",.;:()"))

@@ -1332,7 +1332,21 @@ LABEL_ATTAIN_VERBS: tuple[str, ...] = (
 # 2019-20"), though they may open a label ("additional county taxes"): with only these and the verbs
 # and connectives a label is no label.
 LABEL_EMPTY_WORDS: frozenset[str] = frozenset(
-    {"additional", "another", "further", "extra", "comprising", "consisting of", "consisting", "respectively"}
+    {
+        "additional",
+        "another",
+        "further",
+        "extra",
+        "comprising",
+        "consisting of",
+        "consisting",
+        "respectively",
+        "bình quân",
+        "tính chung",
+        "lũy kế",
+        "luỹ kế",
+        "cộng dồn",
+    }
 )
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
