@@ -544,3 +544,17 @@ def test_a_plan_after_a_slash_and_a_condition_are_no_label():
     assert figs["18,4%"].label == "Thu ngân sách trên địa bàn"
     assert figs["10-12%"].label == "Thu ngân sách trên địa bàn KH"
     assert figs["8,7%"].label == "Tổng mức bán lẻ hàng hóa"
+
+
+def test_english_bracketed_shares_keep_their_phrase_and_bare_changes_take_the_subject():
+    _, figs = _figs(
+        "Annual report of the council\n\nThe Traffic and Lighting Section was close with 30 (16%) calls for"
+        " electrical problems. The capital budget increased by $86.1 million to $516.2 million, or a 20 percent"
+        " increase.\n"
+    )
+    assert figs["16%"].label == "calls for electrical problems"
+    assert figs["20 percent"].label == "capital budget increase"
+    _, figs = _figs(
+        "Tiêu đề\n\nTổng mức bán lẻ tháng 9 đạt 8.000 tỷ đồng; luỹ kế 9 tháng năm 2023 đạt 77.392,7 tỷ đồng.\n"
+    )
+    assert figs["77.392,7 tỷ đồng"].label != "luỹ kế 9 tháng năm 2023"

@@ -882,6 +882,20 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         # "the recommended 2% increase", "a £232.10 charge for a band D property": an English number
         # before a noun modifies it, and the noun names it.
         modified = _english_noun_after(text, start, end)
+        if modified and modified.lower() in lx.LABEL_EN_CHANGE_NOUNS:
+            # "The capital budget increased by $86.1 million, or a 20 percent increase": the change of
+            # the sentence's subject.
+            subject = _sentence_subject(text, start)
+            subject = _english_object(subject) if subject else ""
+            words = subject.lower().split()
+            if (
+                words
+                and len(words) <= lx.LABEL_EN_SUBJECT_WORDS
+                and lx.LABEL_EN_CLAUSE_PRONOUNS.isdisjoint(words)
+                and not _english_participle(words[-1])  # ("Public Education reflected": a verb, no subject)
+                and not _weak(subject)
+            ):
+                return f"{subject} {modified}"
         if modified:
             return modified
     label = _clip(label, keep_end=counted and _ends_attained(label))

@@ -955,6 +955,8 @@ LABEL_FRONTED_WORDS = 4
 # proposes 2% tax increase"): the phrase ending in one is the label.
 # Words opening a condition: a label opened by one names a circumstance, not what is measured.
 LABEL_CONDITION_OPENERS: frozenset[str] = frozenset({"nếu", "giả sử", "if", "unless"})
+# The most words of a sentence's subject that names a bare change ("capital budget increase").
+LABEL_EN_SUBJECT_WORDS = 6
 # A label opened by an English pronoun and its verb names nothing ("we", "This will be in addition").
 LABEL_EN_CLAUSE_PRONOUNS: frozenset[str] = frozenset("we they it he she this that these those i you".split())
 LABEL_EN_CLAUSE_VERBS: frozenset[str] = frozenset(
