@@ -558,3 +558,10 @@ def test_english_bracketed_shares_keep_their_phrase_and_bare_changes_take_the_su
         "Tiêu đề\n\nTổng mức bán lẻ tháng 9 đạt 8.000 tỷ đồng; luỹ kế 9 tháng năm 2023 đạt 77.392,7 tỷ đồng.\n"
     )
     assert figs["77.392,7 tỷ đồng"].label != "luỹ kế 9 tháng năm 2023"
+
+
+def test_a_noun_ending_in_a_verb_syllable_stays_in_its_list():
+    _, figs = _figs(
+        "Tiêu đề\n\nTrong đó: máy móc, thiết bị, dụng cụ, phụ tùng khác giảm 34,3%; giầy dép giảm 11%.\n"
+    )
+    assert figs["34,3%"].label == "máy móc, thiết bị, dụng cụ, phụ tùng khác"

@@ -502,6 +502,12 @@ def _without_verb_nouns(segment: str) -> str:
 
 def _has_verb(segment: str) -> bool:
     words = [w.strip(',;:()"“”.') for w in segment.lower().split()]
+    if not _COMPOUND_ENDS.isdisjoint(words):
+        # "máy móc, thiết bị, dụng cụ": a noun whose last syllable is a verb alone ("bị") is no verb.
+        words = [
+            w for i, w in enumerate(words)
+            if not (w in _COMPOUND_ENDS and i and f"{words[i - 1]} {w}" in lx.LABEL_NOUN_COMPOUNDS)
+        ]  # fmt: skip
     if not lx.LABEL_VERBS.isdisjoint(words):
         return True
     # Two-word verbs: only pairs whose first word starts one are built.
@@ -511,6 +517,7 @@ def _has_verb(segment: str) -> bool:
 
 
 _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in lx.LABEL_VERBS if " " in v)
+_COMPOUND_ENDS = frozenset(n.split()[-1] for n in lx.LABEL_NOUN_COMPOUNDS)
 
 
 _CLAUSE_OPENER = re.compile(

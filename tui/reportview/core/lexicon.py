@@ -1060,6 +1060,8 @@ LABEL_VERBS: frozenset[str] = _phrases(
 LABEL_VERB_NOUNS: tuple[str, ...] = (
     "giá trị tăng thêm", "tốc độ tăng trưởng", "mức tăng trưởng", "tốc độ tăng", "mức tăng"
 )  # fmt: skip
+# Nouns whose last syllable alone is a verb of LABEL_VERBS ("thiết bị": "bị"): no verb in a phrase.
+LABEL_NOUN_COMPOUNDS: frozenset[str] = frozenset({"thiết bị", "dự bị"})
 LABEL_CONNECTIVES: frozenset[str] = _phrases(
     """
     và|với|như vậy|trong đó|đồng thời|cụ thể|ngoài ra|theo đó|riêng|nhưng|hoặc|hay|thì|của|cho|để|do
