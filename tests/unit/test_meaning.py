@@ -565,3 +565,13 @@ def test_a_noun_ending_in_a_verb_syllable_stays_in_its_list():
         "Tiêu đề\n\nTrong đó: máy móc, thiết bị, dụng cụ, phụ tùng khác giảm 34,3%; giầy dép giảm 11%.\n"
     )
     assert figs["34,3%"].label == "máy móc, thiết bị, dụng cụ, phụ tùng khác"
+
+
+def test_comparatives_alone_and_lists_after_gom_are_no_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nGiá bán lúa cao hơn so với cùng kỳ năm 2020 từ 1.000 đồng đến 2.000 đồng/kg. Triển khai xây"
+        " dựng mới 5 hạng mục công trình gồm cổng Công viên văn hóa, khu thiết chế văn hóa. Có 06 nhóm tăng giá.\n"
+    )
+    assert figs["1.000 đồng"].label not in ("cao", None)
+    assert figs["5"].label == "hạng mục công trình"
+    assert figs["06"].label == "nhóm tăng giá"

@@ -755,8 +755,8 @@ def _weak_text(label: str) -> bool:
         return True
     if only_function_words(label) or label.lower() in lx.LABEL_PERIOD_NOUNS:
         return True
-    if _english_bare(label) or label.split()[0].lower() in lx.LABEL_CONDITION_OPENERS:
-        return True  # ("nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what the sentence is about)
+    if _english_bare(label):
+        return True
     words = label.split()
     months = [w for w in words if w.lower().strip(",.") in lx.MONTHS_EN]
     if months and (
@@ -1319,6 +1319,8 @@ def _attained(text: str, end: int, unit: str, raw: str) -> str:
     said = raw[len(unit) :].strip() if named and raw.lower().startswith(unit.lower()) else raw
     if said.lower().startswith(verb.lower() + " "):
         return said  # "đạt và vượt kế hoạch đề ra"
+    if m[2] and verb.lower() in lx.LABEL_COUNT_CHANGES:
+        return ""  # "doanh nghiệp tăng 1,5 lần": a change of something else, not what was attained
     # The verb alone, or what it attains is a count ("đạt 15 tiêu chí"), up to the next break.
     return f"{verb} {' '.join(m[2].split())}" if m[2] else verb
 
@@ -1474,6 +1476,8 @@ def inherit_labels(
         prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
         weak = (
             own is None
+            # ("..., tăng 11,5%, nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what came before.)
+            or own.split()[0].lower() in lx.LABEL_CONDITION_OPENERS
             or (bases[k] is not None and own.lower() in bases[k].lower())
             or (_contains_number(own, prev_text) and not (offsets and offsets[k - 1]))
         )

@@ -1179,7 +1179,7 @@ LABEL_GENERIC_HEADS: frozenset[str] = _phrases(
 LABEL_AFTER_ENDS: frozenset[str] = _phrases(
     """
     cùng|cùng với|trong bối cảnh|trong điều kiện|trong khi|để|nhằm|do|vì|nhưng|song|mặc dù|tuy nhiên
-    đồng thời|while|because|despite|although|such as|including|which|who|bao gồm|chẳng hạn như|như là
+    đồng thời|while|because|despite|although|such as|including|which|who|bao gồm|gồm|chẳng hạn như|như là
     according to|said|says
     """
 )
@@ -1330,27 +1330,19 @@ LABEL_ITEM_NAME_WORDS = 4
 # Verbs of attainment right after counted things ("14/16 chỉ tiêu đạt và vượt kế hoạch", "1 chỉ tiêu
 # chưa đạt", "01 xã đạt 15 tiêu chí"): with what follows they say which things are counted.
 LABEL_ATTAIN_VERBS: tuple[str, ...] = (
-    "đạt và vượt", "chưa đạt", "không đạt", "đạt", "vượt", "hoàn thành", "chưa hoàn thành",
+    "đạt và vượt", "chưa đạt", "không đạt", "đạt", "vượt", "hoàn thành", "chưa hoàn thành", "tăng giá",
+    "giảm giá", "tăng", "giảm",
 )  # fmt: skip
 # Words that name nothing alone or with connectives ("An additional $8", "(comprising £9,928,305 in
 # 2019-20"), though they may open a label ("additional county taxes"): with only these and the verbs
-# and connectives a label is no label.
-LABEL_EMPTY_WORDS: frozenset[str] = frozenset(
-    {
-        "additional",
-        "another",
-        "further",
-        "extra",
-        "comprising",
-        "consisting of",
-        "consisting",
-        "respectively",
-        "bình quân",
-        "tính chung",
-        "lũy kế",
-        "luỹ kế",
-        "cộng dồn",
-    }
+# and connectives a label is no label; so are comparatives and motion alone ("cao gần 1,3 lần so với
+# trước dịch", "rising"): they say how the figure stands to what came before.
+LABEL_EMPTY_WORDS: frozenset[str] = _phrases(
+    """
+    additional|another|further|extra|comprising|consisting of|consisting|respectively
+    bình quân|tính chung|lũy kế|luỹ kế|cộng dồn
+    cao|thấp|nhiều|ít|mạnh|nhẹ|rising|falling|growing|declining
+    """
 )
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
