@@ -1439,6 +1439,17 @@ def inherit_labels(
     n = len(out)
     shares = [_share_verb(text, a) for a, _ in spans]  # (read once: three passes ask)
     owners = _paren_owners(text, spans)
+    for k in range(1, n):
+        # "..., tăng 11,5%, nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what came before it in
+        # the sentence (read first: a parenthesis after it takes its owner's label).
+        own = out[k]
+        if not own or own.split()[0].lower() not in lx.LABEL_CONDITION_OPENERS:
+            continue
+        j = k - 1  # (the figure right before may have no label yet: the nearest that has one)
+        while j > 0 and out[j] is None:
+            j -= 1
+        if out[j] and not _SENTENCE_GAP.search(text, spans[j][1], spans[k][0]):
+            out[k] = out[j]
     for k in range(n):
         owner = owners.get(k)
         if owner is None or out[owner] is None:
@@ -1476,8 +1487,6 @@ def inherit_labels(
         prev_text = text[spans[k - 1][0] : spans[k - 1][1]]
         weak = (
             own is None
-            # ("..., tăng 11,5%, nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what came before.)
-            or own.split()[0].lower() in lx.LABEL_CONDITION_OPENERS
             or (bases[k] is not None and own.lower() in bases[k].lower())
             or (_contains_number(own, prev_text) and not (offsets and offsets[k - 1]))
         )
