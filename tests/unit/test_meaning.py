@@ -575,3 +575,8 @@ def test_comparatives_alone_and_lists_after_gom_are_no_label():
     assert figs["1.000 đồng"].label not in ("cao", None)
     assert figs["5"].label == "hạng mục công trình"
     assert figs["06"].label == "nhóm tăng giá"
+
+
+def test_a_causative_verb_names_nothing_of_the_counted():
+    _, figs = _figs("Tiêu đề\n\nTai nạn giao thông xảy ra 56 vụ, làm chết 32 người.\n")
+    assert figs["32"].label == "người chết"  # not "người làm chết"

@@ -1302,6 +1302,10 @@ def _counted_label(text: str, start: int, end: int, unit: str, before: str, borr
         and (near[-1] in lx.LABEL_SUBJECT_VERBS or " ".join(near[-2:]) in lx.LABEL_SUBJECT_VERBS)
     ):
         return before
+    # ("làm chết 11 người" -> "người chết": the causative verb names nothing of the counted.)
+    first, _, rest = before.partition(" ")
+    if first.lower() in lx.LABEL_CAUSATIVES and rest and before.lower() in lx.LABEL_VERBS:
+        before = rest
     return f"{unit} {_decapitalised(before)}".strip()
 
 

@@ -1327,6 +1327,8 @@ LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
 LABEL_COUNT_CHANGES: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "hơn", "ít hơn", "nhiều hơn")
 # The most words of a list item's name before its colon ("- Cây ăn quả: Diện tích 50 ha").
 LABEL_ITEM_NAME_WORDS = 4
+# A causative verb before the verb of what is counted ("làm chết 11 người", "làm bị thương 5 người").
+LABEL_CAUSATIVES: frozenset[str] = frozenset({"làm"})
 # Verbs of attainment right after counted things ("14/16 chỉ tiêu đạt và vượt kế hoạch", "1 chỉ tiêu
 # chưa đạt", "01 xã đạt 15 tiêu chí"): with what follows they say which things are counted.
 LABEL_ATTAIN_VERBS: tuple[str, ...] = (
