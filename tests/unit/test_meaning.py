@@ -580,3 +580,12 @@ def test_comparatives_alone_and_lists_after_gom_are_no_label():
 def test_a_causative_verb_names_nothing_of_the_counted():
     _, figs = _figs("Tiêu đề\n\nTai nạn giao thông xảy ra 56 vụ, làm chết 32 người.\n")
     assert figs["32"].label == "người chết"  # not "người làm chết"
+
+
+def test_a_fronted_month_is_the_period_not_a_figure_before_the_label():
+    _, figs = _figs(
+        "Tiêu đề\n\nKinh tế đạt nhiều kết quả: Trong tháng 10 thu ngân sách trên địa bàn đạt 3,2 tỷ đồng. Chỉ số"
+        " sản xuất công nghiệp tháng 9 tăng 2,68%.\n"
+    )
+    assert figs["3,2 tỷ đồng"].label == "thu ngân sách trên địa bàn"
+    assert figs["2,68%"].label == "Chỉ số sản xuất công nghiệp"  # the month stays the figure's period

@@ -214,6 +214,13 @@ def _clip(label: str, keep_end: bool = False) -> str:
             # "Ở chiều ngược lại, nhập khẩu": the fronted adverbial names nothing ("Over the past
             # year, the rate": nor the article it leaves in front).
             label = _trimmed_phrase(tail.split())
+    first, _, rest = label.partition(" ")
+    if first.lower() in lx.LABEL_FRONTED_OPENERS and rest[:1].lower() in _PERIOD_FIRST:
+        # "Trong tháng 10 thu ngân sách": a fronted period, without its comma.
+        m = PERIOD_WORDS.match(rest)
+        after = rest[m.end() :].strip(" ,") if m else ""
+        if len(after.split()) >= 2 and not _weak_text(after):
+            label = after
     if label[:1].isdigit() or label[:1].lower() in _PERIOD_FIRST:
         # "năm 2024 thu ngân sách nhà nước": a leading period is the figure's period, not its label.
         m = PERIOD_WORDS.match(label)
@@ -244,7 +251,8 @@ _ABBREV_STOP = r"\.(?<!TP\.)(?<!Tp\.)(?<!tp\.)(?<!TX\.)(?<!Tx\.)(?<!\bP\.)(?<!\b
 # A full stop glued to the next sentence ("... 6,5%.Tổng giá trị sản xuất ..."): after a small letter or
 # a percent sign, before a capital (not "TP.Hồ Chí Minh": a capital stands before that dot).
 _LOWER = "a-z" + "".join(sorted(set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")))
-_GLUED_STOP = rf"(?<=[{_LOWER}%])\.(?=[A-ZĐ{_LOWER.upper()[3:]}][{_LOWER}])"
+# (The dot is matched first: a pattern opening with a look-behind is tried at every position.)
+_GLUED_STOP = rf"\.(?<=[{_LOWER}%]\.)(?=[A-ZĐ{_LOWER.upper()[3:]}][{_LOWER}])"
 _BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + "|" + _GLUED_STOP)
 # Up to the last clause break (the common case: no parenthesis to balance).
 _UP_TO_LAST_BREAK = re.compile(
@@ -568,12 +576,26 @@ def _figure_numbers(chunk: str, start: int) -> list[re.Match[str]]:
         before = chunk[max(0, m.start() - 16) : m.start()].lower().split()
         if before and (before[-1] in _IDENTIFIER_WORDS or " ".join(before[-2:]) in _IDENTIFIER_WORDS):
             continue
+        if before and before[-1] in _PERIOD_NUMBER_WORDS:
+            # "Trong tháng 10 thu ngân sách ... đạt": the number of a month or quarter, no figure.
+            # (Only a period opening the clause: "CPI tháng 9 tăng" cuts its label before the period.)
+            word = _PERIOD_WORD_BEFORE.search(chunk, max(0, m.start() - 12), m.start())
+            period = PERIOD_WORDS.match(chunk, word.start()) if word else None
+            lead = chunk[start : word.start()].split() if word else []
+            opens = not lead or (len(lead) == 1 and lead[0].lower() in lx.LABEL_FRONTED_OPENERS)
+            if period is not None and period.end() >= m.end() and opens:
+                continue
         out.append(m)
     return out
 
 
 # Words before a number that make it a name, not a figure ("mức độ 3", "lớp 10"); "số" is both.
 _IDENTIFIER_WORDS = lx.IDENTIFIER_BEFORE - {lx.NUMBER_WORD}
+# Words whose number is a month or quarter ("tháng 10", "quý II").
+_PERIOD_NUMBER_WORDS = frozenset(w.lower() for w in (*lx.PERIOD_MONTH_WORDS, *lx.PERIOD_QUARTER_WORDS))
+_PERIOD_WORD_BEFORE = re.compile(
+    r"(?:" + "|".join(sorted(_PERIOD_NUMBER_WORDS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
+)
 
 
 # A number that is a figure, not a date or a year ("31/12/2021", "năm 2010", "Chỉ thị 05-CT/TW").
