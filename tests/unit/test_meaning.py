@@ -589,3 +589,18 @@ def test_a_fronted_month_is_the_period_not_a_figure_before_the_label():
     )
     assert figs["3,2 tỷ đồng"].label == "thu ngân sách trên địa bàn"
     assert figs["2,68%"].label == "Chỉ số sản xuất công nghiệp"  # the month stays the figure's period
+
+
+def test_english_amounts_named_by_the_noun_after_them_and_predicates_are_no_label():
+    _, figs = _figs(
+        "Annual report of the council\n\nThe budget also includes $260,000 building renovations, $150,000"
+        " increase in mental health funding and more. Net debt of $19.6 billion in 2017-18, increasing over"
+        " the forward estimates to $31.4 billion in 2021-22. LESS than 5 per cent of planning applications"
+        " were refused.\n"
+    )
+    assert figs["$260,000"].label == "building renovations"
+    assert figs["$150,000"].label == "increase in mental health funding"
+    assert figs["$31.4 billion"].label == "Net debt"
+    assert figs["5 per cent"].label.startswith("planning applications")
+    _, figs = _figs("Tiêu đề\n\nTrong đó, may mặc tăng 11,1%.\n")
+    assert figs["11,1%"].label == "may mặc"  # a Vietnamese word, no English modal

@@ -791,6 +791,8 @@ def _weak_text(label: str) -> bool:
 def _english_bare(label: str) -> bool:
     """An English label that is a pronoun opening a clause ("we", "This will be in addition")."""
     words = label.lower().split()
+    if words[0] in lx.LABEL_EN_PREDICATE_OPENERS:
+        return True
     return words[0] in lx.LABEL_EN_CLAUSE_PRONOUNS and (
         len(words) == 1 or words[1] in lx.LABEL_EN_CLAUSE_VERBS
     )
@@ -905,6 +907,12 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
                 return named
     if kind == "money" and lang == "vi":
         named = _money_object(text, start, end)
+        if named:
+            return named
+    if lang == "en" and kind == "money":
+        # "The budget also includes $260,000 building renovations for ..., $150,000 increase in mental
+        # health funding": after a verb or in a list, the noun right after an amount names it.
+        named = _english_amount_noun(text, start, end)
         if named:
             return named
     if lang == "en" and not counted:
@@ -1135,6 +1143,36 @@ def _without_english_predicate(label: str) -> str:
             head = " ".join(words[:i])
             return head if not _weak(head) else " ".join(words)
     return " ".join(words)
+
+
+def _english_amount_noun(text: str, start: int, end: int) -> str | None:
+    """The noun phrase right after an English amount that a verb or a list puts there ("includes
+    $260,000 building renovations for the Tax Collector's Office", ", $150,000 increase in mental
+    health funding"), with a phrase of what it is of, in, on or for."""
+    near = _near_words(text, start, 16)
+    lead = text[max(0, start - 6) : start].rstrip()
+    if not (lead.endswith(",") or lead.endswith(" and") or (near and near[-1] in lx.LABEL_VERBS)):
+        return None
+    words = _phrase_after(text, end).split()
+    if len(words) > 2 and " ".join(words[:2]).lower() == lx.LABEL_EN_WORTH_OF:
+        words = words[2:]  # "$1.337 million worth of works permits"
+    if not words or not words[0][:1].isalpha() or words[0].lower() in _NOT_NOUN_OPENERS:
+        return None
+    out: list[str] = []
+    for w in words[: lx.LABEL_EN_COUNT_TAIL_WORDS + 2]:
+        low = w.lower().strip(",.;:()")
+        if low in lx.LABEL_VERBS or (low in lx.LABEL_CONNECTIVES and low not in lx.LABEL_EN_AMOUNT_TAIL):
+            break
+        out.append(w)
+    while out and out[-1].lower() in lx.LABEL_EN_PREPOSITIONS | lx.LABEL_EN_DETERMINERS:
+        out.pop()
+    named = _clip(" ".join(out))
+    return named if named and not _weak(named) and not PERIOD_WORDS.match(named) else None
+
+
+_NOT_NOUN_OPENERS = (
+    lx.LABEL_EN_PREPOSITIONS | lx.LABEL_EN_DETERMINERS | lx.LABEL_CONNECTIVES | lx.LABEL_EN_PREDICATE_OPENERS
+)
 
 
 def _english_counted(text: str, start: int, end: int, unit: str) -> str | None:

@@ -898,7 +898,7 @@ BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
 # ("an" is no English article to strip here: "công an", "An Giang" end and open Vietnamese labels.)
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
-    đạt|là|chiếm|lần đầu|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
+    đạt|là|chiếm|lần đầu|averaging|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
@@ -958,7 +958,15 @@ LABEL_CONDITION_OPENERS: frozenset[str] = frozenset({"nếu", "giả sử", "if"
 # The most words of a sentence's subject that names a bare change ("capital budget increase").
 LABEL_EN_SUBJECT_WORDS = 6
 # A label opened by an English pronoun and its verb names nothing ("we", "This will be in addition").
-LABEL_EN_CLAUSE_PRONOUNS: frozenset[str] = frozenset("we they it he she this that these those i you".split())
+LABEL_EN_CLAUSE_PRONOUNS: frozenset[str] = frozenset(
+    "we they it he she this that these those i you which who".split()
+)
+# A label opened by a modal verb or by a participle of change ("could then be retained to fund",
+# "increasing over the forward estimates") is the predicate of a clause, not what is measured. (Not
+# "may", "can": Vietnamese syllables too, "may mặc"; not "will": "12 per cent will go towards ...".)
+LABEL_EN_PREDICATE_OPENERS: frozenset[str] = frozenset(
+    "could would should might must increasing decreasing rising falling growing declining".split()
+)
 LABEL_EN_CLAUSE_VERBS: frozenset[str] = frozenset(
     "will would can could may might should must is are was were has have had do does did know think".split()
 )
@@ -990,6 +998,10 @@ LABEL_EN_PREPOSITIONS: frozenset[str] = frozenset(
 # electrical problems", "6 indicators being red"), and how many words of it a label keeps.
 LABEL_EN_COUNT_TAIL_OPENERS: frozenset[str] = frozenset({"of", "for", "on", "being"})
 LABEL_EN_COUNT_TAIL_WORDS = 6
+# Prepositions whose phrase after an amount's noun still names it ("$150,000 increase in mental health
+# funding", "$300,000 expansion of solar power on county buildings").
+LABEL_EN_AMOUNT_TAIL: frozenset[str] = frozenset({"of", "in", "on", "for"})
+LABEL_EN_WORTH_OF = "worth of"
 # What was done to what an English count counts ("15 vehicles stolen", "69 children were screened"):
 # the irregular participles (the rest end in -ed) and the auxiliaries of a passive.
 LABEL_EN_PARTICIPLES: frozenset[str] = frozenset(
@@ -1343,7 +1355,7 @@ LABEL_EMPTY_WORDS: frozenset[str] = _phrases(
     """
     additional|another|further|extra|comprising|consisting of|consisting|respectively
     bình quân|tính chung|lũy kế|luỹ kế|cộng dồn
-    cao|thấp|nhiều|ít|mạnh|nhẹ|rising|falling|growing|declining
+    cao|thấp|nhiều|ít|mạnh|nhẹ|rising|falling|growing|declining|less|more|fewer
     """
 )
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
