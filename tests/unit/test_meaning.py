@@ -604,3 +604,8 @@ def test_english_amounts_named_by_the_noun_after_them_and_predicates_are_no_labe
     assert figs["5 per cent"].label.startswith("planning applications")
     _, figs = _figs("Tiêu đề\n\nTrong đó, may mặc tăng 11,1%.\n")
     assert figs["11,1%"].label == "may mặc"  # a Vietnamese word, no English modal
+
+
+def test_a_bulleted_list_line_keeps_its_head():
+    _, figs = _figs("Tiêu đề\n\n- Giá trị Công nghiệp, tiểu thủ công nghiệp tăng 5-7%.\n")
+    assert figs["5-7%"].label == "Giá trị Công nghiệp, tiểu thủ công nghiệp"

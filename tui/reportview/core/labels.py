@@ -261,6 +261,10 @@ _UP_TO_LAST_BREAK = re.compile(
 _AFTER_BREAK = re.compile(r"[;:\n.!?…]|,(?=\s)|\(|\)")
 
 
+# Marks that open a list line ("- Giá trị công nghiệp, tiểu thủ công nghiệp tăng 5-7%").
+_BULLETS = "-+•*·– "
+
+
 def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, str]:
     """The phrase before a figure that names it, and where it came from: "" (its own clause), "borrowed"
     (the clause before, its own naming nothing: "thu nhập bình quân tăng qua các năm, đạt 50 triệu"),
@@ -385,7 +389,7 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
                     cut = prev + segment.rfind(head.split()[0], numbers[-1].end())
                 break
             # ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ ...": a head opening an indicator leads it.)
-            headed = _opens_with(segment.strip().lower(), lx.LABEL_LIST_HEADS)
+            headed = _opens_with(segment.strip().lstrip(_BULLETS).lower(), lx.LABEL_LIST_HEADS)
             short = len(last.split()) <= 2 or len(seg_words) <= 3 or fragment or headed
             # ("Giá trị tăng thêm khu vực nông, lâm ...": a list's head may hold a noun made of a verb.)
             verb = not headed and _has_verb(_without_verb_nouns(segment) if fragment else segment)
