@@ -609,3 +609,12 @@ def test_english_amounts_named_by_the_noun_after_them_and_predicates_are_no_labe
 def test_a_bulleted_list_line_keeps_its_head():
     _, figs = _figs("Tiêu đề\n\n- Giá trị Công nghiệp, tiểu thủ công nghiệp tăng 5-7%.\n")
     assert figs["5-7%"].label == "Giá trị Công nghiệp, tiểu thủ công nghiệp"
+
+
+def test_what_a_place_sowed_names_the_area():
+    _, figs = _figs(
+        "Tiêu đề\n\nToàn tỉnh gieo trồng 80.888 ha lúa và cây rau màu các loại. Ngô vụ mùa trồng được 3ha sản"
+        " lượng ước đạt 6 tấn.\n"
+    )
+    assert figs["80.888 ha"].label == "lúa và cây rau màu các loại"
+    assert figs["3ha"].label != "sản lượng"  # no place: the crop before names it

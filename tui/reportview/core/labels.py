@@ -913,6 +913,13 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         named = _money_object(text, start, end)
         if named:
             return named
+    if kind == "measure" and lang == "vi" and unit not in lx.TIME_UNITS and before and _place_did(before):
+        # "toàn tỉnh gieo trồng 80.888 ha lúa và cây rau màu", "Huyện Thông Nông trồng được 52 ha lúa
+        # xuân": a place did it; what the measure is of follows it.
+        after = _trimmed_phrase(_phrase_after(text, end).split())
+        opener = after.split()[0].lower() if after else ""
+        if after and not _weak(after) and not _has_verb(after) and opener not in lx.LABEL_CONNECTIVES:
+            return _clip(after)
     if lang == "en" and kind == "money":
         # "The budget also includes $260,000 building renovations for ..., $150,000 increase in mental
         # health funding": after a verb or in a list, the noun right after an amount names it.
@@ -980,6 +987,18 @@ _MEASURED_HEADS = (*lx.LABEL_LIST_HEADS, *lx.LABEL_MEASURED_OPENERS)
 
 
 _PLACE_KINDS = frozenset(lx.PLACE_PREFIXES) | frozenset(w.split()[-1] for w in lx.PLACE_WHOLE)
+
+
+def _place_did(phrase: str) -> bool:
+    """Whether a phrase is a place by its kind and what it did ("toàn tỉnh gieo trồng", "Huyện Thông
+    Nông trồng được"): a place's words, then a verb."""
+    words = phrase.split()
+    for i in range(1, min(len(words), lx.LABEL_ITEM_NAME_WORDS + 1)):
+        head = " ".join(words[:i])
+        rest = " ".join(words[i:])
+        if _names_place(head) and (_has_verb(rest) or rest.lower() in lx.LABEL_SOWING_VERBS):
+            return True
+    return False
 
 
 def _names_place(words: str) -> bool:

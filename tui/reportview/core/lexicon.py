@@ -1358,6 +1358,9 @@ LABEL_EMPTY_WORDS: frozenset[str] = _phrases(
     cao|thấp|nhiều|ít|mạnh|nhẹ|rising|falling|growing|declining|less|more|fewer
     """
 )
+# Verbs of sowing a place does before the measure of what it sowed ("toàn tỉnh gieo trồng 80.888 ha
+# lúa"); kept out of LABEL_VERBS, where "Ngô vụ mùa trồng được 3ha" would give the label away.
+LABEL_SOWING_VERBS: frozenset[str] = _phrases("trồng|trồng được|gieo trồng|gieo cấy|xuống giống|gieo sạ")
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
 # Words that make the place after them a comparison's base, not the figure's own place
