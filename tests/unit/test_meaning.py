@@ -618,3 +618,13 @@ def test_what_a_place_sowed_names_the_area():
     )
     assert figs["80.888 ha"].label == "lúa và cây rau màu các loại"
     assert figs["3ha"].label != "sản lượng"  # no place: the crop before names it
+
+
+def test_a_change_right_after_an_amount_and_markup_in_a_page():
+    _, figs = _figs(
+        "Annual report of the council\n\n<br />The Emergency Services District is proposed at $20,753,931, an"
+        " increase of $2,990,267, or 16.8%.\n"
+    )
+    assert "<br" not in figs["$20,753,931"].label
+    assert figs["$2,990,267"].label == figs["$20,753,931"].label + " increase"
+    assert figs["16.8%"].label == figs["$2,990,267"].label

@@ -199,10 +199,16 @@ def _headed_list(phrase: str) -> bool:
     return _opens_with(low, lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
 
 
+# A markup tag left in a page's text ("<br />", "</p>").
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
+
+
 def _clip(label: str, keep_end: bool = False) -> str:
     """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
     LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
     label = " ".join(label.split())
+    if "<" in label:
+        label = " ".join(_MARKUP_TAG.sub(" ", label).split())  # "<br />District (ESD)": a page's tags
     # (One space is all the white space left: the pattern runs only where it can match.)
     if " ," in label or " ;" in label or " :" in label:
         label = _SPACE_BEFORE_PUNCT.sub(r"\1", label)
@@ -1530,13 +1536,18 @@ def inherit_labels(
         # "..., tăng 11,5%, nếu loại trừ yếu tố giá tăng 8,7%": a condition, of what came before it in
         # the sentence (read first: a parenthesis after it takes its owner's label).
         own = out[k]
-        if not own or own.split()[0].lower() not in lx.LABEL_CONDITION_OPENERS:
+        change = _bare_change(own) if own else None
+        if not own or (own.split()[0].lower() not in lx.LABEL_CONDITION_OPENERS and change is None):
             continue
         j = k - 1  # (the figure right before may have no label yet: the nearest that has one)
         while j > 0 and out[j] is None:
             j -= 1
-        if out[j] and not _SENTENCE_GAP.search(text, spans[j][1], spans[k][0]):
-            out[k] = out[j]
+        near = spans[k][0] - spans[j][1] <= _CHANGE_GAP  # (a change follows what it changes closely)
+        if out[j] and not _SENTENCE_GAP.search(text, spans[j][1], spans[k][0]) and out[j] != own:
+            if change and not near:
+                continue
+            # "is proposed at $40,807,742, an increase of $1,492,368": the change of what it measures.
+            out[k] = _clip(f"{out[j]} {change}") if change and change not in out[j].lower() else out[j]
     for k in range(n):
         owner = owners.get(k)
         if owner is None or out[owner] is None:
@@ -1724,6 +1735,17 @@ _PLAN_BEFORE = re.compile(
 )
 # The longest gap between a figure and its plan's ("... tạ/ha/KH ", "vượt kế hoạch (kế hoạch ").
 _PLAN_GAP = 24
+
+
+_CHANGE_GAP = 24  # ("$40,807,742, an increase of $1,492,368": the words between, at most)
+
+
+def _bare_change(label: str) -> str | None:
+    """The change noun an English label is alone ("an increase", "contraction"), or None."""
+    words = label.lower().split()
+    if words and words[0] in lx.LABEL_EN_DETERMINERS:
+        words = words[1:]
+    return words[0] if len(words) == 1 and words[0] in lx.LABEL_EN_CHANGE_NOUNS else None
 
 
 def _names_part(text: str, start: int, label: str, verb: str) -> bool:
