@@ -960,7 +960,8 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         label = _without_english_predicate(_english_object(label, of_figure))
     elif lang == "vi" and label and not counted:
         label = _indicator_named(label)
-        if before and label == _clip(before):
+        # (The adverb is looked for first: most labels have none, and _clip is not cheap.)
+        if before and not _ADVERB_FIRST_WORDS.isdisjoint(label.lower().split()) and label == _clip(before):
             label = _before_adverb(label)
     return None if _weak(label) else label
 
@@ -992,6 +993,7 @@ def _before_adverb(label: str) -> str:
 _MEASURED_HEADS = (*lx.LABEL_LIST_HEADS, *lx.LABEL_MEASURED_OPENERS)
 
 
+_ADVERB_FIRST_WORDS = frozenset(a.split()[0] for a in lx.LABEL_VERB_ADVERBS)
 _PLACE_KINDS = frozenset(lx.PLACE_PREFIXES) | frozenset(w.split()[-1] for w in lx.PLACE_WHOLE)
 
 
