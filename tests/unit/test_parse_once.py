@@ -179,3 +179,25 @@ def test_no_ui_module_decides_whether_a_cell_is_a_number():
     ui = CORE.parent / "ui"
     for path in sorted(ui.rglob("*.py")):
         assert "reportview.core.tables.is_numeric_cell" not in _imports(path), path
+
+
+def test_a_cache_miss_reads_its_file_once(monkeypatch):
+    import zlib
+
+    from reportview.core import cache, corpus, files
+    from reportview.core.rules import rules_of
+
+    reads: list[str] = []
+    real = files.read_file_bytes
+
+    def counted(path):
+        reads.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(cache, "read_file_bytes", counted)
+    monkeypatch.setattr(files, "read_file_bytes", counted)
+    path = DATA / "held_out_vi.txt"
+    parsed = corpus._parse_file(path, rules_of(default_config()), want_record=True)
+    assert reads == [str(path)]  # checksummed and parsed from the same bytes
+    assert parsed.record is not None and parsed.record.crc32 == zlib.crc32(real(path))
+    assert parsed.report.figures == load_report(path, default_config()).figures

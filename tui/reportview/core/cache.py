@@ -74,7 +74,9 @@ class FileProbe:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.stamp = file_stamp(path)
-        self.crc = zlib.crc32(read_file_bytes(path))
+        # The bytes checksummed are the bytes parsed (`data`): a cache miss reads its file once.
+        self.data = read_file_bytes(path)
+        self.crc = zlib.crc32(self.data)
 
     def seal(self, report: Report, terms: IndexTerms | None) -> Record | None:
         if file_stamp(self.path) != self.stamp:

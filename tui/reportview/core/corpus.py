@@ -96,7 +96,9 @@ def _parse_file(
     from reportview.core.loading import load_report
 
     probe = FileProbe(path) if want_record else None
-    report = load_report(path, rules, display_path=display)
+    report = load_report(path, rules, display_path=display, data=probe.data if probe else None)
+    if probe is not None:
+        probe.data = b""  # (the bytes are not kept past the parse: a worker holds one file at a time)
     terms = index_terms(report) if want_record or want_terms else None
     record = probe.seal(report, terms) if probe is not None else None
     return Parsed(report, record, terms if want_terms else None)

@@ -32,13 +32,14 @@ from reportview.core.files import (
     Skipped as Skipped,
 )
 from reportview.core.files import (
+    decode_document,
+    read_document,
+)
+from reportview.core.files import (
     discover as discover,
 )
 from reportview.core.files import (
     is_empty_reason as is_empty_reason,
-)
-from reportview.core.files import (
-    read_document,
 )
 from reportview.core.files import (
     read_file_bytes as read_file_bytes,
@@ -60,10 +61,14 @@ from reportview.core.tables import Table
 
 
 def load_report(
-    path: str | os.PathLike[str], rules: ParseRules | Setup | None = None, display_path: str | None = None
+    path: str | os.PathLike[str],
+    rules: ParseRules | Setup | None = None,
+    display_path: str | None = None,
+    data: bytes | None = None,
 ) -> Report:
-    """Read and parse one file; raise InputError when it is not a readable report."""
-    got = read_document(Path(path))
+    """Read and parse one file (or its bytes, read already: `data`); raise InputError when it is not
+    a readable report."""
+    got = read_document(Path(path)) if data is None else decode_document(Path(path), data)
     try:
         return parse_text(
             got.text, display_path or str(path), rules, encoding=got.encoding, warnings=got.warnings,
