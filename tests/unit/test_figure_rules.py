@@ -163,3 +163,16 @@ def test_the_dollar_is_the_currency_of_the_documents_country(text, code):
     assert dollar_currency(text) == code
     money = [f for f in en(text) if f.kind == "money"]
     assert money and all(f.unit == code for f in money)
+
+
+def test_the_dollar_is_decided_once_for_a_text_read_in_pieces(monkeypatch):
+    from reportview.core import loading
+
+    # A text read in pieces (made small here): the country is named in the first piece only.
+    monkeypatch.setattr(loading, "BIG_TEXT_CHARS", 2_000)
+    monkeypatch.setattr(loading, "LINE_PIECE_CHARS", 500)
+    lines = ["Annual report of the Shire of Augusta, Western Australia.", ""]
+    lines += [f"Item {i}: the council spent $ {i + 1}.5 million on local roads and parks." for i in range(80)]
+    report = parse_text("\n".join(lines) + "\n", "shire.txt")
+    money = [f for f in report.figures if f.kind == "money"]
+    assert len(money) == 80 and {f.unit for f in money} == {"AUD"}

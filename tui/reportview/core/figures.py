@@ -220,15 +220,23 @@ def dollar_currency(text: str) -> str:
 class _Context:
     """Per-document state shared by the readers of each number."""
 
-    def __init__(self, text: str, rules: FigureRules, convention: Convention, language: Language) -> None:
+    def __init__(
+        self,
+        text: str,
+        rules: FigureRules,
+        convention: Convention,
+        language: Language,
+        dollar: str | None = None,
+    ) -> None:
         self.text = text
         self.rules = rules
         self.convention = convention
         self.language = language
-        self._dollar: str | None = None
+        self._dollar = dollar
 
     def currency(self, code: str) -> str:
-        """An ISO code, with "$" resolved to the document's dollar (decided once, when first met)."""
+        """An ISO code, with "$" resolved to the document's dollar (the parse's, else decided here once,
+        when first met)."""
         if code != lx.DOLLAR:
             return code
         if self._dollar is None:
@@ -294,18 +302,19 @@ def extract_figures(
     *,
     convention: Convention | None = None,
     language: Language | None = None,
+    dollar: str | None = None,
 ) -> list[RawFigure]:
     """Every figure of `text` inside the title and body, outside furniture, in text order.
 
-    `convention` and `language` are the document's, decided once by the parse (loading); read
-    from `text` when not given."""
+    `convention`, `language` and `dollar` (the currency "$" means) are the document's, decided once
+    by the parse (loading) for all its pieces and table cells; read from `text` when not given."""
     rules = rules or figure_rules()
     regions = _allowed_regions(body, furniture, title_span)
     if convention is None:
         convention = detect_convention(text, body) if rules.convention == "auto" else rules.convention  # type: ignore[assignment]
     if language is None:
         language = detect_language(text, body)
-    ctx = _Context(text, rules, convention, language)  # type: ignore[arg-type]
+    ctx = _Context(text, rules, convention, language, dollar)  # type: ignore[arg-type]
     out: list[RawFigure] = []
     for rs, re_ in regions:
         skip_to = rs

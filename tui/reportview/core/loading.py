@@ -13,9 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from reportview.core import lexicon as lx
 from reportview.core.decoding import nfc_view
 from reportview.core.docname import place_in_name, year_in_name
-from reportview.core.figures import FigureRules, extract_figures
+from reportview.core.figures import FigureRules, dollar_currency, extract_figures
 from reportview.core.files import (
     EMPTY_REASON as EMPTY_REASON,
 )
@@ -121,6 +122,9 @@ def parse_text(
         sample = (body[0], min(body[1], body[0] + CONVENTION_SAMPLE)) if big else body
         convention = detect_convention(norm, sample, language)
 
+    # The currency "$" means, decided once for the document (its pieces and cells read alike), and
+    # only where a "$" stands.
+    dollar = dollar_currency(norm) if lx.DOLLAR in norm else None
     raw_figures = list(
         _figures_in_pieces(
             norm,
@@ -135,6 +139,7 @@ def parse_text(
             big,
             convention,
             language,
+            dollar,
         )
     )
     # What the text does not say, the file's name may (an excerpt that never names its province).
@@ -179,7 +184,7 @@ def parse_text(
     if tables:  # cell figures, read from the tables (not the prose), in text order among the others
         cells = [
             replace(f, period=f.period or own_period)
-            for f in figures_in_tables(text, tables, convention, fig_rules, language)
+            for f in figures_in_tables(text, tables, convention, fig_rules, language, dollar)
         ]
         cell_owners = [_section_at(spans, starts, f.start) for f in cells]
         merged = sorted(
@@ -256,11 +261,12 @@ def _figures_in_pieces(
     big: bool,
     convention: Convention,
     language: Convention,
+    dollar: str | None = None,
 ) -> Iterator[tuple[int, Figure]]:
     """(offset shift, figure) for every figure, in text order; the whole text at once unless big.
 
     One convention and language for the whole document (the parse's), not one per piece."""
-    facts = {"convention": convention, "language": language}
+    facts = {"convention": convention, "language": language, "dollar": dollar}
     if not big:
         for f in extract_figures(text, body, furniture, rules, title_span=title_span, **facts):
             yield 0, f

@@ -345,16 +345,18 @@ def figures_in_tables(
     convention: Convention,
     rules: FigureRules | None = None,
     language: Convention | None = None,
+    dollar: str | None = None,
 ) -> list[Figure]:
-    """Every figure of the tables' body cells, in text order (spans index `text`).
+    """Every figure of the tables' body cells, in text order (spans index `text`); `dollar` is the
+    document's currency for "$" (the parse's; read from `text` when not given).
 
     A cell of words with numbers in it (`Tăng 5,2% so với cùng kỳ`, a note) is read by the prose
     figure reader, within the cell, when `rules` are given."""
     out: list[Figure] = []
     for table in tables:
-        out.extend(_table_figures(text, table, convention, rules, language))
+        out.extend(_table_figures(text, table, convention, rules, language, dollar))
     if any(f.unit.startswith(lx.DOLLAR) for f in out):  # "$" is the dollar of the document's country
-        dollar = dollar_currency(text)
+        dollar = dollar or dollar_currency(text)
         out = [
             replace(f, unit=dollar + f.unit[len(lx.DOLLAR) :]) if f.unit.startswith(lx.DOLLAR) else f
             for f in out
@@ -364,7 +366,12 @@ def figures_in_tables(
 
 
 def _table_figures(
-    text: str, table: Table, convention: Convention, rules: FigureRules | None, language: Convention | None
+    text: str,
+    table: Table,
+    convention: Convention,
+    rules: FigureRules | None,
+    language: Convention | None,
+    dollar: str | None = None,
 ) -> list[Figure]:
     n = table.n_cols
     roles: list[str | None] = [_role(table.col_header(c)) for c in range(n)]
@@ -397,7 +404,9 @@ def _table_figures(
                 if rules is not None and any(ch.isdigit() for ch in cell.text):
                     ref = TableRef(table.index, r, c, raw_label, col.header or None, table.caption)
                     out.extend(
-                        _prose_in_cell(text, cell, rules, convention, language, ref, label, col.period)
+                        _prose_in_cell(
+                            text, cell, rules, convention, language, ref, label, col.period, dollar
+                        )
                     )
                 continue
             period, fig_label = col.period, label
@@ -440,11 +449,12 @@ def _prose_in_cell(
     ref: TableRef,
     label: str | None,
     period: str | None,
+    dollar: str | None = None,
 ) -> list[Figure]:
     """The figures of a cell of words, read as prose within the cell, labelled by the row."""
     out = []
     for f in extract_figures(
-        text, (cell.start, cell.end), rules=rules, convention=convention, language=language
+        text, (cell.start, cell.end), rules=rules, convention=convention, language=language, dollar=dollar
     ):
         out.append(
             f.as_figure(
