@@ -252,8 +252,16 @@ def _clip(label: str, keep_end: bool = False) -> str:
 
 
 # (A full stop after "TP", "TX", "Tp" abbreviates a place kind: "TP. Hồ Chí Minh" is one name. The
-# look-behinds follow the dot: tested only at a dot, not at every position the scan backs over.)
-_ABBREV_STOP = r"\.(?<!TP\.)(?<!Tp\.)(?<!tp\.)(?<!TX\.)(?<!Tx\.)(?<!\bP\.)(?<!\bQ\.)(?=\s)"
+# look-behinds follow the dot: tested only at a dot, not at every position the scan backs over; one
+# per abbreviation, as a look-behind must be of fixed width; a one-letter one is a whole word.)
+_ABBREV_STOP = (
+    r"\."
+    + "".join(
+        rf"(?<!\b{re.escape(a)}\.)" if len(a) == 1 else rf"(?<!{re.escape(a)}\.)"
+        for a in lx.LABEL_NAME_ABBREVIATIONS
+    )
+    + r"(?=\s)"
+)
 # A full stop glued to the next sentence ("... 6,5%.Tổng giá trị sản xuất ..."): after a small letter or
 # a percent sign, before a capital (not "TP.Hồ Chí Minh": a capital stands before that dot).
 _LOWER = "a-z" + "".join(sorted(set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")))

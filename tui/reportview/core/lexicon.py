@@ -1361,6 +1361,9 @@ LABEL_EMPTY_WORDS: frozenset[str] = _phrases(
 # Verbs of sowing a place does before the measure of what it sowed ("toàn tỉnh gieo trồng 80.888 ha
 # lúa"); kept out of LABEL_VERBS, where "Ngô vụ mùa trồng được 3ha" would give the label away.
 LABEL_SOWING_VERBS: frozenset[str] = _phrases("trồng|trồng được|gieo trồng|gieo cấy|xuống giống|gieo sạ")
+# Abbreviations of a place's kind before its name ("TP. Hồ Chí Minh", "P. Phong Khê", "Q. 1"): their
+# full stop ends no clause of a label (as written: "tp." too, not "Tp" of a sentence's start only).
+LABEL_NAME_ABBREVIATIONS: tuple[str, ...] = ("TP", "Tp", "tp", "TX", "Tx", "P", "Q")
 # Words before a place's kind that make it the whole place ("toàn huyện", "cả tỉnh").
 PLACE_WHOLE_OPENERS: frozenset[str] = frozenset({"toàn", "cả"})
 # Words that make the place after them a comparison's base, not the figure's own place
@@ -1432,6 +1435,8 @@ TABLE_MONTH_WORDS: tuple[str, ...] = ("tháng", "month")
 TABLE_YEAR_WORDS: tuple[str, ...] = ("năm", "year", "fy")
 TABLE_HALF_PHRASES: tuple[str, ...] = ("6 tháng đầu năm", "6 tháng", "sáu tháng đầu năm", "first half", "h1")
 TABLE_NINE_MONTH_PHRASES: tuple[str, ...] = ("9 tháng đầu năm", "9 tháng", "chín tháng")
+# The quarters' numerals (`Quý II/2024` in prose, periods.py, and in table headers, table_figures.py);
+# a heading's Roman numbers of any size are read by outline.roman_value.
 ROMAN_NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Words around a unit in a caption that say nothing of it (`(in thousands of dollars)`).
 TABLE_UNIT_FILLERS: frozenset[str] = frozenset({"in", "of", "tính", "bằng"})

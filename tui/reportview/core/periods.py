@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from reportview.core import lexicon as lx
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
 
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation of table phrases, longest first, spaces matching any white space."""
@@ -134,7 +132,7 @@ def _read(m: re.Match[str], year: int | None) -> str | None:
         return _months(n, year, False) if year is not None and 1 <= n <= 12 else None
     if g["q"]:
         y = int(g["qy"]) if g["qy"] else year
-        q = _ROMAN.get(g["q"].lower()) or int(g["q"])
+        q = lx.ROMAN_NUMERALS.get(g["q"].lower()) or int(g["q"])
         return None if y is None else f"{y}-Q{q}"
     if g["m"]:
         month = int(g["m"])
