@@ -28,7 +28,9 @@ _CLAUSE_END = re.compile(r"[.!?;…](?=\s)|\n")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)$")
 _ABBREVIATIONS = frozenset(fold(a) for a in lexicon.ABBREVIATIONS)
 # Where a figure's own lead-in starts inside its clause (a list of figures is cut at commas).
-_LEAD_CUT = re.compile(r"[,;:(]|\s-\s|\bva\b")
+_LEAD_CUT = re.compile(
+    r"[,;:(]|\s-\s|" + "|".join(rf"\b{re.escape(fold(w))}\b" for w in lexicon.COMPARE_LEAD_JOINERS)
+)
 
 _TARGET = words_pattern(lexicon.COMPARE_TARGET_WORDS)
 _CUMULATIVE = words_pattern(lexicon.COMPARE_CUMULATIVE_WORDS)

@@ -37,7 +37,7 @@ _ESCAPE_BEFORE = re.compile(r"\x1b\[[\d;]*$")
 _ESCAPE_END = re.compile(r"[\d;]*[A-Za-z]?")
 _ESCAPE_ENDS = re.compile(r"\x1b\[[\d;]*[A-Za-z]$")
 _CLOCK = re.compile(r":\d{2}(?::\d{2})?")
-_HOUR = re.compile(r"[hHg]\d{0,2}")
+_HOUR = re.compile(rf"[{''.join(lx.HOUR_MARKS)}{''.join(lx.HOUR_MARKS).upper()}]\d{{0,2}}")
 _CURRENCY_SIGNS = "$€£¥₫"
 
 
@@ -413,7 +413,7 @@ def _time_of_day(ctx: _Context, n: _Num) -> int | None:
     if nxt == ":" and text[e + 1 : e + 2].isdigit():
         m = _CLOCK.match(text, e)
         return m.end() if m else e
-    if nxt in ("h", "g", "H") and not text[e + 1 : e + 2].isalpha():
+    if nxt.lower() in lx.HOUR_MARKS and nxt != "G" and not text[e + 1 : e + 2].isalpha():
         # "14g30", "lúc 7g", "5g sáng" are hours; "30g cồn", "700g/chùm" are grams.
         if nxt == "g" and not text[e + 1 : e + 2].isdigit() and not _hour_words_around(ctx, n):
             return None

@@ -662,6 +662,9 @@ AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm 
 # Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
 DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
 CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
+# Letters glued to a number that make it an hour ("14h30", "lúc 7g", "5g sáng"; "g" also grams, told
+# apart by the words around it).
+HOUR_MARKS: tuple[str, ...] = ("h", "g")
 # Words before "7g" that make the "g" an hour (giờ), not grams.
 CLOCK_WORDS_BEFORE: frozenset[str] = frozenset("lúc vào hồi".split())
 
@@ -1376,6 +1379,9 @@ PLACE_COMPARISON_OPENERS: tuple[str, ...] = (
 
 # A figure whose clause (from the indicator's name to the figure) says one of these is a plan
 # target, not a result ("phấn đấu tăng 8%", "kế hoạch 11,5%", "bằng 22,3% KH").
+# Words that end a figure's lead-in inside its clause, as commas do ("GRDP tăng 7% và thu ngân sách
+# đạt ...": the second figure's lead-in starts after "và").
+COMPARE_LEAD_JOINERS: tuple[str, ...] = ("và",)
 COMPARE_TARGET_WORDS: frozenset[str] = _phrases(
     """
     kế hoạch | mục tiêu | phấn đấu | chỉ tiêu | dự toán | nghị quyết | kh | target | goal | plan
