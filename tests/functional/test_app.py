@@ -641,3 +641,30 @@ async def test_one_report_is_counted_in_the_singular(tmp_path: Path) -> None:
         assert app.main.query_one("#status").text.startswith("1 report loaded")
         await pilot.press("enter")
         assert app.main.query_one(Reader).border_title.endswith("· 1 figure")
+
+
+@sync
+async def test_the_modal_panels_share_one_frame_that_scrolls_with_j_and_k() -> None:
+    from textual.containers import VerticalScroll
+
+    from reportview.ui.screens.figure import FigureScreen
+    from reportview.ui.screens.scroll_modal import ScrollModal
+    from reportview.ui.screens.skipped import SkippedScreen
+
+    assert all(issubclass(s, ScrollModal) for s in (HelpScreen, FigureScreen, SkippedScreen))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        frame = app.screen.query_one(VerticalScroll)
+        assert frame.border_title == "reportview help"
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert frame.scroll_y > 0  # the help is longer than 24 rows: j scrolls it
+        down = frame.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert frame.scroll_y < down
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ScrollModal)

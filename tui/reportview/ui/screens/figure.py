@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reportview.core.export import display_value, value_text
 from reportview.core.model import Figure, Report
 from reportview.core.sentences import sentence_span
 from reportview.core.textsafe import one_line, printable
+from reportview.ui.screens.scroll_modal import ScrollModal
 from reportview.ui.widgets.figures_table import CHANGE_MARKS, QUALIFIER_MARKS
 
 NONE = "—"
@@ -82,47 +82,31 @@ def sentence_text(report: Report, figure: Figure) -> Text:
     return text
 
 
-class FigureScreen(ModalScreen[None]):
+class FigureScreen(ScrollModal):
     """Everything about one figure."""
 
     DEFAULT_CSS = """
-    FigureScreen { align: center middle; }
-    FigureScreen > VerticalScroll {
-        width: 100; max-width: 100%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
     FigureScreen #figure-sentence { margin-top: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q,i", "dismiss", "Close"),
-        Binding("down,j", "scroll('down')", "Down", show=False),
-        Binding("up,k", "scroll('up')", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q,i", "dismiss", "Close")]
 
     def __init__(self, report: Report, figure: Figure) -> None:
         super().__init__()
         self.report = report
         self.figure = figure
 
-    def compose(self) -> ComposeResult:
-        from reportview.ui.widgets.key_footer import KeyFooter
+    def frame_title(self) -> str:
+        return f"Figure {one_line(self.figure.text)}"
 
-        with VerticalScroll() as scroll:
-            scroll.border_title = f"Figure {one_line(self.figure.text)}"
-            scroll.can_focus = True
-            table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-            table.add_column("field", style="bold", no_wrap=True)
-            table.add_column("value")
-            for field, value in detail_rows(self.report, self.figure):
-                table.add_row(Text(field), Text(value))
-            self.fields_table = table
-            yield Static(table, id="figure-fields")
-            yield Static(
-                Text.assemble(("sentence: ", "bold"), sentence_text(self.report, self.figure)),
-                id="figure-sentence",
-            )
-        yield KeyFooter()
-
-    def action_scroll(self, direction: str) -> None:
-        scroll = self.query_one(VerticalScroll)
-        (scroll.scroll_down if direction == "down" else scroll.scroll_up)(animate=False)
+    def body(self) -> Iterable[Widget]:
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+        table.add_column("field", style="bold", no_wrap=True)
+        table.add_column("value")
+        for field, value in detail_rows(self.report, self.figure):
+            table.add_row(Text(field), Text(value))
+        self.fields_table = table
+        yield Static(table, id="figure-fields")
+        yield Static(
+            Text.assemble(("sentence: ", "bold"), sentence_text(self.report, self.figure)),
+            id="figure-sentence",
+        )

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reportview.ui import actions
-from reportview.ui.widgets.key_footer import KeyFooter
+from reportview.ui.screens.scroll_modal import ScrollModal
 
 SYMBOLS: tuple[tuple[str, str], ...] = (
     ("▸", "the row under the cursor"),
@@ -35,32 +34,24 @@ SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollModal):
     """Every key and the search syntax."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 96; max-width: 100%; height: 90%; border: round $primary; background: $surface; padding: 0 1;
-    }
+    HelpScreen > VerticalScroll { width: 96; height: 90%; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
-        Binding("down,j", "scroll('down')", "Down", show=False),
-        Binding("up,k", "scroll('up')", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark,f1", "dismiss", "Close help")]
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
-            scroll.border_title = "reportview help"
-            scroll.can_focus = True
-            self.keys_table = self._keys_table()
-            self.syntax_table = self._syntax_table()
-            self.symbols_table = self._symbols_table()
-            yield Static(self.keys_table, id="help-keys")
-            yield Static(self.syntax_table, id="help-syntax")
-            yield Static(self.symbols_table, id="help-symbols")
-        yield KeyFooter()
+    def frame_title(self) -> str:
+        return "reportview help"
+
+    def body(self) -> Iterable[Widget]:
+        self.keys_table = self._keys_table()
+        self.syntax_table = self._syntax_table()
+        self.symbols_table = self._symbols_table()
+        yield Static(self.keys_table, id="help-keys")
+        yield Static(self.syntax_table, id="help-syntax")
+        yield Static(self.symbols_table, id="help-symbols")
 
     def _keys_table(self) -> Table:
         keymap = dict(getattr(self.app, "keymap", {}))
@@ -92,7 +83,3 @@ class HelpScreen(ModalScreen[None]):
         for symbol, means in SYMBOLS:
             table.add_row(Text(symbol), Text(means))
         return table
-
-    def action_scroll(self, direction: str) -> None:
-        scroll = self.query_one(VerticalScroll)
-        (scroll.scroll_down if direction == "down" else scroll.scroll_up)(animate=False)
