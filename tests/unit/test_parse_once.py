@@ -201,3 +201,16 @@ def test_a_cache_miss_reads_its_file_once(monkeypatch):
     assert reads == [str(path)]  # checksummed and parsed from the same bytes
     assert parsed.record is not None and parsed.record.crc32 == zlib.crc32(real(path))
     assert parsed.report.figures == load_report(path, default_config()).figures
+
+
+def test_section_titles_read_without_markdown_marks_and_keep_a_table_number():
+    from reportview.core.markup import unmarked
+
+    report = load_report(DATA / "tables" / "budget_ductrong.md", default_config())
+    titles = [s.title for s in report.sections]
+    assert "Bảng 5. Thu ngân sách nhà nước trên địa bàn huyện Đức Trọng" in titles  # not "**Bảng 5."
+    assert "Đơn vị: tỷ đồng" in titles and not any("*" in t for t in titles)
+    assert unmarked("## Kết quả **chính**") == "Kết quả chính"
+    assert unmarked("2 ** 3 = 8") == "2 ** 3 = 8"  # no mark without a word beside it
+    pdf = load_report(DATA / "tables" / "budget_ductrong.unruled.pdf", default_config())
+    assert "Bảng 5. Thu ngân sách nhà nước trên địa bàn huyện Đức Trọng" in [s.title for s in pdf.sections]

@@ -51,6 +51,7 @@ from reportview.core.files import (
 from reportview.core.furniture import classify_lines
 from reportview.core.labels import fronted_bases
 from reportview.core.lines import split_lines
+from reportview.core.markup import unmarked
 from reportview.core.model import Figure, Report, Section, Span
 from reportview.core.numbers import Convention, detect_convention, detect_language
 from reportview.core.outline import build_outline, fallback_title
@@ -201,8 +202,10 @@ def parse_text(
         order = sorted(range(len(figures)), key=lambda k: (owners[k] is None, owners[k] or 0, k))
         figures = [figures[k] for k in order]
         ranges = figure_ranges([owners[k] for k in order], len(spans))
+    # A Markdown report's section titles read without their marks ("**Bảng 5." was shown as written).
+    title_of = unmarked if markup else (lambda title: title)
     sections = tuple(
-        Section(i, s.number, s.title, a, b, src(s.body_start), *ranges[i])
+        Section(i, s.number, title_of(s.title), a, b, src(s.body_start), *ranges[i])
         for i, (s, (a, b)) in enumerate(zip(outline.sections, spans, strict=True))
     )
     caption = outline.title or fallback_title(

@@ -33,3 +33,16 @@ def markdown_spans(text: str) -> tuple[Span, ...]:
         out.append(Span(m.start(1), m.end(1), "md-em"))
         out.append(Span(m.end(1), m.end(), "md-mark"))
     return tuple(sorted(out, key=lambda s: (s.start, s.end)))
+
+
+def unmarked(line: str) -> str:
+    """A line of Markdown without its marks ("**Bảng 5.** Thu ngân sách" -> "Bảng 5. Thu ngân sách"):
+    how a heading or an emphasised title reads in a list of sections."""
+    line = _HEADING.sub(lambda m: m[2], line)
+    line = _STRONG.sub(lambda m: m[2], line)
+    line = _EM.sub(lambda m: m[1], line)
+    # A title cut inside an emphasis ("**Bảng 5." of "**Bảng 5. Thu ngân sách**") keeps one mark.
+    return _EDGE_MARK.sub("", line)
+
+
+_EDGE_MARK = re.compile(r"^(?:\*\*|__)(?=\S)|(?<=\S)(?:\*\*|__)$")

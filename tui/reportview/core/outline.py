@@ -32,6 +32,7 @@ from reportview.core.lexicon import (
     NUMBERED_HEADING_WORDS,
     OFFICIAL_HEADER_STARTS,
     OFFICIAL_ISSUER_STARTS,
+    TABLE_CAPTION_WORDS,
     TITLE_DOCUMENT_TYPES,
 )
 from reportview.core.lines import Line
@@ -56,6 +57,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
 # engine skip ahead instead of trying the look-behind at every position.
 _SENTENCE_MARK = re.compile(r"[.!?…]\s+(?=[\"“(\[]?[A-ZÀ-Ỹ0-9])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
+_NUMBERED_CAPTION = re.compile(r"([^\W\d_]+)\s+\d{1,3}\.$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _INTRO_WORDS = tuple(w.casefold() for w in HIGHLIGHT_INTRO_WORDS)
 _BYLINE = re.compile(
@@ -154,7 +156,9 @@ def _is_abbreviation_stop(text: str, mark: int) -> bool:
         return False
     m = _WORD_BEFORE.search(text, max(0, mark - 12), mark + 1)
     if m is None:
-        return False
+        # "Bảng 5. Thu ngân sách ...": a table's number, not the end of its caption.
+        n = _NUMBERED_CAPTION.search(text, max(0, mark - 16), mark + 1)
+        return n is not None and n[1].casefold() in TABLE_CAPTION_WORDS
     word = m[1]
     return (len(word) == 1 and word.isupper()) or word.casefold() in ABBREVIATIONS
 
