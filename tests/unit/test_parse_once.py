@@ -214,3 +214,18 @@ def test_section_titles_read_without_markdown_marks_and_keep_a_table_number():
     assert unmarked("2 ** 3 = 8") == "2 ** 3 = 8"  # no mark without a word beside it
     pdf = load_report(DATA / "tables" / "budget_ductrong.unruled.pdf", default_config())
     assert "Bảng 5. Thu ngân sách nhà nước trên địa bàn huyện Đức Trọng" in [s.title for s in pdf.sections]
+
+
+def test_break_tags_a_copied_page_left_in_plain_text_are_marks(tmp_path):
+    page = tmp_path / "minutes.txt"
+    page.write_text(
+        "Budget workshop minutes\n\n<br />ADMINISTRATOR\n<br />The General Fund for 2013-2014 is $40,807,742,"
+        " an increase of $1,492,368.\n<br />The County Administrator reviewed the budget.\n",
+        encoding="utf-8",
+    )
+    report = load_report(page, default_config())
+    marks = [report.text[m.start : m.end] for m in report.markup if m.reason == "md-mark"]
+    assert marks == ["<br />"] * 3  # left out by the reader, as Markdown's marks are
+    assert not any("<br" in s.title for s in report.sections)
+    assert not any(f.label and "<br" in f.label for f in report.figures)
+    assert [f.text for f in report.figures if f.kind == "money"] == ["$40,807,742", "$1,492,368"]

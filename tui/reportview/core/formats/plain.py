@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportview.core.decoding import decode_bytes
 from reportview.core.formats.registry import Extracted, Reader
 from reportview.core.formats.text_tables import find_tables
-from reportview.core.markup import markdown_spans
+from reportview.core.markup import markdown_spans, page_tag_spans
 from reportview.core.tables import Table, build_table
 
 
@@ -23,15 +23,18 @@ def text_tables(text: str) -> tuple[Table, ...]:
 
 
 def read_plain(data: bytes) -> Extracted:
-    """Text in its detected encoding (BinaryInputError for binary data), and its tables."""
+    """Text in its detected encoding (BinaryInputError for binary data), its tables, and the break tags
+    a copied web page left in it (marks the reader leaves out)."""
     decoded = decode_bytes(data)
-    return Extracted(decoded.text, decoded.encoding, decoded.warnings, text_tables(decoded.text))
+    text = decoded.text
+    return Extracted(text, decoded.encoding, decoded.warnings, text_tables(text), page_tag_spans(text))
 
 
 def read_markdown(data: bytes) -> Extracted:
     """Plain text that is Markdown: its tables, and its headings and emphasis for the reader."""
     got = read_plain(data)
-    return Extracted(got.text, got.encoding, got.warnings, got.tables, markdown_spans(got.text))
+    marks = tuple(sorted((*got.markup, *markdown_spans(got.text)), key=lambda s: (s.start, s.end)))
+    return Extracted(got.text, got.encoding, got.warnings, got.tables, marks)
 
 
 READER = Reader("text", frozenset({".txt", ".text"}), read_plain)
