@@ -628,3 +628,15 @@ def test_a_change_right_after_an_amount_and_markup_in_a_page():
     assert "<br" not in figs["$20,753,931"].label
     assert figs["$2,990,267"].label == figs["$20,753,931"].label + " increase"
     assert figs["16.8%"].label == figs["$2,990,267"].label
+
+
+def test_a_long_name_opened_by_an_indicator_keeps_its_head():
+    _, figs = _figs(
+        "Tiêu đề\n\nGiá trị sản phẩm thu hoạch trên mỗi ha mặt nước nuôi trồng thủy sản là 842 triệu đồng/ha."
+        " Cơ cấu kinh tế chuyển dịch tích cực theo hướng giảm dần tỷ trọng nông nghiệp còn 40,63%.\n"
+    )
+    assert (
+        figs["842 triệu đồng/ha"].label
+        == "Giá trị sản phẩm thu hoạch trên mỗi ha mặt nước nuôi trồng thủy sản"
+    )
+    assert figs["40,63%"].label == "tỷ trọng nông nghiệp"  # the indicator reached after a verb

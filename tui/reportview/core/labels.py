@@ -193,6 +193,24 @@ def _words_open_with(words: list[str], heads: tuple[str, ...]) -> bool:
     return any(" ".join(words[:n]) in table for n in range(1, min(len(words), _HEAD_WORDS) + 1))
 
 
+def _long_name(phrase: str) -> bool:
+    """A name that may run past LABEL_MAX_WORDS, kept from its start: a headed list, or a phrase opened
+    by an indicator's head ("giá trị sản phẩm thu hoạch trên mỗi ha mặt nước nuôi trồng thủy sản", 15
+    words: cut from its start it lost "giá" of "giá trị")."""
+    if _headed_list(phrase):
+        return True
+    lows = phrase.lower().split()
+    if not _opens_with(" ".join(lows), lx.LABEL_INDICATOR_HEADS):
+        return False
+    # ("Cơ cấu kinh tế chuyển dịch ... theo hướng giảm dần tỷ trọng nông nghiệp": an indicator reached
+    # after a verb names it, the words nearest the figure.)
+    heads = lx.LABEL_INDICATOR_HEADS
+    return not any(
+        _words_open_with(lows[i : i + _HEAD_WORDS], heads) and _has_verb(" ".join(lows[1:i]))
+        for i in range(2, len(lows))
+    )
+
+
 def _headed_list(phrase: str) -> bool:
     """A list opened by an indicator's head ("Tổng mức bán lẻ hàng hóa và doanh thu ..."): one name."""
     low = phrase.lower()
@@ -240,7 +258,7 @@ def _clip(label: str, keep_end: bool = False) -> str:
         label = label[label.find(")") + 1 :].strip(" ,;:-–")  # the end of a bracket cut at its start
     words = label.split()
     limit = lx.LABEL_MAX_WORDS
-    if _headed_list(label):
+    if len(words) > limit and _long_name(label):
         limit += lx.LABEL_LIST_EXTRA_WORDS  # a list opened by an indicator's head is one name
     if len(words) > limit:
         words = words[:limit]
@@ -459,7 +477,7 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     words = _trimmed_phrase(phrase.split()).split()
     # (A list opened by an indicator's head keeps its head: "Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ
     # tiêu dùng và doanh thu bán buôn" is one name; cut at its start it would name a fragment.)
-    headed = _headed_list(" ".join(words))
+    headed = _long_name(" ".join(words))
     limit = lx.LABEL_MAX_WORDS + (lx.LABEL_LIST_EXTRA_WORDS if headed else 0)
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
