@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
         return 2
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}", file=sys.stderr)
+    if not args.corpus.is_dir() or not any(args.corpus.glob("*.txt")):
+        print(f"no .txt files at {args.corpus}", file=sys.stderr)
         return 2
     trees = [("this tree", ROOT / "tui")] + ([("other tree", args.other)] if args.other else [])
     found = {}

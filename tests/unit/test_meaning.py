@@ -640,3 +640,13 @@ def test_a_long_name_opened_by_an_indicator_keeps_its_head():
         == "Giá trị sản phẩm thu hoạch trên mỗi ha mặt nước nuôi trồng thủy sản"
     )
     assert figs["40,63%"].label == "tỷ trọng nông nghiệp"  # the indicator reached after a verb
+
+
+def test_review_mends_lead_ins_glued_stops_and_two_word_conditions():
+    _, figs = _figs(
+        "Tiêu đề\n\nTrong đó: Diện tích 500 ha. Doanh thu của Tp.Hồ Chí Minh đạt 500 tỷ đồng. Tổng mức bán lẻ"
+        " đạt 2,4 triệu tỷ đồng, tăng 11,5%, giả sử loại trừ yếu tố giá tăng 8,7%.\n"
+    )
+    assert figs["500 ha"].label == "Diện tích"  # "Trong đó:" is a lead-in, no list item's name
+    assert figs["500 tỷ đồng"].label == "Doanh thu của Tp.Hồ Chí Minh"  # "Tp." ends no sentence
+    assert figs["8,7%"].label == "Tổng mức bán lẻ"  # "giả sử" is a condition, as "nếu"

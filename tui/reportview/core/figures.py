@@ -37,7 +37,7 @@ _ESCAPE_BEFORE = re.compile(r"\x1b\[[\d;]*$")
 _ESCAPE_END = re.compile(r"[\d;]*[A-Za-z]?")
 _ESCAPE_ENDS = re.compile(r"\x1b\[[\d;]*[A-Za-z]$")
 _CLOCK = re.compile(r":\d{2}(?::\d{2})?")
-_HOUR = re.compile(rf"[{''.join(lx.HOUR_MARKS)}{''.join(lx.HOUR_MARKS).upper()}]\d{{0,2}}")
+_HOUR = re.compile(rf"[{re.escape(lx.HOUR_MARKS)}]\d{{0,2}}")
 _CURRENCY_SIGNS = "$€£¥₫"
 
 
@@ -413,9 +413,13 @@ def _time_of_day(ctx: _Context, n: _Num) -> int | None:
     if nxt == ":" and text[e + 1 : e + 2].isdigit():
         m = _CLOCK.match(text, e)
         return m.end() if m else e
-    if nxt.lower() in lx.HOUR_MARKS and nxt != "G" and not text[e + 1 : e + 2].isalpha():
+    if nxt and nxt in lx.HOUR_MARKS and not text[e + 1 : e + 2].isalpha():
         # "14g30", "lúc 7g", "5g sáng" are hours; "30g cồn", "700g/chùm" are grams.
-        if nxt == "g" and not text[e + 1 : e + 2].isdigit() and not _hour_words_around(ctx, n):
+        if (
+            nxt == lx.HOUR_OR_GRAM_MARK
+            and not text[e + 1 : e + 2].isdigit()
+            and not _hour_words_around(ctx, n)
+        ):
             return None
         m = _HOUR.match(text, e)
         return m.end() if m else e
@@ -559,7 +563,7 @@ SHAPE_VETOES: tuple[Veto, ...] = (
          ("Máy i7-10700 chạy nhanh.", "Mẫu A52-2021 mới."), _model_number, before="-–"),
     Veto("a time of day",
          ("Lúc 10:39 sáng nay.", "Họp lúc 14h30 chiều.", "Từ 0h ngày mai.", "Họp lúc 7g sáng."),
-         _time_of_day, after=":hgH"),
+         _time_of_day, after=":" + lx.HOUR_MARKS),
     Veto("a list or heading number",
          ("Mở đầu\n1. Quán triệt nghị quyết\n", "Mở đầu\n2) Tăng cường kiểm tra\n"), _list_number,
          before="\n \t#*-", after=".)"),

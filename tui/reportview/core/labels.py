@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from reportview.core import lexicon as lx
+from reportview.core.markup import PAGE_TAG
 from reportview.core.periods import PERIOD_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -217,16 +218,14 @@ def _headed_list(phrase: str) -> bool:
     return _opens_with(low, lx.LABEL_LIST_HEADS) and any(j in low for j in lx.LABEL_LIST_JOINS)
 
 
-# A markup tag left in a page's text ("<br />", "</p>").
-_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
-
-
 def _clip(label: str, keep_end: bool = False) -> str:
-    """One line of whole words: unbalanced brackets and trailing connectives dropped, at most
-    LABEL_MAX_WORDS words (cut at a word, never with an ellipsis: the UI shortens for display)."""
+    """One line of whole words: markup tags, unbalanced brackets and trailing connectives dropped (not the
+    trailing verb of a count's attainment: `keep_end`), at most LABEL_MAX_WORDS words, a long name
+    opened by an indicator's head LABEL_LIST_EXTRA_WORDS more (cut at a word, never with an ellipsis:
+    the UI shortens for display)."""
     label = " ".join(label.split())
     if "<" in label:
-        label = " ".join(_MARKUP_TAG.sub(" ", label).split())  # "<br />District (ESD)": a page's tags
+        label = " ".join(PAGE_TAG.sub(" ", label).split())  # "<br />District (ESD)": a page's tags
     # (One space is all the white space left: the pattern runs only where it can match.)
     if " ," in label or " ;" in label or " :" in label:
         label = _SPACE_BEFORE_PUNCT.sub(r"\1", label)
@@ -284,7 +283,11 @@ _ABBREV_STOP = (
 # a percent sign, before a capital (not "TP.Hồ Chí Minh": a capital stands before that dot).
 _LOWER = "a-z" + "".join(sorted(set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")))
 # (The dot is matched first: a pattern opening with a look-behind is tried at every position.)
-_GLUED_STOP = rf"\.(?<=[{_LOWER}%]\.)(?=[A-ZĐ{_LOWER.upper()[3:]}][{_LOWER}])"
+_GLUED_STOP = (
+    rf"\.(?<=[{_LOWER}%]\.)"
+    + "".join(rf"(?<!{re.escape(a)}\.)" for a in lx.LABEL_NAME_ABBREVIATIONS if len(a) > 1)  # "Tp.Hồ"
+    + rf"(?=[A-ZĐ{_LOWER.upper()[3:]}][{_LOWER}])"
+)
 _BREAKS = re.compile(r"[;:\n!?()…\"“”]|,(?=\s)|" + _ABBREV_STOP + "|" + _GLUED_STOP)
 # Up to the last clause break (the common case: no parenthesis to balance).
 _UP_TO_LAST_BREAK = re.compile(
@@ -477,7 +480,8 @@ def _phrase_before(text: str, start: int, counted: bool = False) -> tuple[str, s
     words = _trimmed_phrase(phrase.split()).split()
     # (A list opened by an indicator's head keeps its head: "Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ
     # tiêu dùng và doanh thu bán buôn" is one name; cut at its start it would name a fragment.)
-    headed = _long_name(" ".join(words))
+    # (Only a phrase past the limit can be cut: the long-name test is for those.)
+    headed = len(words) > lx.LABEL_MAX_WORDS and _long_name(" ".join(words))
     limit = lx.LABEL_MAX_WORDS + (lx.LABEL_LIST_EXTRA_WORDS if headed else 0)
     if len(words) > lx.LABEL_MAX_WORDS:
         words = _shortened(" ".join(words)).split()
@@ -868,7 +872,8 @@ _FUNCTION_PARTS = frozenset(
 
 @lru_cache(maxsize=8192)
 def only_function_words(label: str) -> bool:
-    """Every word of `label` is a verb or connective of the lexicon (a label must never be just that)."""
+    """Every word of `label` is a verb, connective or empty word of the lexicon (a label must never be
+    just that)."""
     words = [w.strip(',;:()"“”').lower() for w in label.split()]
     words = [w for w in words if w]
     if not words:
@@ -1027,7 +1032,7 @@ def _place_did(phrase: str) -> bool:
     """Whether a phrase is a place by its kind and what it did ("toàn tỉnh gieo trồng", "Huyện Thông
     Nông trồng được"): a place's words, then a verb."""
     words = phrase.split()
-    for i in range(1, min(len(words), lx.LABEL_ITEM_NAME_WORDS + 1)):
+    for i in range(1, min(len(words), lx.LABEL_PLACE_WORDS + 1)):
         head = " ".join(words[:i])
         rest = " ".join(words[i:])
         if _names_place(head) and (_has_verb(rest) or rest.lower() in lx.LABEL_SOWING_VERBS):
@@ -1208,7 +1213,8 @@ def _english_amount_noun(text: str, start: int, end: int) -> str | None:
     health funding"), with a phrase of what it is of, in, on or for."""
     near = _near_words(text, start, 16)
     lead = text[max(0, start - 6) : start].rstrip()
-    if not (lead.endswith(",") or lead.endswith(" and") or (near and near[-1] in lx.LABEL_VERBS)):
+    joined = lead.endswith(",") or any(lead.endswith(" " + j) for j in lx.LABEL_EN_LIST_JOINS)
+    if not (joined or (near and near[-1] in lx.LABEL_VERBS)):
         return None
     words = _phrase_after(text, end).split()
     if len(words) > 2 and " ".join(words[:2]).lower() == lx.LABEL_EN_WORTH_OF:
@@ -1223,6 +1229,9 @@ def _english_amount_noun(text: str, start: int, end: int) -> str | None:
         out.append(w)
     while out and out[-1].lower() in lx.LABEL_EN_PREPOSITIONS | lx.LABEL_EN_DETERMINERS:
         out.pop()
+    rest = words[len(out) : len(out) + 1]
+    if len(out) == 1 and rest and rest[0].lower() in lx.LABEL_EN_PREPOSITIONS - lx.LABEL_EN_AMOUNT_TAIL:
+        return None  # "$2 million went to salaries": a verb and where to, no noun
     named = _clip(" ".join(out))
     return named if named and not _weak(named) and not PERIOD_WORDS.match(named) else None
 
@@ -1263,12 +1272,18 @@ def _participle_tail(words: list[str]) -> bool:
     if len(words) <= first or not _english_participle(words[first]):
         return False
     nxt = words[first + 1].lower().strip(",") if len(words) > first + 1 else ""
-    return not nxt or nxt in lx.LABEL_EN_PREPOSITIONS or nxt == "and" or _english_participle(nxt)
+    return (
+        not nxt
+        or nxt in lx.LABEL_EN_PREPOSITIONS
+        or nxt in lx.LABEL_EN_LIST_JOINS
+        or _english_participle(nxt)
+    )
 
 
 def _english_participle(word: str) -> bool:
     low = word.lower().strip(",.;:")
-    return (low.endswith("ed") and len(low) > 4) or low in lx.LABEL_EN_PARTICIPLES
+    regular = low.endswith(lx.LABEL_EN_PARTICIPLE_SUFFIX) and len(low) >= lx.LABEL_EN_PARTICIPLE_MIN
+    return regular or low in lx.LABEL_EN_PARTICIPLES
 
 
 _BARE_NUMBER_END = re.compile(r"(?<![\w.,])\d[\d,.]*\s*$")
@@ -1565,10 +1580,10 @@ def inherit_labels(
         # the sentence (read first: a parenthesis after it takes its owner's label).
         own = out[k]
         change = _bare_change(own) if own else None
-        if not own or (own.split()[0].lower() not in lx.LABEL_CONDITION_OPENERS and change is None):
+        if not own or (not _opens_with(own.lower(), lx.LABEL_CONDITION_OPENERS) and change is None):
             continue
-        j = k - 1  # (the figure right before may have no label yet: the nearest that has one)
-        while j > 0 and out[j] is None:
+        j = k - 1  # (the figure right before may have no label yet: the nearest that has one in its sentence)
+        while j > 0 and out[j] is None and not _SENTENCE_GAP.search(text, spans[j][1], spans[k][0]):
             j -= 1
         near = spans[k][0] - spans[j][1] <= _CHANGE_GAP  # (a change follows what it changes closely)
         if out[j] and not _SENTENCE_GAP.search(text, spans[j][1], spans[k][0]) and out[j] != own:
@@ -1717,7 +1732,10 @@ def inherit_labels(
 
 _INDICATOR_HEADS = frozenset(lx.LABEL_INDICATOR_HEADS)
 _CHANGE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(lx.LABEL_COUNT_CHANGES) + r")\s*$", re.IGNORECASE)
-_ITEM_NAME = re.compile(r"[ \t]*[-+•*]?[ \t]*([^\W\d_][^:\n\d]{1,40}?):[ \t]*")
+_ITEM_NAME = re.compile(
+    r"[ \t]*[" + re.escape(_BULLETS.strip()) + r"]?[ \t]*([^\W\d_][^:\n\d]{1,40}?):[ \t]*"
+)
+_ITEM_LINE_REACH = 200  # how far back a list item's line start is looked for (a huge line has none)
 
 
 def _changed_count(
@@ -1745,9 +1763,14 @@ def _changed_count(
 def _list_item_name(text: str, start: int, label: str) -> str | None:
     """The name of the list item a figure's indicator stands under ("- Rau màu: Diện tích 7,2 ha" ->
     "Rau màu"): a short name and a colon opening the line, the indicator right after it."""
-    line = text.rfind("\n", 0, start) + 1
+    line = text.rfind("\n", max(0, start - _ITEM_LINE_REACH), start) + 1
     m = _ITEM_NAME.match(text, line, start)
     if m is None or len(m[1].split()) > lx.LABEL_ITEM_NAME_WORDS:
+        return None
+    name = m[1].strip()
+    words = name.split()
+    # ("Trong đó: Diện tích 500 ha", "Về trồng trọt: ...", "Kết quả: ..."): a lead-in, no item's name.
+    if words[0].lower() in lx.LABEL_FRONTED_OPENERS or _trimmed_phrase(list(words)) != name or _weak(name):
         return None
     between = text[m.end() : start]
     if label.lower() not in between.lower() or label.lower() in m[1].lower():

@@ -662,9 +662,10 @@ AMBIGUOUS_BEFORE: frozenset[str] = frozenset("cấp tuyến đoàn đội nhóm 
 # Words after a clock hour ("6 giờ sáng", "21 giờ đêm") that make it a time of day, not a duration.
 DAY_PARTS: frozenset[str] = frozenset("sáng trưa chiều tối đêm khuya kém rưỡi".split())
 CLOCK_UNITS: frozenset[str] = frozenset({"giờ", "h"})
-# Letters glued to a number that make it an hour ("14h30", "lúc 7g", "5g sáng"; "g" also grams, told
-# apart by the words around it).
-HOUR_MARKS: tuple[str, ...] = ("h", "g")
+# Letters glued to a number that make it an hour ("14h30", "14H30", "lúc 7g"); of them, the one that
+# is also grams ("30g cồn"), an hour only with the words around it ("lúc 7g", "5g sáng").
+HOUR_MARKS: str = "hgH"
+HOUR_OR_GRAM_MARK = "g"
 # Words before "7g" that make the "g" an hour (giờ), not grams.
 CLOCK_WORDS_BEFORE: frozenset[str] = frozenset("lúc vào hồi".split())
 
@@ -954,12 +955,12 @@ LABEL_FRONTED_OPENERS: frozenset[str] = frozenset(
 )
 LABEL_FRONTED_WORDS = 4
 
-# Nouns of a change that an English percent modifies without a determiner before it ("superintendent
-# proposes 2% tax increase"): the phrase ending in one is the label.
 # Words opening a condition: a label opened by one names a circumstance, not what is measured.
-LABEL_CONDITION_OPENERS: frozenset[str] = frozenset({"nếu", "giả sử", "if", "unless"})
+LABEL_CONDITION_OPENERS: tuple[str, ...] = ("nếu", "giả sử", "if", "unless")
 # The most words of a sentence's subject that names a bare change ("capital budget increase").
 LABEL_EN_SUBJECT_WORDS = 6
+# Nouns of a change that an English percent modifies without a determiner before it ("superintendent
+# proposes 2% tax increase"): the phrase ending in one is the label.
 # A label opened by an English pronoun and its verb names nothing ("we", "This will be in addition").
 LABEL_EN_CLAUSE_PRONOUNS: frozenset[str] = frozenset(
     "we they it he she this that these those i you which who".split()
@@ -1013,6 +1014,12 @@ LABEL_EN_PARTICIPLES: frozenset[str] = frozenset(
     " thrown drawn known".split()
 )
 LABEL_EN_PASSIVE_AUX: frozenset[str] = frozenset("was were are is been being got".split())
+# The regular participle's ending, and the shortest word read as one ("built" is in the table above;
+# "used" and "red" are too short to tell).
+LABEL_EN_PARTICIPLE_SUFFIX = "ed"
+LABEL_EN_PARTICIPLE_MIN = 5
+# What joins the items of an English list of amounts (", $150,000 increase ... and $300,000 ...").
+LABEL_EN_LIST_JOINS: tuple[str, ...] = ("and",)
 # An English label ends before one of these and a participle ("County's budget has grown"), and
 # loses an opening "there is" ("there will be additional loan charges of £37,000").
 LABEL_EN_PREDICATE_AUX: frozenset[str] = frozenset("has have had was were is are".split())
@@ -1340,8 +1347,10 @@ LABEL_PLAN_CHANGES: tuple[str, ...] = ("tăng", "giảm")
 # Change words before a count in its own unit ("31/37 trường đạt chuẩn, tăng 3 trường"): the change
 # of the count before it.
 LABEL_COUNT_CHANGES: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "hơn", "ít hơn", "nhiều hơn")
-# The most words of a list item's name before its colon ("- Cây ăn quả: Diện tích 50 ha").
+# The most words of a list item's name before its colon ("- Cây ăn quả: Diện tích 50 ha"), and of a
+# place before what it did ("Huyện Thông Nông trồng được 52 ha lúa xuân").
 LABEL_ITEM_NAME_WORDS = 4
+LABEL_PLACE_WORDS = 4
 # A causative verb before the verb of what is counted ("làm chết 11 người", "làm bị thương 5 người").
 LABEL_CAUSATIVES: frozenset[str] = frozenset({"làm"})
 # Verbs of attainment right after counted things ("14/16 chỉ tiêu đạt và vượt kế hoạch", "1 chỉ tiêu
@@ -1377,11 +1386,11 @@ PLACE_COMPARISON_OPENERS: tuple[str, ...] = (
 
 # --- compare: which figure of a report is an indicator's headline --------------------------------
 
-# A figure whose clause (from the indicator's name to the figure) says one of these is a plan
-# target, not a result ("phấn đấu tăng 8%", "kế hoạch 11,5%", "bằng 22,3% KH").
 # Words that end a figure's lead-in inside its clause, as commas do ("GRDP tăng 7% và thu ngân sách
 # đạt ...": the second figure's lead-in starts after "và").
 COMPARE_LEAD_JOINERS: tuple[str, ...] = ("và",)
+# A figure whose clause (from the indicator's name to the figure) says one of these is a plan
+# target, not a result ("phấn đấu tăng 8%", "kế hoạch 11,5%", "bằng 22,3% KH").
 COMPARE_TARGET_WORDS: frozenset[str] = _phrases(
     """
     kế hoạch | mục tiêu | phấn đấu | chỉ tiêu | dự toán | nghị quyết | kh | target | goal | plan

@@ -35,22 +35,22 @@ def markdown_spans(text: str) -> tuple[Span, ...]:
     return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
 
-# Break and paragraph tags left in a plain-text copy of a web page ("<br />ADMINISTRATOR"): marks the
-# reader leaves out, like Markdown's.
-_PAGE_TAG = re.compile(r"</?(?:br|p)\s*/?>", re.IGNORECASE)
+# Tags left in a plain-text copy of a web page ("<br />ADMINISTRATOR", "</p>"): marks the reader leaves
+# out, like Markdown's, and no part of a title or a label (labels.py reads this pattern too).
+PAGE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
 
 
 def page_tag_spans(text: str) -> tuple[Span, ...]:
-    """The break and paragraph tags of a plain text, as marks ("md-mark"), in text order."""
+    """The tags a copied page left in a plain text, as marks ("md-mark"), in text order."""
     if "<" not in text:
         return ()
-    return tuple(Span(m.start(), m.end(), "md-mark") for m in _PAGE_TAG.finditer(text))
+    return tuple(Span(m.start(), m.end(), "md-mark") for m in PAGE_TAG.finditer(text))
 
 
 def unmarked(line: str) -> str:
     """A line of Markdown without its marks ("**Bảng 5.** Thu ngân sách" -> "Bảng 5. Thu ngân sách"):
     how a heading or an emphasised title reads in a list of sections."""
-    line = " ".join(_PAGE_TAG.sub(" ", line).split()) if "<" in line else line
+    line = " ".join(PAGE_TAG.sub(" ", line).split()) if "<" in line else line
     line = _HEADING.sub(lambda m: m[2], line)
     line = _STRONG.sub(lambda m: m[2], line)
     line = _EM.sub(lambda m: m[1], line)
