@@ -650,3 +650,13 @@ def test_review_mends_lead_ins_glued_stops_and_two_word_conditions():
     assert figs["500 ha"].label == "Diện tích"  # "Trong đó:" is a lead-in, no list item's name
     assert figs["500 tỷ đồng"].label == "Doanh thu của Tp.Hồ Chí Minh"  # "Tp." ends no sentence
     assert figs["8,7%"].label == "Tổng mức bán lẻ"  # "giả sử" is a condition, as "nếu"
+
+
+def test_what_a_share_accounts_for_and_a_tables_number():
+    _, figs = _figs(
+        "Annual report of the council\n\nEducation services accounted for 33% of the total gross expenditure."
+        " Table 1 shows the breakdown: commercial rates making up €16 million.\n"
+    )
+    assert figs["33%"].label == "Education services"
+    assert figs["€16 million"].label == "commercial rates"
+    assert "1" not in figs  # "Table 1" names a table, no figure

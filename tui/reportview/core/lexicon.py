@@ -649,6 +649,7 @@ IDENTIFIER_BEFORE: frozenset[str] = _phrases(
     niên khóa|năm học|mùng|mồng|hôm|thế kỷ|article|section|chapter|page|room|route|highway|grade|level
     phase|round|quarter|item|annex|appendix|khu phố|tổ dân phố|phút|hiệp|phương án|ván|mùa|sư đoàn|trung đoàn|tiểu đoàn|lữ đoàn
     quân đoàn|đại đội|binh đoàn|hạm đội|lần|pháo|gen|thế hệ|chip|sim|iphone|galaxy|note|series|windows|ios
+    table|chart|exhibit|graph
     """
 )
 
@@ -902,13 +903,13 @@ BASE_TAILS: tuple[str, ...] = ("đề ra", "giao", "được giao")
 # ("an" is no English article to strip here: "công an", "An Giang" end and open Vietnamese labels.)
 LABEL_TRAILING: frozenset[str] = _phrases(
     """
-    đạt|là|chiếm|lần đầu|averaging|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
+    đạt|là|chiếm|lần đầu|averaging|accounted|accounts|accounting|making|making up|made up|makes up|drew|có|được|với|ước|ước đạt|ước thực hiện|thực hiện|ước tính|tăng|giảm|vượt|bằng|lên|lên đến
     lên tới|đến|tới|còn|giảm còn|gần|khoảng|trên|hơn|dưới|tổng số|xấp xỉ|đạt tỷ lệ|tỷ lệ|bình quân
     tăng trưởng|thêm|nâng|mức|tổng|đã|khi|chỉ|đạt được|với tổng số|of|is|was|were|are|at|to|by|about
     around|over|under|nearly|reached|totalled|totaled|và|của|cho|trong|tại|từ|ở|như|hoặc|hay|thì|mà|đều
     đạt và vượt|dự kiến|chiếm tỷ lệ|chiếm tỉ lệ|chiếm tỷ trọng|chiếm tỉ trọng|có tổng số|đạt mức|ở mức|lần lượt là|lần lượt|tương ứng|còn lại
     a|the|and|or|for|in|with|from|than|total|totaling|totalling|some|approximately|almost|more than
-    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|us$|vnd|usd|to vnd
+    grew|rose|fell|increased|decreased|declined|dropped|climbed|jumped|hit|up|down|$|£|€|us$|vnd|usd|to vnd
     brought in|brings in|bring in|generated|generates|generate|raised|raises|collected|collects|amounted to
     is proposed|are proposed|was proposed|were proposed|proposed|is projected|are projected|projected
     is budgeted|are budgeted|budgeted|is expected|are expected|has ranged|ranged|stood|stands|came in
