@@ -640,6 +640,11 @@ def test_a_long_name_opened_by_an_indicator_keeps_its_head():
         == "Giá trị sản phẩm thu hoạch trên mỗi ha mặt nước nuôi trồng thủy sản"
     )
     assert figs["40,63%"].label == "tỷ trọng nông nghiệp"  # the indicator reached after a verb
+    _, figs = _figs(
+        "Tiêu đề\n\nTổng kim ngạch xuất khẩu các loại hàng hóa qua Cửa khẩu Quốc tế Vĩnh Xương ước đạt trên 600"
+        " triệu USD.\n"
+    )
+    assert figs["600 triệu USD"].label.startswith("Tổng kim ngạch xuất khẩu")  # a total of an indicator
 
 
 def test_review_mends_lead_ins_glued_stops_and_two_word_conditions():

@@ -201,7 +201,12 @@ def _long_name(phrase: str) -> bool:
     if _headed_list(phrase):
         return True
     lows = phrase.lower().split()
-    if not _opens_with(" ".join(lows), lx.LABEL_INDICATOR_HEADS):
+    # ("tổng kim ngạch xuất khẩu ...": a total of an indicator opens with it too.)
+    head = lows[1:] if lows[:1] and lows[0] in lx.LABEL_TOTAL_WORDS else lows
+    if not (
+        _opens_with(" ".join(lows), lx.LABEL_INDICATOR_HEADS)
+        or _opens_with(" ".join(head), lx.LABEL_INDICATOR_HEADS)
+    ):
         return False
     # ("Cơ cấu kinh tế chuyển dịch ... theo hướng giảm dần tỷ trọng nông nghiệp": an indicator reached
     # after a verb names it, the words nearest the figure.)

@@ -1162,6 +1162,8 @@ LABEL_INDICATOR_HEADS: tuple[str, ...] = (
     "doanh thu", "thu nhập", "chỉ số", "quy mô", "diện tích", "công suất", "lợi nhuận", "thu ngân sách",
     "chi ngân sách", "vốn đầu tư", "cơ cấu", "mức tăng trưởng", "tăng trưởng kinh tế",
 )  # fmt: skip
+# Words before an indicator's head that make a total of it ("tổng kim ngạch xuất khẩu").
+LABEL_TOTAL_WORDS: frozenset[str] = frozenset({"tổng", "total"})
 # Heads that open a list's first item ("Tổng mức bán lẻ hàng hóa, doanh thu dịch vụ tiêu dùng và doanh
 # thu bán buôn", "Tổng lượt khách tham quan, lưu trú du lịch"): the list is one label.
 LABEL_LIST_HEADS: tuple[str, ...] = (
