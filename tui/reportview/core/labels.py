@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reportview.core import lexicon as lx
@@ -922,72 +923,17 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
             before, borrowed = _phrase_before(text, paren)
             weak = _weak(before) or borrowed == "past-figure" or _comparative(text, paren, before)
             before = "" if weak else before
-    if lang == "en" and counted and unit:
-        counted_noun = _english_counted(text, start, end, unit)
-        if counted_noun:
-            return counted_noun
-    if lang == "en" and kind == "percent":
-        share = _english_share_of_count(text, start, end)
-        if share:
-            return share
-    # (The words after the figure are read only where the choice below looks at them.)
+    # A rule naming the figure from what surrounds it, the first that does (see _OBJECT_RULES).
+    ask = _Ask(text, start, end, kind, unit, lang, counted, before)
+    for rule in _OBJECT_RULES:
+        named = rule(ask)
+        if named:
+            return named
     label = (
         _counted_label(text, start, end, unit, before, borrowed)
         if counted
         else _label(text, end, kind, before, borrowed)
     )
-    if not counted and _list_item(text, start):
-        # "... $116.1 million: $57.8 million in local revenue, $56.7 million from state sources": an
-        # item of a list of amounts is named by what it is in, from or for.
-        item = _purpose_object(text, end)
-        if item:
-            return item
-    if kind == "money":
-        # "collected $15,995 in fees", "The budget includes about $69.2 million in revenues", "will pay
-        # an additional $5.05 in county taxes": after a verb (or its adjective), what the amount is in
-        # or for names it (not a time: "$5 million in the first quarter").
-        near = _near_words(text, start, 30)
-        if near and (near[-1] in lx.LABEL_VERBS or not lx.LABEL_EN_DETERMINERS.isdisjoint(near[-2:])):
-            named = _purpose_object(text, end)
-            if named:
-                return named
-    if kind == "money" and lang == "vi":
-        named = _money_object(text, start, end)
-        if named:
-            return named
-    if kind == "measure" and lang == "vi" and unit not in lx.TIME_UNITS and before and _place_did(before):
-        # "toàn tỉnh gieo trồng 80.888 ha lúa và cây rau màu", "Huyện Thông Nông trồng được 52 ha lúa
-        # xuân": a place did it; what the measure is of follows it.
-        after = _trimmed_phrase(_phrase_after(text, end).split())
-        opener = after.split()[0].lower() if after else ""
-        if after and not _weak(after) and not _has_verb(after) and opener not in lx.LABEL_CONNECTIVES:
-            return _clip(after)
-    if lang == "en" and kind == "money":
-        # "The budget also includes $260,000 building renovations for ..., $150,000 increase in mental
-        # health funding": after a verb or in a list, the noun right after an amount names it.
-        named = _english_amount_noun(text, start, end)
-        if named:
-            return named
-    if lang == "en" and not counted:
-        # "the recommended 2% increase", "a £232.10 charge for a band D property": an English number
-        # before a noun modifies it, and the noun names it.
-        modified = _english_noun_after(text, start, end)
-        if modified and modified.lower() in lx.LABEL_EN_CHANGE_NOUNS:
-            # "The capital budget increased by $86.1 million, or a 20 percent increase": the change of
-            # the sentence's subject.
-            subject = _sentence_subject(text, start)
-            subject = _english_object(subject) if subject else ""
-            words = subject.lower().split()
-            if (
-                words
-                and len(words) <= lx.LABEL_EN_SUBJECT_WORDS
-                and lx.LABEL_EN_CLAUSE_PRONOUNS.isdisjoint(words)
-                and not _english_participle(words[-1])  # ("Public Education reflected": a verb, no subject)
-                and not _weak(subject)
-            ):
-                return f"{subject} {modified}"
-        if modified:
-            return modified
     label = _clip(label, keep_end=counted and _ends_attained(label))
     if lang == "en" and label and not counted and label == _clip(before):
         # (What is said of a counted noun keeps its verb: "412 communes met the standard".)
@@ -1000,6 +946,114 @@ def label_for(text: str, start: int, end: int, kind: str, unit: str, lang: str =
         if before and not _ADVERB_FIRST_WORDS.isdisjoint(label.lower().split()) and label == _clip(before):
             label = _before_adverb(label)
     return None if _weak(label) else label
+
+
+@dataclass(frozen=True, slots=True)
+class _Ask:
+    """What the rules naming a figure from its surroundings read."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    unit: str
+    lang: str
+    counted: bool
+    before: str  # the phrase before the figure, as label_for has cleaned it
+
+
+def _english_count_noun(a: _Ask) -> str | None:
+    """ "25 municipal capital charters", "15 motor vehicles stolen" (see _english_counted)."""
+    return (
+        _english_counted(a.text, a.start, a.end, a.unit) if a.lang == "en" and a.counted and a.unit else None
+    )
+
+
+def _english_count_share(a: _Ask) -> str | None:
+    """ "36 (19%) miscellaneous requests" (see _english_share_of_count)."""
+    return _english_share_of_count(a.text, a.start, a.end) if a.lang == "en" and a.kind == "percent" else None
+
+
+def _amount_list_item(a: _Ask) -> str | None:
+    """ "... $116.1 million: $57.8 million in local revenue, $56.7 million from state sources": an item of
+    a list of amounts is named by what it is in, from or for."""
+    return _purpose_object(a.text, a.end) if not a.counted and _list_item(a.text, a.start) else None
+
+
+def _amount_after_verb(a: _Ask) -> str | None:
+    """ "collected $15,995 in fees", "will pay an additional $5.05 in county taxes": after a verb (or its
+    adjective), what the amount is in or for names it (not a time: "$5 million in the first quarter")."""
+    if a.kind != "money":
+        return None
+    near = _near_words(a.text, a.start, 30)
+    if near and (near[-1] in lx.LABEL_VERBS or not lx.LABEL_EN_DETERMINERS.isdisjoint(near[-2:])):
+        return _purpose_object(a.text, a.end)
+    return None
+
+
+def _vietnamese_money_object(a: _Ask) -> str | None:
+    """ "Quận đã giải ngân 88,2 tỷ đồng vốn xây dựng cơ bản" (see _money_object)."""
+    return _money_object(a.text, a.start, a.end) if a.kind == "money" and a.lang == "vi" else None
+
+
+def _what_a_place_did(a: _Ask) -> str | None:
+    """ "toàn tỉnh gieo trồng 80.888 ha lúa và cây rau màu", "Huyện Thông Nông trồng được 52 ha lúa xuân":
+    a place did it; what the measure is of follows it."""
+    if (
+        a.kind != "measure"
+        or a.lang != "vi"
+        or a.unit in lx.TIME_UNITS
+        or not a.before
+        or not _place_did(a.before)
+    ):
+        return None
+    after = _trimmed_phrase(_phrase_after(a.text, a.end).split())
+    opener = after.split()[0].lower() if after else ""
+    if after and not _weak(after) and not _has_verb(after) and opener not in lx.LABEL_CONNECTIVES:
+        return _clip(after)
+    return None
+
+
+def _english_amount_before_noun(a: _Ask) -> str | None:
+    """ "The budget also includes $260,000 building renovations for ..., $150,000 increase in mental health
+    funding" (see _english_amount_noun)."""
+    return _english_amount_noun(a.text, a.start, a.end) if a.lang == "en" and a.kind == "money" else None
+
+
+def _english_modified_noun(a: _Ask) -> str | None:
+    """ "the recommended 2% increase", "a £232.10 charge for a band D property": the noun an English number
+    modifies names it; a bare change noun is the change of the sentence's short subject ("The capital
+    budget increased by $86.1 million, or a 20 percent increase" -> "capital budget increase")."""
+    if a.lang != "en" or a.counted:
+        return None
+    modified = _english_noun_after(a.text, a.start, a.end)
+    if modified and modified.lower() in lx.LABEL_EN_CHANGE_NOUNS:
+        subject = _sentence_subject(a.text, a.start)
+        subject = _english_object(subject) if subject else ""
+        words = subject.lower().split()
+        if (
+            words
+            and len(words) <= lx.LABEL_EN_SUBJECT_WORDS
+            and lx.LABEL_EN_CLAUSE_PRONOUNS.isdisjoint(words)
+            and not _english_participle(words[-1])  # ("Public Education reflected": a verb, no subject)
+            and not _weak(subject)
+        ):
+            return f"{subject} {modified}"
+    return modified
+
+
+# The rules that name a figure from what surrounds it, in the order they are asked: the first that
+# names it wins; else label_for reads the phrase before (or after) the figure.
+_OBJECT_RULES = (
+    _english_count_noun,
+    _english_count_share,
+    _amount_list_item,
+    _amount_after_verb,
+    _vietnamese_money_object,
+    _what_a_place_did,
+    _english_amount_before_noun,
+    _english_modified_noun,
+)
 
 
 def _before_adverb(label: str) -> str:
