@@ -9,6 +9,7 @@ from functools import lru_cache
 from reportview.core import lexicon as lx
 from reportview.core.markup import PAGE_TAG
 from reportview.core.periods import PERIOD_WORDS
+from reportview.core.places import place_kind
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Where a clause ends when walking back from a figure (commas split list items).
@@ -1084,7 +1085,6 @@ _MEASURED_HEADS = (*lx.LABEL_LIST_HEADS, *lx.LABEL_MEASURED_OPENERS)
 
 
 _ADVERB_FIRST_WORDS = frozenset(a.split()[0] for a in lx.LABEL_VERB_ADVERBS)
-_PLACE_KINDS = frozenset(lx.PLACE_PREFIXES) | frozenset(w.split()[-1] for w in lx.PLACE_WHOLE)
 
 
 def _place_did(phrase: str) -> bool:
@@ -1102,9 +1102,11 @@ def _place_did(phrase: str) -> bool:
 def _names_place(words: str) -> bool:
     """Whether a short phrase names a place by its kind ("Quận", "toàn huyện", "huyện Tri Tôn")."""
     parts = words.lower().split()
+    if " ".join(parts) in lx.PLACE_WHOLE:
+        return True  # "cả nước", "toàn tỉnh"
     if parts and parts[0] in lx.PLACE_WHOLE_OPENERS:
         parts = parts[1:]
-    return 0 < len(parts) <= 4 and (parts[0] in _PLACE_KINDS or " ".join(parts[:2]) in _PLACE_KINDS)
+    return 0 < len(parts) <= lx.LABEL_PLACE_WORDS and place_kind(" ".join(parts)) is not None
 
 
 @lru_cache(maxsize=8192)

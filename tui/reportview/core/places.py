@@ -93,7 +93,7 @@ def lookup(name: str) -> tuple[Place, ...]:
     """The provinces and districts (before July 2025) a name can mean: those of the kind the name
     says first ("thành phố Bắc Ninh": the city, then the province), else provinces first."""
     found = _data().by_key.get(place_key(name), ())
-    kind = _kind_of(name)
+    kind = place_kind(name)
     if kind is None or len(found) < 2:
         return found
     return tuple(sorted(found, key=lambda p: p.kind != kind))
@@ -102,10 +102,12 @@ def lookup(name: str) -> tuple[Place, ...]:
 _PREFIXES_LONGEST_FIRST = tuple(sorted(lx.PLACE_PREFIXES, key=len, reverse=True))
 
 
-def _kind_of(name: str) -> str | None:
+def place_kind(name: str) -> str | None:
+    """The kind of place a name opens with ("huyện Tri Tôn" -> "huyện", "TP. Vinh" -> "thành phố"; the
+    kind alone too: "Quận"), or None."""
     low = " ".join(name.lower().split())
     for prefix in _PREFIXES_LONGEST_FIRST:
-        if low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
+        if low == prefix or low.startswith(prefix + " ") or (prefix.endswith(".") and low.startswith(prefix)):
             return lx.PLACE_PREFIXES[prefix]
     return None
 
